@@ -1,0 +1,153 @@
+#pragma once
+
+#include "api/types.h"
+
+#include <memory>
+#include <tuple>
+#include <variant>
+
+namespace ordinal::core {
+
+enum class ObjectKind {
+    Namespace,
+    Node,
+    Service,
+    Endpoints,
+    StatefulSet,
+    ControllerRevision,
+    Pod,
+    PersistentVolumeClaim,
+    Event,
+};
+
+// Any stored object, for watch events and generic printing.
+using AnyObject = std::variant<Namespace, Node, Service, Endpoints, StatefulSet,
+                               ControllerRevision, Pod, PersistentVolumeClaim, Event>;
+
+template<typename T>
+constexpr ObjectKind kindOf();
+template<> constexpr ObjectKind kindOf<Namespace>() { return ObjectKind::Namespace; }
+template<> constexpr ObjectKind kindOf<Node>() { return ObjectKind::Node; }
+template<> constexpr ObjectKind kindOf<Service>() { return ObjectKind::Service; }
+template<> constexpr ObjectKind kindOf<Endpoints>() { return ObjectKind::Endpoints; }
+template<> constexpr ObjectKind kindOf<StatefulSet>() { return ObjectKind::StatefulSet; }
+template<> constexpr ObjectKind kindOf<ControllerRevision>()
+{
+    return ObjectKind::ControllerRevision;
+}
+template<> constexpr ObjectKind kindOf<Pod>() { return ObjectKind::Pod; }
+template<> constexpr ObjectKind kindOf<PersistentVolumeClaim>()
+{
+    return ObjectKind::PersistentVolumeClaim;
+}
+template<> constexpr ObjectKind kindOf<Event>() { return ObjectKind::Event; }
+
+QString kindName(ObjectKind kind); // "Pod", "StatefulSet", ...
+
+enum class WatchEventType { Added, Modified, Deleted };
+
+// One change to the store, with the object's state after the change (before it, for Deleted).
+struct WatchEvent
+{
+    Millis time = 0;
+    qint64 resourceVersion = 0;
+    WatchEventType type = WatchEventType::Added;
+    ObjectKind kind = ObjectKind::Pod;
+    QString key;
+    std::shared_ptr<const AnyObject> object;
+
+    template<typename T>
+    const T *as() const
+    {
+        return object ? std::get_if<T>(object.get()) : nullptr;
+    }
+};
+
+// The API server's object store: typed maps keyed by "namespace/name", ordered, so every
+// iteration is deterministic. Each write bumps the global resourceVersion and returns the
+// WatchEvent describing it; the Store itself keeps no history (Simulation does).
+// The Store is a value type: copying it is how checkpoints are taken.
+class Store
+{
+public:
+    template<typename T>
+    const QMap<QString, T> &all() const
+    {
+        return std::get<QMap<QString, T>>(m_maps);
+    }
+
+    template<typename T>
+    const T *find(const QString &key) const
+    {
+        const auto &map = all<T>();
+        const auto it = map.constFind(key);
+        return it == map.cend() ? nullptr : &it.value();
+    }
+
+    template<typename T>
+    const T *find(const QString &namespaceName, const QString &name) const
+    {
+        return find<T>(objectKey(namespaceName, name));
+    }
+
+    // Objects of kind T in one namespace (all namespaces when namespaceName is empty).
+    template<typename T>
+    QList<const T *> list(const QString &namespaceName = {}) const
+    {
+        QList<const T *> result;
+        for (const T &object : all<T>()) {
+            if (namespaceName.isEmpty() || object.metadata.namespaceName == namespaceName)
+                result.append(&object);
+        }
+        return result;
+    }
+
+    // Creates or replaces the object; sets resourceVersion. Returns the event.
+    template<typename T>
+    WatchEvent put(T object, Millis now)
+    {
+        auto &map = std::get<QMap<QString, T>>(m_maps);
+        const QString key = objectKey(object.metadata);
+        object.metadata.resourceVersion = ++m_resourceVersion;
+        const bool existed = map.contains(key);
+        auto it = map.insert(key, std::move(object));
+        return makeEvent(existed ? WatchEventType::Modified : WatchEventType::Added, kindOf<T>(),
+                         key, AnyObject(it.value()), now);
+    }
+
+    // Removes the object. Returns the Deleted event, or an event with no object when absent.
+    template<typename T>
+    WatchEvent remove(const QString &key, Millis now)
+    {
+        auto &map = std::get<QMap<QString, T>>(m_maps);
+        const auto it = map.find(key);
+        if (it == map.end())
+            return {};
+        T last = std::move(it.value());
+        map.erase(it);
+        last.metadata.resourceVersion = ++m_resourceVersion;
+        return makeEvent(WatchEventType::Deleted, kindOf<T>(), key, AnyObject(std::move(last)),
+                         now);
+    }
+
+    qint64 resourceVersion() const { return m_resourceVersion; }
+
+    // Pods that a selector matches in a namespace, ordered by key.
+    QList<const Pod *> podsMatching(const QString &namespaceName,
+                                    const LabelSelector &selector) const;
+    // Pods bound to a node, ordered by key.
+    QList<const Pod *> podsOnNode(const QString &nodeName) const;
+
+private:
+    static WatchEvent makeEvent(WatchEventType type, ObjectKind kind, const QString &key,
+                                AnyObject object, Millis now);
+
+    std::tuple<QMap<QString, Namespace>, QMap<QString, Node>, QMap<QString, Service>,
+               QMap<QString, Endpoints>, QMap<QString, StatefulSet>,
+               QMap<QString, ControllerRevision>, QMap<QString, Pod>,
+               QMap<QString, PersistentVolumeClaim>, QMap<QString, Event>>
+        m_maps;
+    qint64 m_resourceVersion = 0;
+};
+
+} // namespace ordinal::core
