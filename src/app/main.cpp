@@ -1,7 +1,253 @@
-#include <QCoreApplication>
+// ordinal: command line, GUI or headless mode. Wiring only.
+
+#include "cluster/clusterconfig.h"
+#include "console/console.h"
+#include "console/scriptrunner.h"
+#include "console/tablewriter.h"
+#include "dns/clusterdns.h"
+#include "dnsserver.h"
+#include "io/clusterfile.h"
+#include "launch.h"
+#include "sim/simulation.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSocketNotifier>
+#include <QTextStream>
+#include <QTranslator>
+
+#include <csignal>
+#include <memory>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace ordinal;
+
+namespace {
+
+int usageError(const QString &message)
+{
+    QTextStream(stderr) << "ordinal: " << message << '\n'
+                        << "Run 'ordinal --help' for usage.\n";
+    return 2;
+}
+
+void installTranslations(QCoreApplication &app, const QString &lang)
+{
+    const QLocale locale = lang.isEmpty() ? QLocale() : QLocale(lang);
+    QLocale::setDefault(locale);
+    for (const QString &name : {QStringLiteral("qtbase"), QStringLiteral("ordinal")}) {
+        auto *translator = new QTranslator(&app);
+        if (translator->load(locale, name, QStringLiteral("_"), QStringLiteral(":/i18n")))
+            app.installTranslator(translator);
+        else
+            delete translator;
+    }
+}
+
+// SIGINT/SIGTERM end the event loop (used while serving DNS headless).
+int signalPipe[2] = {-1, -1};
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[1], &c, 1);
+}
+
+struct DnsServing
+{
+    std::unique_ptr<net::DnsServer> server;
+};
+
+// Starts the DNS server on ADDR:PORT answering from the simulation's current zone.
+bool startDns(const QString &spec, core::Simulation &sim, DnsServing *serving, QString *error)
+{
+    QString address = QStringLiteral("127.0.0.1");
+    QString portText = spec;
+    if (spec.contains(QLatin1Char(':'))) {
+        address = spec.section(QLatin1Char(':'), 0, -2);
+        portText = spec.section(QLatin1Char(':'), -1);
+    }
+    bool ok = false;
+    const uint port = portText.toUInt(&ok);
+    if (!ok || port > 65535) {
+        *error = QStringLiteral("invalid --serve-dns port \"%1\"").arg(portText);
+        return false;
+    }
+    serving->server = std::make_unique<net::DnsServer>();
+    serving->server->setZone(core::ClusterDns::build(sim.store(), sim.config(), sim.now()));
+    return serving->server->listen(QHostAddress(address), quint16(port), error);
+}
+
+int runHeadless(QCoreApplication &app, const QCommandLineParser &parser,
+                const core::ClusterConfig &cluster)
+{
+    QTextStream out(stdout);
+    core::Simulation sim(cluster);
+    core::Console console(sim);
+    core::ScriptRunner runner(console);
+
+    QString script;
+    QString scriptDir;
+    if (parser.isSet(QStringLiteral("script"))) {
+        const QString path = parser.value(QStringLiteral("script"));
+        QFile file;
+        if (path == QLatin1String("-")) {
+            if (!file.open(stdin, QIODevice::ReadOnly))
+                return usageError(QStringLiteral("cannot read the script from standard input"));
+        } else {
+            file.setFileName(path);
+            if (!file.open(QIODevice::ReadOnly))
+                return usageError(QStringLiteral("cannot read script \"%1\": %2")
+                                      .arg(path, file.errorString()));
+            scriptDir = QFileInfo(path).absolutePath();
+        }
+        script = QString::fromUtf8(file.readAll());
+    } else if (parser.isSet(QStringLiteral("lesson"))) {
+        QFile file(QStringLiteral(":/lessons/topology/lesson.txt"));
+        if (!file.open(QIODevice::ReadOnly))
+            return usageError(QStringLiteral("the built-in lesson is missing"));
+        script = QString::fromUtf8(file.readAll());
+        scriptDir = QStringLiteral(":/lessons/topology");
+    }
+    for (const QString &manifest : parser.positionalArguments()) {
+        if (!QFileInfo::exists(manifest))
+            return usageError(QStringLiteral("the path \"%1\" does not exist").arg(manifest));
+    }
+
+    int status = runner.applyManifests(parser.positionalArguments(), out);
+    if (runner.runScript(script, scriptDir, out) != 0)
+        status = 1;
+    out.flush();
+
+    if (!parser.isSet(QStringLiteral("serve-dns")))
+        return status;
+
+    DnsServing serving;
+    QString error;
+    if (!startDns(parser.value(QStringLiteral("serve-dns")), sim, &serving, &error)) {
+        QTextStream(stderr) << "ordinal: cannot serve DNS: " << error << '\n';
+        return 2;
+    }
+    QTextStream(stderr) << "ordinal: serving the cluster DNS at virtual time "
+                        << core::goDuration(sim.now()) << " on "
+                        << serving.server->address().toString() << ':' << serving.server->port()
+                        << " (UDP and TCP); try: dig @" << serving.server->address().toString()
+                        << " -p " << serving.server->port()
+                        << " web-0.nginx.default.svc.cluster.local\n";
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
+    }
+    app.exec();
+    return status;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    return 0;
+    Q_INIT_RESOURCE(lessons);
+    // Decide GUI or not before any QApplication exists.
+    bool headless = false;
+    bool wantsVersionOrHelp = false;
+    bool screenshot = false;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        headless = headless || arg == "--headless";
+        wantsVersionOrHelp = wantsVersionOrHelp || arg == "--version" || arg == "-v"
+            || arg == "--help" || arg == "-h";
+        screenshot = screenshot || arg == "--screenshot" || arg == "--self-test";
+    }
+    if (screenshot && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    std::unique_ptr<QCoreApplication> app;
+    if (headless || wantsVersionOrHelp)
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("ordinal"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ORDINAL_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("Ordinal"));
+    if (auto *gui = qobject_cast<QApplication *>(app.get())) {
+        QGuiApplication::setApplicationDisplayName(QStringLiteral("Ordinal"));
+        QGuiApplication::setDesktopFileName(QStringLiteral(ORDINAL_APP_ID));
+        gui->setWindowIcon(QIcon::fromTheme(QStringLiteral(ORDINAL_APP_ID),
+                                            QIcon(QStringLiteral(":/icons/app/ordinal.svg"))));
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Ordinal shows how a Kubernetes StatefulSet keeps the topology state of an "
+                       "application, on a deterministic simulated cluster."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("manifests"),
+                                 QStringLiteral("YAML/JSON manifests or folders to apply at t=0."),
+                                 QStringLiteral("[MANIFEST|FOLDER...]"));
+    parser.addOptions({
+        {QStringLiteral("headless"), QStringLiteral("No window: run the script and print the transcript.")},
+        {QStringLiteral("script"), QStringLiteral("Console commands, one per line (- for standard input)."), QStringLiteral("FILE")},
+        {QStringLiteral("lesson"), QStringLiteral("Use the built-in lesson (as the script when headless).")},
+        {QStringLiteral("nodes"), QStringLiteral("Worker nodes in the default cluster (default 2)."), QStringLiteral("N")},
+        {QStringLiteral("cluster"), QStringLiteral("Cluster description (nodes, CIDRs, DNS, timing)."), QStringLiteral("FILE")},
+        {QStringLiteral("serve-dns"), QStringLiteral("Serve the cluster DNS over UDP and TCP (default address 127.0.0.1)."), QStringLiteral("[ADDR:]PORT")},
+        {QStringLiteral("lang"), QStringLiteral("UI language (en, zh_CN); default: the system locale."), QStringLiteral("LOCALE")},
+        {QStringLiteral("screenshot"), QStringLiteral("Save the main window as PNG and exit."), QStringLiteral("FILE.png")},
+        {QStringLiteral("at"), QStringLiteral("With --screenshot: the virtual time to show (default: settled)."), QStringLiteral("DURATION")},
+        {QStringLiteral("self-test"), QStringLiteral("Start, load the lesson, check the window, exit.")},
+    });
+    parser.process(*app);
+
+    installTranslations(*app, parser.value(QStringLiteral("lang")));
+
+    core::ClusterConfig cluster = core::ClusterConfig::defaultCluster();
+    if (parser.isSet(QStringLiteral("cluster"))) {
+        QString error;
+        if (!core::ClusterFile::load(parser.value(QStringLiteral("cluster")), &cluster, &error))
+            return usageError(error);
+    }
+    if (parser.isSet(QStringLiteral("nodes"))) {
+        bool ok = false;
+        const int nodes = parser.value(QStringLiteral("nodes")).toInt(&ok);
+        if (!ok || nodes < 1 || nodes > 250)
+            return usageError(QStringLiteral("--nodes takes a number from 1 to 250"));
+        if (parser.isSet(QStringLiteral("cluster")))
+            return usageError(QStringLiteral("--nodes and --cluster cannot be combined"));
+        const core::TimingModel timing = cluster.timing;
+        cluster = core::ClusterConfig::defaultCluster(nodes);
+        cluster.timing = timing;
+    }
+    if (parser.isSet(QStringLiteral("at")) && core::parseDuration(parser.value(QStringLiteral("at"))) < 0)
+        return usageError(QStringLiteral("invalid --at duration \"%1\"").arg(parser.value(QStringLiteral("at"))));
+
+    if (headless)
+        return runHeadless(*app, parser, cluster);
+
+    gui::LaunchOptions options;
+    options.cluster = cluster;
+    options.manifests = parser.positionalArguments();
+    options.lesson = parser.isSet(QStringLiteral("lesson"));
+    options.screenshotPath = parser.value(QStringLiteral("screenshot"));
+    options.selfTest = parser.isSet(QStringLiteral("self-test"));
+    if (parser.isSet(QStringLiteral("at")))
+        options.at = core::parseDuration(parser.value(QStringLiteral("at")));
+    if (parser.isSet(QStringLiteral("serve-dns"))) {
+        const QString spec = parser.value(QStringLiteral("serve-dns"));
+        options.serveDnsAddress = spec.contains(QLatin1Char(':'))
+            ? spec.section(QLatin1Char(':'), 0, -2)
+            : QStringLiteral("127.0.0.1");
+        options.serveDnsPort = quint16(spec.section(QLatin1Char(':'), -1).toUInt());
+    }
+    return gui::run(*static_cast<QApplication *>(app.get()), options);
 }

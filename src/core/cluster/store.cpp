@@ -40,12 +40,41 @@ QList<const Pod *> Store::podsMatching(const QString &namespaceName,
 
 QList<const Pod *> Store::podsOnNode(const QString &nodeName) const
 {
+    const auto usage = m_usage.constFind(nodeName);
+    if (usage == m_usage.cend())
+        return {};
+    QStringList keys(usage->podKeys.cbegin(), usage->podKeys.cend());
+    keys.sort();
     QList<const Pod *> result;
-    for (const Pod &pod : all<Pod>()) {
-        if (pod.spec.nodeName == nodeName)
-            result.append(&pod);
-    }
+    result.reserve(keys.size());
+    for (const QString &key : std::as_const(keys))
+        result.append(find<Pod>(key));
     return result;
+}
+
+void Store::account(const Pod &pod, int sign)
+{
+    if (pod.spec.nodeName.isEmpty())
+        return;
+    NodeUsage &usage = m_usage[pod.spec.nodeName];
+    const QString key = objectKey(pod.metadata);
+    if (sign > 0)
+        usage.podKeys.insert(key);
+    else
+        usage.podKeys.remove(key);
+    if (pod.isTerminal())
+        return;
+    usage.pods += sign;
+    for (const Container &c : pod.spec.containers) {
+        usage.cpuMilli += sign * c.resources.requests.value(QStringLiteral("cpu")).value;
+        usage.memoryBytes += sign * c.resources.requests.value(QStringLiteral("memory")).value;
+    }
+    if (const OwnerReference *owner = pod.metadata.controllerRef()) {
+        int &count = usage.byOwner[owner->uid];
+        count += sign;
+        if (count == 0)
+            usage.byOwner.remove(owner->uid);
+    }
 }
 
 WatchEvent Store::makeEvent(WatchEventType type, ObjectKind kind, const QString &key,

@@ -2,8 +2,12 @@
 
 #include "api/types.h"
 
+#include <QHash>
+#include <QSet>
+
 #include <memory>
 #include <tuple>
+#include <type_traits>
 #include <variant>
 
 namespace ordinal::core {
@@ -63,6 +67,17 @@ struct WatchEvent
     }
 };
 
+// What the scheduler needs to know about a node without walking its pods: the pods bound to
+// it that are not terminal, their summed requests, and how many belong to each owner.
+struct NodeUsage
+{
+    int pods = 0;
+    qint64 cpuMilli = 0;
+    qint64 memoryBytes = 0;
+    QHash<QString, int> byOwner; // controller uid -> pods
+    QSet<QString> podKeys;       // every pod bound to the node, terminal or not
+};
+
 // The API server's object store: typed maps keyed by "namespace/name", ordered, so every
 // iteration is deterministic. Each write bumps the global resourceVersion and returns the
 // WatchEvent describing it; the Store itself keeps no history (Simulation does).
@@ -109,7 +124,13 @@ public:
         auto &map = std::get<QMap<QString, T>>(m_maps);
         const QString key = objectKey(object.metadata);
         object.metadata.resourceVersion = ++m_resourceVersion;
-        const bool existed = map.contains(key);
+        const auto previous = map.constFind(key);
+        const bool existed = previous != map.cend();
+        if constexpr (std::is_same_v<T, Pod>) {
+            if (existed)
+                account(previous.value(), -1);
+            account(object, +1);
+        }
         auto it = map.insert(key, std::move(object));
         return makeEvent(existed ? WatchEventType::Modified : WatchEventType::Added, kindOf<T>(),
                          key, AnyObject(it.value()), now);
@@ -125,6 +146,8 @@ public:
             return {};
         T last = std::move(it.value());
         map.erase(it);
+        if constexpr (std::is_same_v<T, Pod>)
+            account(last, -1);
         last.metadata.resourceVersion = ++m_resourceVersion;
         return makeEvent(WatchEventType::Deleted, kindOf<T>(), key, AnyObject(std::move(last)),
                          now);
@@ -137,8 +160,11 @@ public:
                                     const LabelSelector &selector) const;
     // Pods bound to a node, ordered by key.
     QList<const Pod *> podsOnNode(const QString &nodeName) const;
+    // Scheduler cache for a node (empty usage for unknown nodes).
+    NodeUsage nodeUsage(const QString &nodeName) const { return m_usage.value(nodeName); }
 
 private:
+    void account(const Pod &pod, int sign);
     static WatchEvent makeEvent(WatchEventType type, ObjectKind kind, const QString &key,
                                 AnyObject object, Millis now);
 
@@ -148,6 +174,7 @@ private:
                QMap<QString, PersistentVolumeClaim>, QMap<QString, Event>>
         m_maps;
     qint64 m_resourceVersion = 0;
+    QHash<QString, NodeUsage> m_usage; // by node name
 };
 
 } // namespace ordinal::core

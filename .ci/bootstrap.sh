@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 machine (root, or a user with sudo):
+#   .ci/bootstrap.sh run [ARGS...]   install what is missing, build, run Ordinal with the lesson
+#   .ci/bootstrap.sh test            install what is missing, build, run every test (ctest)
+# Both are incremental: packages already present are not reinstalled, the build is reused.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+build="${ORDINAL_BUILD_DIR:-$here/build}"
+packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-tools-dev qt6-tools-dev-tools
+          qt6-l10n-tools qt6-svg-dev libyaml-cpp-dev libgl-dev xvfb xauth dnsutils dnsperf
+          dnsmasq-base desktop-file-utils appstream fonts-noto-cjk file dpkg-dev
+          qt6-translations-l10n binutils)
+
+sudo_() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+install_missing() {
+    local missing=()
+    for p in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+            || missing+=("$p")
+    done
+    if [ "${#missing[@]}" -gt 0 ]; then
+        echo "Installing: ${missing[*]}"
+        sudo_ apt-get update
+        sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+            "${missing[@]}"
+    fi
+}
+
+build() {
+    if [ ! -f "$build/CMakeCache.txt" ]; then
+        cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    fi
+    cmake --build "$build" --parallel "$(nproc)"
+}
+
+cmd="${1:-}"
+shift || true
+case "$cmd" in
+run)
+    install_missing
+    build
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+        echo "No display found: printing the lesson's transcript headless."
+        exec "$build/src/app/ordinal" --headless --lesson "$@"
+    fi
+    exec "$build/src/app/ordinal" --lesson "$@"
+    ;;
+test)
+    install_missing
+    build
+    cd "$build"
+    ctest --output-on-failure --parallel "$(nproc)" "$@"
+    "$here/.ci/packaging-check.sh" "$build"
+    ;;
+*)
+    echo "usage: $0 run [ARGS...] | test [CTEST ARGS...]" >&2
+    exit 2
+    ;;
+esac

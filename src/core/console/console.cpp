@@ -1,0 +1,1574 @@
+#include "console/console.h"
+
+#include "api/admission.h"
+#include "console/printers.h"
+#include "dns/clusterdns.h"
+#include "dns/dnstools.h"
+#include "dns/podresolver.h"
+#include "io/manifestloader.h"
+#include "sim/simulation.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonArray>
+#include <QSet>
+
+#include <algorithm>
+
+namespace ordinal::core {
+
+namespace {
+
+ConsoleOutput fail(const QString &text, int code = 1)
+{
+    return ConsoleOutput{text.endsWith(QLatin1Char('\n')) ? text : text + QLatin1Char('\n'), code};
+}
+
+ConsoleOutput okText(const QString &text)
+{
+    if (text.isEmpty() || text.endsWith(QLatin1Char('\n')))
+        return ConsoleOutput{text, 0};
+    return ConsoleOutput{text + QLatin1Char('\n'), 0};
+}
+
+QString lines(const QStringList &list)
+{
+    QString out;
+    for (const QString &line : list)
+        out += line + QLatin1Char('\n');
+    return out;
+}
+
+// Resource names kubectl accepts, mapped to the kind.
+enum class Resource { None, Pods, StatefulSets, Services, Endpoints, Nodes, Claims, Events };
+
+Resource resourceOf(const QString &word)
+{
+    static const QMap<QString, Resource> names{
+        {QStringLiteral("pods"), Resource::Pods},
+        {QStringLiteral("pod"), Resource::Pods},
+        {QStringLiteral("po"), Resource::Pods},
+        {QStringLiteral("statefulsets"), Resource::StatefulSets},
+        {QStringLiteral("statefulset"), Resource::StatefulSets},
+        {QStringLiteral("sts"), Resource::StatefulSets},
+        {QStringLiteral("statefulsets.apps"), Resource::StatefulSets},
+        {QStringLiteral("statefulset.apps"), Resource::StatefulSets},
+        {QStringLiteral("services"), Resource::Services},
+        {QStringLiteral("service"), Resource::Services},
+        {QStringLiteral("svc"), Resource::Services},
+        {QStringLiteral("endpoints"), Resource::Endpoints},
+        {QStringLiteral("ep"), Resource::Endpoints},
+        {QStringLiteral("nodes"), Resource::Nodes},
+        {QStringLiteral("node"), Resource::Nodes},
+        {QStringLiteral("no"), Resource::Nodes},
+        {QStringLiteral("persistentvolumeclaims"), Resource::Claims},
+        {QStringLiteral("persistentvolumeclaim"), Resource::Claims},
+        {QStringLiteral("pvc"), Resource::Claims},
+        {QStringLiteral("events"), Resource::Events},
+        {QStringLiteral("event"), Resource::Events},
+        {QStringLiteral("ev"), Resource::Events},
+    };
+    return names.value(word.toLower(), Resource::None);
+}
+
+QString pluralOf(Resource r)
+{
+    switch (r) {
+    case Resource::Pods:
+        return QStringLiteral("pods");
+    case Resource::StatefulSets:
+        return QStringLiteral("statefulsets.apps");
+    case Resource::Services:
+        return QStringLiteral("services");
+    case Resource::Endpoints:
+        return QStringLiteral("endpoints");
+    case Resource::Nodes:
+        return QStringLiteral("nodes");
+    case Resource::Claims:
+        return QStringLiteral("persistentvolumeclaims");
+    case Resource::Events:
+        return QStringLiteral("events");
+    case Resource::None:
+        break;
+    }
+    return {};
+}
+
+QString singularOf(Resource r)
+{
+    switch (r) {
+    case Resource::Pods:
+        return QStringLiteral("pod");
+    case Resource::StatefulSets:
+        return QStringLiteral("statefulset.apps");
+    case Resource::Services:
+        return QStringLiteral("service");
+    case Resource::Endpoints:
+        return QStringLiteral("endpoints");
+    case Resource::Nodes:
+        return QStringLiteral("node");
+    case Resource::Claims:
+        return QStringLiteral("persistentvolumeclaim");
+    case Resource::Events:
+        return QStringLiteral("event");
+    case Resource::None:
+        break;
+    }
+    return {};
+}
+
+bool matchesSelector(const std::optional<LabelSelector> &selector, const ObjectMeta &meta)
+{
+    return !selector || selector->matches(meta.labels);
+}
+
+} // namespace
+
+// --- flags -----------------------------------------------------------------------------------
+
+struct Console::Flags
+{
+    QString verb;
+    QStringList positional;
+    QStringList afterDash;
+    QMap<QString, QStringList> values;
+    QSet<QString> bools;
+    QString error;
+
+    QString value(const QString &name, const QString &fallback = {}) const
+    {
+        const QStringList v = values.value(name);
+        return v.isEmpty() ? fallback : v.last();
+    }
+    bool has(const QString &name) const { return bools.contains(name) || values.contains(name); }
+
+    // Parses kubectl's flags (GNU style, --a=b, --a b, -a b, -ab for booleans).
+    static Flags parse(const QString &verb, const QStringList &args)
+    {
+        static const QMap<QString, QString> valueFlags{
+            {QStringLiteral("-l"), QStringLiteral("selector")},
+            {QStringLiteral("--selector"), QStringLiteral("selector")},
+            {QStringLiteral("-o"), QStringLiteral("output")},
+            {QStringLiteral("--output"), QStringLiteral("output")},
+            {QStringLiteral("-n"), QStringLiteral("namespace")},
+            {QStringLiteral("--namespace"), QStringLiteral("namespace")},
+            {QStringLiteral("-f"), QStringLiteral("filename")},
+            {QStringLiteral("--filename"), QStringLiteral("filename")},
+            {QStringLiteral("-p"), QStringLiteral("patch")},
+            {QStringLiteral("--patch"), QStringLiteral("patch")},
+            {QStringLiteral("-c"), QStringLiteral("container")},
+            {QStringLiteral("--container"), QStringLiteral("container")},
+            {QStringLiteral("--replicas"), QStringLiteral("replicas")},
+            {QStringLiteral("--grace-period"), QStringLiteral("grace-period")},
+            {QStringLiteral("--timeout"), QStringLiteral("timeout")},
+            {QStringLiteral("--request-timeout"), QStringLiteral("request-timeout")},
+            {QStringLiteral("--type"), QStringLiteral("type")},
+            {QStringLiteral("--cascade"), QStringLiteral("cascade")},
+            {QStringLiteral("--wait"), QStringLiteral("wait")},
+            {QStringLiteral("--force"), QStringLiteral("force")},
+        };
+        static const QMap<QString, QString> boolFlags{
+            {QStringLiteral("-w"), QStringLiteral("watch")},
+            {QStringLiteral("--watch"), QStringLiteral("watch")},
+            {QStringLiteral("-A"), QStringLiteral("all-namespaces")},
+            {QStringLiteral("--all-namespaces"), QStringLiteral("all-namespaces")},
+            {QStringLiteral("--now"), QStringLiteral("now")},
+            {QStringLiteral("-i"), QStringLiteral("stdin")},
+            {QStringLiteral("--stdin"), QStringLiteral("stdin")},
+            {QStringLiteral("-t"), QStringLiteral("tty")},
+            {QStringLiteral("--tty"), QStringLiteral("tty")},
+            {QStringLiteral("--ignore-daemonsets"), QStringLiteral("ignore-daemonsets")},
+            {QStringLiteral("--delete-emptydir-data"), QStringLiteral("delete-emptydir-data")},
+            {QStringLiteral("--current"), QStringLiteral("current")},
+            {QStringLiteral("--all"), QStringLiteral("all")},
+            {QStringLiteral("--overwrite"), QStringLiteral("overwrite")},
+            {QStringLiteral("--show-labels"), QStringLiteral("show-labels")},
+        };
+        // Flags that take an optional value only as --flag=value.
+        static const QSet<QString> optionalValue{QStringLiteral("--wait"),
+                                                 QStringLiteral("--force")};
+        Flags flags;
+        flags.verb = verb;
+        for (qsizetype i = 0; i < args.size(); ++i) {
+            const QString &arg = args[i];
+            if (arg == QLatin1String("--")) {
+                flags.afterDash = args.mid(i + 1);
+                break;
+            }
+            if (!arg.startsWith(QLatin1Char('-')) || arg == QLatin1String("-")) {
+                flags.positional << arg;
+                continue;
+            }
+            QString name = arg;
+            QString value;
+            bool hasValue = false;
+            if (arg.startsWith(QLatin1String("--")) && arg.contains(QLatin1Char('='))) {
+                name = arg.section(QLatin1Char('='), 0, 0);
+                value = arg.section(QLatin1Char('='), 1);
+                hasValue = true;
+            } else if (!arg.startsWith(QLatin1String("--")) && arg.size() > 2
+                       && valueFlags.contains(arg.left(2))) {
+                name = arg.left(2);
+                value = arg.mid(2);
+                if (value.startsWith(QLatin1Char('=')))
+                    value = value.mid(1);
+                hasValue = true;
+            }
+            if (valueFlags.contains(name) && !(optionalValue.contains(name) && !hasValue)) {
+                if (!hasValue) {
+                    if (i + 1 >= args.size()) {
+                        flags.error = QStringLiteral("error: flag needs an argument: %1")
+                                          .arg(name.startsWith(QLatin1String("--"))
+                                                   ? name
+                                                   : QStringLiteral("'%1' in %2")
+                                                         .arg(name.mid(1), name));
+                        return flags;
+                    }
+                    value = args[++i];
+                }
+                flags.values[valueFlags.value(name)] << value;
+                continue;
+            }
+            if (optionalValue.contains(name)) {
+                flags.values[valueFlags.value(name)] << QStringLiteral("true");
+                continue;
+            }
+            if (boolFlags.contains(name)) {
+                flags.bools.insert(boolFlags.value(name));
+                continue;
+            }
+            // Combined short booleans: -it, -wA.
+            if (!name.startsWith(QLatin1String("--")) && name.size() > 2) {
+                bool all = true;
+                for (qsizetype c = 1; c < name.size(); ++c)
+                    all = all && boolFlags.contains(QStringLiteral("-") + name[c]);
+                if (all) {
+                    for (qsizetype c = 1; c < name.size(); ++c)
+                        flags.bools.insert(boolFlags.value(QStringLiteral("-") + name[c]));
+                    continue;
+                }
+            }
+            if (name.startsWith(QLatin1String("--")))
+                flags.error = QStringLiteral("error: unknown flag: %1").arg(name);
+            else
+                flags.error = QStringLiteral("error: unknown shorthand flag: '%1' in %2")
+                                  .arg(name.mid(1, 1), arg);
+            flags.error += QStringLiteral("\nSee 'kubectl %1 --help' for usage.").arg(verb);
+            return flags;
+        }
+        return flags;
+    }
+};
+
+// --- watches ---------------------------------------------------------------------------------
+
+// A running `kubectl get pods -w`: listens to the simulation and formats one row per change
+// of a matching pod, in a table whose widths only grow.
+struct Console::Watch : public SimulationListener
+{
+    Simulation &sim;
+    QString ns; // empty: all namespaces
+    QStringList names;
+    std::optional<LabelSelector> selector;
+    bool wide = false;
+    TableWriter table;
+    bool headerShown = false;
+    QString pending;
+
+    explicit Watch(Simulation &s)
+        : sim(s)
+    {
+        sim.addListener(this);
+    }
+    ~Watch() override { sim.removeListener(this); }
+
+    bool matches(const Pod &pod) const
+    {
+        if (!ns.isEmpty() && pod.metadata.namespaceName != ns)
+            return false;
+        if (!names.isEmpty() && !names.contains(pod.metadata.name))
+            return false;
+        return matchesSelector(selector, pod.metadata);
+    }
+
+    QString rows(const QList<QStringList> &body)
+    {
+        QList<QStringList> all;
+        if (!headerShown && !body.isEmpty()) {
+            QStringList header = printers::podHeader(wide);
+            if (ns.isEmpty())
+                header.prepend(QStringLiteral("NAMESPACE"));
+            all << header;
+            headerShown = true;
+        }
+        all << body;
+        return all.isEmpty() ? QString() : table.flush(all);
+    }
+
+    QStringList row(const Pod &pod, Millis at) const
+    {
+        QStringList r = printers::podRow(pod, at, wide);
+        if (ns.isEmpty())
+            r.prepend(pod.metadata.namespaceName);
+        return r;
+    }
+
+    void watchEvent(const WatchEvent &event) override
+    {
+        const Pod *pod = event.as<Pod>();
+        if (!pod || !matches(*pod))
+            return;
+        pending += rows({row(*pod, event.time)});
+    }
+};
+
+// --- console ---------------------------------------------------------------------------------
+
+Console::Console(Simulation &sim)
+    : m_sim(sim)
+{
+}
+
+Console::~Console() = default;
+
+bool Console::tokenize(const QString &line, QStringList *tokens)
+{
+    tokens->clear();
+    QString current;
+    bool inToken = false;
+    QChar quote;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (!quote.isNull()) {
+            if (c == quote) {
+                quote = QChar();
+            } else if (c == QLatin1Char('\\') && quote == QLatin1Char('"') && i + 1 < line.size()
+                       && (line[i + 1] == QLatin1Char('"') || line[i + 1] == QLatin1Char('\\'))) {
+                current += line[++i];
+            } else {
+                current += c;
+            }
+            continue;
+        }
+        if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+            inToken = true;
+        } else if (c == QLatin1Char('\\') && i + 1 < line.size()) {
+            current += line[++i];
+            inToken = true;
+        } else if (c.isSpace()) {
+            if (inToken)
+                *tokens << current;
+            current.clear();
+            inToken = false;
+        } else {
+            current += c;
+            inToken = true;
+        }
+    }
+    if (!quote.isNull())
+        return false;
+    if (inToken)
+        *tokens << current;
+    return true;
+}
+
+std::shared_ptr<const ClusterDns> Console::dns()
+{
+    if (!m_dns || m_dnsVersion != m_sim.store().resourceVersion()) {
+        m_dns = ClusterDns::build(m_sim.store(), m_sim.config(), m_sim.now(), m_dns.get());
+        m_dnsVersion = m_sim.store().resourceVersion();
+    }
+    return m_dns;
+}
+
+bool Console::advanceUntil(const std::function<bool()> &done, Millis deadline)
+{
+    m_sim.advanceTo(m_sim.now());
+    while (!done()) {
+        const std::optional<Millis> next = m_sim.nextWorkTime();
+        if (!next || *next > deadline)
+            return false;
+        m_sim.advanceTo(*next);
+    }
+    return true;
+}
+
+ConsoleOutput Console::execute(const QString &line, const QString &baseDir)
+{
+    stopWatch();
+    QStringList tokens;
+    if (!tokenize(line, &tokens))
+        return fail(QStringLiteral("ordinal: syntax error: unterminated quoted string"), 2);
+    m_sim.advanceTo(m_sim.now());
+    ConsoleOutput out = run(tokens, baseDir, false);
+    m_sim.advanceTo(m_sim.now());
+    return out;
+}
+
+ConsoleOutput Console::executeInteractive(const QString &line, const QString &baseDir)
+{
+    stopWatch();
+    QStringList tokens;
+    if (!tokenize(line, &tokens))
+        return fail(QStringLiteral("ordinal: syntax error: unterminated quoted string"), 2);
+    m_sim.advanceTo(m_sim.now());
+    ConsoleOutput out = run(tokens, baseDir, true);
+    m_sim.advanceTo(m_sim.now());
+    if (m_watch)
+        out.text += takeWatchOutput();
+    return out;
+}
+
+bool Console::isWatching() const
+{
+    return m_watch != nullptr;
+}
+
+QString Console::takeWatchOutput()
+{
+    if (!m_watch)
+        return {};
+    QString out;
+    std::swap(out, m_watch->pending);
+    return out;
+}
+
+void Console::stopWatch()
+{
+    m_watch.reset();
+}
+
+ConsoleOutput Console::run(const QStringList &tokens, const QString &baseDir, bool interactive)
+{
+    if (tokens.isEmpty())
+        return {};
+    const QString command = tokens.first();
+    const QStringList args = tokens.mid(1);
+    if (command == QLatin1String("kubectl") || command == QLatin1String("k"))
+        return kubectl(args, baseDir, interactive);
+    if (command == QLatin1String("nslookup"))
+        return nslookup(args, nullptr);
+    if (command == QLatin1String("dig"))
+        return dig(args);
+    if (command == QLatin1String("sleep"))
+        return sleep(args);
+    if (command == QLatin1String("wait"))
+        return wait(args);
+    if (command == QLatin1String("sim"))
+        return sim(args);
+    return fail(QStringLiteral("ordinal: %1: command not found").arg(command), 127);
+}
+
+ConsoleOutput Console::kubectl(QStringList args, const QString &baseDir, bool interactive)
+{
+    if (args.isEmpty())
+        return fail(QStringLiteral("error: You must specify the type of resource to get."));
+    const QString verb = args.takeFirst();
+    static const QStringList verbs{
+        QStringLiteral("get"),      QStringLiteral("describe"), QStringLiteral("apply"),
+        QStringLiteral("create"),   QStringLiteral("delete"),   QStringLiteral("scale"),
+        QStringLiteral("set"),      QStringLiteral("patch"),    QStringLiteral("rollout"),
+        QStringLiteral("exec"),     QStringLiteral("cordon"),   QStringLiteral("uncordon"),
+        QStringLiteral("drain"),    QStringLiteral("taint"),    QStringLiteral("config")};
+    if (!verbs.contains(verb)) {
+        return fail(QStringLiteral("error: unknown command \"%1\" for \"kubectl\"\n"
+                                   "Run 'kubectl --help' for usage.")
+                        .arg(verb));
+    }
+    Flags flags = Flags::parse(verb, args);
+    if (!flags.error.isEmpty())
+        return fail(flags.error);
+    if (verb == QLatin1String("get"))
+        return get(flags, interactive);
+    if (verb == QLatin1String("describe"))
+        return describe(flags);
+    if (verb == QLatin1String("apply") || verb == QLatin1String("create"))
+        return apply(flags, baseDir, verb == QLatin1String("create"));
+    if (verb == QLatin1String("delete"))
+        return remove(flags, baseDir);
+    if (verb == QLatin1String("scale"))
+        return scale(flags);
+    if (verb == QLatin1String("set"))
+        return setImage(flags);
+    if (verb == QLatin1String("patch"))
+        return patch(flags);
+    if (verb == QLatin1String("rollout"))
+        return rollout(flags);
+    if (verb == QLatin1String("exec"))
+        return exec(flags);
+    if (verb == QLatin1String("config"))
+        return config(flags);
+    return node(verb, flags);
+}
+
+// Splits "pods/web-0" forms and the resource word from names.
+template<typename FlagSet>
+static bool resourceAndNames(const FlagSet &flags, Resource *resource, QStringList *names,
+                             QString *error)
+{
+    QStringList words = flags.positional;
+    if (words.isEmpty()) {
+        *error = QStringLiteral("error: You must specify the type of resource to %1. Use "
+                                "\"kubectl api-resources\" for a complete list of supported "
+                                "resources.")
+                     .arg(flags.verb);
+        return false;
+    }
+    if (words.first().contains(QLatin1Char('/'))) {
+        *resource = resourceOf(words.first().section(QLatin1Char('/'), 0, 0));
+        for (const QString &w : std::as_const(words)) {
+            if (resourceOf(w.section(QLatin1Char('/'), 0, 0)) != *resource) {
+                *error = QStringLiteral("error: there is no need to specify a resource type as a "
+                                        "separate argument when passing arguments in "
+                                        "resource/name form");
+                return false;
+            }
+            *names << w.section(QLatin1Char('/'), 1);
+        }
+    } else {
+        *resource = resourceOf(words.first());
+        *names = words.mid(1);
+    }
+    if (*resource == Resource::None) {
+        *error = QStringLiteral("error: the server doesn't have a resource type \"%1\"")
+                     .arg(words.first().section(QLatin1Char('/'), 0, 0));
+        return false;
+    }
+    return true;
+}
+
+ConsoleOutput Console::get(Flags &flags, bool interactive)
+{
+    Resource resource = Resource::None;
+    QStringList names;
+    QString error;
+    if (!resourceAndNames(flags, &resource, &names, &error))
+        return fail(error);
+    const QString output = flags.value(QStringLiteral("output"));
+    if (!output.isEmpty() && output != QLatin1String("wide") && output != QLatin1String("name")
+        && output != QLatin1String("yaml")) {
+        return fail(QStringLiteral("error: unable to match a printer suitable for the output "
+                                   "format \"%1\", allowed formats are: "
+                                   "custom-columns,custom-columns-file,go-template,"
+                                   "go-template-file,json,jsonpath,jsonpath-as-json,"
+                                   "jsonpath-file,name,template,templatefile,wide,yaml")
+                        .arg(output));
+    }
+    const bool wide = output == QLatin1String("wide");
+    const bool allNamespaces = flags.has(QStringLiteral("all-namespaces"));
+    const QString ns = allNamespaces ? QString() : flags.value(QStringLiteral("namespace"), m_namespace);
+    std::optional<LabelSelector> selector;
+    if (flags.values.contains(QStringLiteral("selector"))) {
+        QString selectorError;
+        selector = LabelSelector::parse(flags.value(QStringLiteral("selector")), &selectorError);
+        if (!selector)
+            return fail(QStringLiteral("error: %1").arg(selectorError));
+    }
+    const Store &store = m_sim.store();
+    const Millis now = m_sim.now();
+    const bool clusterScoped = resource == Resource::Nodes;
+
+    QList<QStringList> rows;
+    QStringList notFound;
+    QString yaml;
+    QStringList nameLines;
+    const auto add = [&](const ObjectMeta &meta, QStringList row, const QString &yamlText) {
+        if (!matchesSelector(selector, meta))
+            return;
+        if (allNamespaces && !clusterScoped)
+            row.prepend(meta.namespaceName);
+        rows << row;
+        nameLines << singularOf(resource) + QLatin1Char('/') + meta.name;
+        if (!yaml.isEmpty())
+            yaml += QStringLiteral("---\n");
+        yaml += yamlText;
+    };
+    const auto collect = [&](auto tag, auto rowOf, auto yamlOf) {
+        using T = decltype(tag);
+        if (names.isEmpty()) {
+            for (const T *object : store.list<T>(clusterScoped ? QString() : ns))
+                add(object->metadata, rowOf(*object), yamlOf(*object));
+            return;
+        }
+        for (const QString &name : std::as_const(names)) {
+            const T *object = store.find<T>(clusterScoped ? QString() : ns, name);
+            if (!object)
+                notFound << name;
+            else
+                add(object->metadata, rowOf(*object), yamlOf(*object));
+        }
+    };
+    const auto noYaml = [](const auto &) { return QString(); };
+    QStringList header;
+    switch (resource) {
+    case Resource::Pods:
+        header = printers::podHeader(wide);
+        collect(Pod{}, [&](const Pod &p) { return printers::podRow(p, now, wide); },
+                [](const Pod &p) { return printers::podYaml(p); });
+        break;
+    case Resource::StatefulSets:
+        header = printers::statefulSetHeader(wide);
+        collect(StatefulSet{},
+                [&](const StatefulSet &s) { return printers::statefulSetRow(s, now, wide); },
+                [](const StatefulSet &s) { return printers::statefulSetYaml(s); });
+        break;
+    case Resource::Services:
+        header = printers::serviceHeader(wide);
+        collect(Service{}, [&](const Service &s) { return printers::serviceRow(s, now, wide); },
+                noYaml);
+        break;
+    case Resource::Endpoints:
+        header = printers::endpointsHeader();
+        collect(Endpoints{}, [&](const Endpoints &e) { return printers::endpointsRow(e, now); },
+                noYaml);
+        break;
+    case Resource::Nodes:
+        header = printers::nodeHeader(wide);
+        collect(Node{}, [&](const Node &n) { return printers::nodeRow(n, now, wide); }, noYaml);
+        break;
+    case Resource::Claims:
+        header = printers::claimHeader();
+        collect(PersistentVolumeClaim{},
+                [&](const PersistentVolumeClaim &c) { return printers::claimRow(c, now); },
+                noYaml);
+        break;
+    case Resource::Events: {
+        header = printers::eventHeader();
+        // kubectl get events lists in the server's order (by name: per object, then time).
+        collect(Event{}, [&](const Event &e) { return printers::eventRow(e, now); }, noYaml);
+        break;
+    }
+    case Resource::None:
+        break;
+    }
+    if (allNamespaces && !clusterScoped)
+        header.prepend(QStringLiteral("NAMESPACE"));
+
+    QString text;
+    if (resource == Resource::Endpoints)
+        text += QStringLiteral("Warning: v1 Endpoints is deprecated in v1.33+; use "
+                               "discovery.k8s.io/v1 EndpointSlice\n");
+    for (const QString &name : std::as_const(notFound)) {
+        text += QStringLiteral("Error from server (NotFound): %1 \"%2\" not found\n")
+                    .arg(pluralOf(resource), name);
+    }
+    const bool watch = flags.has(QStringLiteral("watch"));
+    if (watch && resource != Resource::Pods)
+        return fail(tr("error: Ordinal watches pods only (kubectl get pods -w)"));
+
+    if (watch) {
+        auto w = std::make_unique<Watch>(m_sim);
+        w->ns = ns;
+        w->names = names;
+        w->selector = selector;
+        w->wide = wide;
+        if (!rows.isEmpty())
+            text += w->rows(rows);
+        const QString timeoutText = flags.value(QStringLiteral("request-timeout"));
+        Millis timeout = 5 * kMinute;
+        if (!timeoutText.isEmpty() && timeoutText != QLatin1String("0")) {
+            timeout = parseDuration(timeoutText);
+            if (timeout < 0)
+                return fail(QStringLiteral("error: invalid argument \"%1\" for "
+                                           "\"--request-timeout\" flag")
+                                .arg(timeoutText));
+        }
+        if (interactive) {
+            m_watch = std::move(w);
+            return ConsoleOutput{text, 0};
+        }
+        const Millis deadline = m_sim.now() + timeout;
+        const bool settled = advanceUntil([] { return false; }, deadline);
+        Q_UNUSED(settled)
+        text += w->pending;
+        return ConsoleOutput{text, notFound.isEmpty() ? 0 : 1};
+    }
+
+    if (rows.isEmpty() && notFound.isEmpty()) {
+        if (clusterScoped || allNamespaces)
+            text += QStringLiteral("No resources found\n");
+        else
+            text += QStringLiteral("No resources found in %1 namespace.\n").arg(ns);
+        return ConsoleOutput{text, 0};
+    }
+    if (output == QLatin1String("name")) {
+        text += lines(nameLines);
+    } else if (output == QLatin1String("yaml")) {
+        if (yaml.isEmpty() && !rows.isEmpty())
+            return fail(tr("error: Ordinal prints -o yaml for pods and statefulsets only"));
+        text += yaml;
+    } else if (!rows.isEmpty()) {
+        TableWriter table;
+        rows.prepend(header);
+        text += table.flush(rows);
+    }
+    return ConsoleOutput{text, notFound.isEmpty() ? 0 : 1};
+}
+
+ConsoleOutput Console::describe(Flags &flags)
+{
+    Resource resource = Resource::None;
+    QStringList names;
+    QString error;
+    if (!resourceAndNames(flags, &resource, &names, &error))
+        return fail(error);
+    const QString ns = flags.value(QStringLiteral("namespace"), m_namespace);
+    const Store &store = m_sim.store();
+    std::optional<LabelSelector> selector;
+    if (flags.values.contains(QStringLiteral("selector")))
+        selector = LabelSelector::parse(flags.value(QStringLiteral("selector")));
+    QStringList blocks;
+    QString errors;
+    const auto describeAll = [&](auto tag, auto describeOne) {
+        using T = decltype(tag);
+        const bool cluster = std::is_same_v<T, Node>;
+        if (names.isEmpty()) {
+            for (const T *o : store.list<T>(cluster ? QString() : ns)) {
+                if (matchesSelector(selector, o->metadata))
+                    blocks << describeOne(*o);
+            }
+            return;
+        }
+        for (const QString &name : std::as_const(names)) {
+            if (const T *o = store.find<T>(cluster ? QString() : ns, name))
+                blocks << describeOne(*o);
+            else
+                errors += QStringLiteral("Error from server (NotFound): %1 \"%2\" not found\n")
+                              .arg(pluralOf(resource), name);
+        }
+    };
+    switch (resource) {
+    case Resource::Pods:
+        describeAll(Pod{}, [&](const Pod &p) { return printers::describePod(m_sim, p); });
+        break;
+    case Resource::StatefulSets:
+        describeAll(StatefulSet{},
+                    [&](const StatefulSet &s) { return printers::describeStatefulSet(m_sim, s); });
+        break;
+    case Resource::Services:
+        describeAll(Service{},
+                    [&](const Service &s) { return printers::describeService(m_sim, s); });
+        break;
+    case Resource::Nodes:
+        describeAll(Node{}, [&](const Node &n) { return printers::describeNode(m_sim, n); });
+        break;
+    default:
+        return fail(tr("error: Ordinal describes pods, statefulsets, services and nodes"));
+    }
+    QString text = blocks.join(QLatin1Char('\n')) + errors;
+    if (blocks.isEmpty() && errors.isEmpty())
+        text = QStringLiteral("No resources found in %1 namespace.\n").arg(ns);
+    return ConsoleOutput{text, errors.isEmpty() ? 0 : 1};
+}
+
+ConsoleOutput Console::apply(Flags &flags, const QString &baseDir, bool create)
+{
+    const QStringList files = flags.values.value(QStringLiteral("filename"));
+    if (files.isEmpty()) {
+        return fail(QStringLiteral("error: must specify one of -f and -k\n\n"
+                                   "See 'kubectl %1 -h' for help and examples")
+                        .arg(flags.verb));
+    }
+    QList<ManifestObject> objects;
+    QString text;
+    bool failed = false;
+    for (const QString &file : files) {
+        const QString path = QDir::isAbsolutePath(file) || baseDir.isEmpty()
+            ? file
+            : QDir(baseDir).filePath(file);
+        LoadResult loaded = ManifestLoader::loadPath(path);
+        // Messages name the path as the user wrote it.
+        for (const ManifestError &e : std::as_const(loaded.errors)) {
+            text += QString(e.message).replace(path, file) + QLatin1Char('\n');
+            failed = true;
+        }
+        for (const QString &w : std::as_const(loaded.warnings))
+            text += QString(w).replace(path, file) + QLatin1Char('\n');
+        for (ManifestObject &object : loaded.objects) {
+            std::visit([&](auto &o) { o.metadata.source.file = file; }, object.object);
+            object.pos.file = file;
+            const QString nsFlag = flags.value(QStringLiteral("namespace"));
+            std::visit(
+                [&](auto &o) {
+                    using T = std::decay_t<decltype(o)>;
+                    if constexpr (!std::is_same_v<T, Node> && !std::is_same_v<T, Namespace>) {
+                        if (o.metadata.namespaceName.isEmpty())
+                            o.metadata.namespaceName = nsFlag.isEmpty() ? m_namespace : nsFlag;
+                    }
+                },
+                object.object);
+            objects << object;
+        }
+    }
+    if (failed)
+        return ConsoleOutput{text, 1};
+    const ActionResult result = m_sim.apply(objects, create);
+    if (!result.ok)
+        return ConsoleOutput{text + result.error + QLatin1Char('\n'), 1};
+    text += lines(result.lines);
+    return ConsoleOutput{text, 0};
+}
+
+ConsoleOutput Console::remove(Flags &flags, const QString &baseDir)
+{
+    const QString ns = flags.value(QStringLiteral("namespace"), m_namespace);
+    const bool wait = flags.value(QStringLiteral("wait"), QStringLiteral("true"))
+        != QLatin1String("false");
+    const bool force = flags.value(QStringLiteral("force")) == QLatin1String("true");
+    std::optional<qint64> grace;
+    if (flags.values.contains(QStringLiteral("grace-period"))) {
+        bool ok = false;
+        grace = flags.value(QStringLiteral("grace-period")).toLongLong(&ok);
+        if (!ok)
+            return fail(QStringLiteral("error: invalid argument \"%1\" for \"--grace-period\" "
+                                       "flag: strconv.ParseInt: parsing \"%1\": invalid syntax")
+                            .arg(flags.value(QStringLiteral("grace-period"))));
+    }
+    if (flags.has(QStringLiteral("now")))
+        grace = 1;
+    if (force && grace.value_or(-1) != 0 && grace.has_value()) {
+        // kubectl: --force with a non-zero grace period is a plain graceful delete.
+    }
+    if (force && !grace)
+        grace = 0; // kubectl --force implies --grace-period=0 unless given
+    const bool orphan = flags.value(QStringLiteral("cascade")) == QLatin1String("orphan");
+
+    QString text;
+    int exitCode = 0;
+    QStringList waitFor; // pod uids to wait for
+    const auto deletePods = [&](const QStringList &podNames) {
+        for (const QString &name : podNames) {
+            const Pod *pod = m_sim.store().find<Pod>(ns, name);
+            const QString uid = pod ? pod->metadata.uid : QString();
+            const ActionResult r = m_sim.deletePod(ns, name, grace, force && grace == 0);
+            if (!r.ok) {
+                text += r.error + QLatin1Char('\n');
+                exitCode = 1;
+                continue;
+            }
+            text += lines(r.lines);
+            if (!(force && grace == 0))
+                waitFor << uid;
+        }
+    };
+
+    if (flags.values.contains(QStringLiteral("filename"))) {
+        for (const QString &file : flags.values.value(QStringLiteral("filename"))) {
+            const QString path = QDir::isAbsolutePath(file) || baseDir.isEmpty()
+                ? file
+                : QDir(baseDir).filePath(file);
+            const LoadResult loaded = ManifestLoader::loadPath(path);
+            for (const ManifestError &e : loaded.errors) {
+                text += QString(e.message).replace(path, file) + QLatin1Char('\n');
+                exitCode = 1;
+            }
+            for (const ManifestObject &object : loaded.objects) {
+                std::visit(
+                    [&](const auto &o) {
+                        using T = std::decay_t<decltype(o)>;
+                        const QString objectNs =
+                            o.metadata.namespaceName.isEmpty() ? ns : o.metadata.namespaceName;
+                        ActionResult r;
+                        if constexpr (std::is_same_v<T, StatefulSet>)
+                            r = m_sim.deleteStatefulSet(objectNs, o.metadata.name, orphan);
+                        else if constexpr (std::is_same_v<T, Service>)
+                            r = m_sim.deleteService(objectNs, o.metadata.name);
+                        else if constexpr (std::is_same_v<T, Pod>)
+                            r = m_sim.deletePod(objectNs, o.metadata.name, grace, force);
+                        else if constexpr (std::is_same_v<T, Node>)
+                            r = m_sim.deleteNode(o.metadata.name);
+                        else
+                            r = ActionResult::failure(
+                                tr("error: Ordinal cannot delete %1 objects").arg(kindName(object.kind)));
+                        if (r.ok)
+                            text += lines(r.lines);
+                        else {
+                            text += r.error + QLatin1Char('\n');
+                            exitCode = 1;
+                        }
+                    },
+                    object.object);
+            }
+        }
+        return ConsoleOutput{text, exitCode};
+    }
+
+    Resource resource = Resource::None;
+    QStringList names;
+    QString error;
+    if (!resourceAndNames(flags, &resource, &names, &error))
+        return fail(error);
+    if (names.isEmpty() && !flags.values.contains(QStringLiteral("selector"))
+        && !flags.has(QStringLiteral("all"))) {
+        return fail(QStringLiteral("error: resource(s) were provided, but no name was specified"));
+    }
+    switch (resource) {
+    case Resource::Pods: {
+        QStringList podNames = names;
+        if (names.isEmpty()) {
+            std::optional<LabelSelector> selector;
+            if (flags.values.contains(QStringLiteral("selector"))) {
+                QString selectorError;
+                selector = LabelSelector::parse(flags.value(QStringLiteral("selector")),
+                                                &selectorError);
+                if (!selector)
+                    return fail(QStringLiteral("error: %1").arg(selectorError));
+            }
+            for (const Pod *pod : m_sim.store().list<Pod>(ns)) {
+                if (matchesSelector(selector, pod->metadata))
+                    podNames << pod->metadata.name;
+            }
+            if (podNames.isEmpty())
+                return okText(QStringLiteral("No resources found"));
+        }
+        deletePods(podNames);
+        break;
+    }
+    case Resource::StatefulSets:
+    case Resource::Services:
+    case Resource::Nodes:
+        for (const QString &name : std::as_const(names)) {
+            const ActionResult r = resource == Resource::StatefulSets
+                ? m_sim.deleteStatefulSet(ns, name, orphan)
+                : resource == Resource::Services ? m_sim.deleteService(ns, name)
+                                                 : m_sim.deleteNode(name);
+            if (r.ok) {
+                text += lines(r.lines);
+            } else {
+                text += r.error + QLatin1Char('\n');
+                exitCode = 1;
+            }
+        }
+        break;
+    default:
+        return fail(tr("error: Ordinal deletes pods, statefulsets, services and nodes"));
+    }
+
+    if (wait && !waitFor.isEmpty()) {
+        // kubectl waits until the deleted objects (by UID) are gone; a pod re-created with the
+        // same name is a different object.
+        const auto gone = [&] {
+            for (const QString &uid : std::as_const(waitFor)) {
+                for (const Pod &pod : m_sim.store().all<Pod>()) {
+                    if (pod.metadata.uid == uid)
+                        return false;
+                }
+            }
+            return true;
+        };
+        const Millis deadline = m_sim.now() + 5 * kMinute;
+        if (!advanceUntil(gone, deadline)) {
+            m_sim.advanceTo(deadline);
+            for (const QString &uid : std::as_const(waitFor)) {
+                for (const Pod &pod : m_sim.store().all<Pod>()) {
+                    if (pod.metadata.uid == uid) {
+                        text += QStringLiteral("error: timed out waiting for the condition on "
+                                               "pods/%1\n")
+                                    .arg(pod.metadata.name);
+                    }
+                }
+            }
+            exitCode = 1;
+        }
+    }
+    return ConsoleOutput{text, exitCode};
+}
+
+ConsoleOutput Console::scale(Flags &flags)
+{
+    Resource resource = Resource::None;
+    QStringList names;
+    QString error;
+    if (!resourceAndNames(flags, &resource, &names, &error))
+        return fail(error);
+    if (resource != Resource::StatefulSets)
+        return fail(tr("error: Ordinal scales statefulsets only"));
+    if (!flags.values.contains(QStringLiteral("replicas")))
+        return fail(QStringLiteral("error: required flag(s) \"replicas\" not set"));
+    bool ok = false;
+    const int replicas = flags.value(QStringLiteral("replicas")).toInt(&ok);
+    if (!ok)
+        return fail(QStringLiteral("error: invalid argument \"%1\" for \"--replicas\" flag: "
+                                   "strconv.ParseInt: parsing \"%1\": invalid syntax")
+                        .arg(flags.value(QStringLiteral("replicas"))));
+    const QString ns = flags.value(QStringLiteral("namespace"), m_namespace);
+    QString text;
+    int exitCode = 0;
+    for (const QString &name : std::as_const(names)) {
+        const ActionResult r = m_sim.scale(ns, name, replicas);
+        text += r.ok ? lines(r.lines) : r.error + QLatin1Char('\n');
+        exitCode = r.ok ? exitCode : 1;
+    }
+    return ConsoleOutput{text, exitCode};
+}
+
+ConsoleOutput Console::setImage(Flags &flags)
+{
+    if (flags.positional.value(0) != QLatin1String("image"))
+        return fail(QStringLiteral("error: unknown command \"%1\" for \"kubectl set\"")
+                        .arg(flags.positional.value(0)));
+    flags.positional.removeFirst();
+    QStringList assignments;
+    QStringList targets;
+    for (const QString &word : std::as_const(flags.positional))
+        (word.contains(QLatin1Char('=')) ? assignments : targets) << word;
+    Flags targetFlags = flags;
+    targetFlags.positional = targets;
+    Resource resource = Resource::None;
+    QStringList names;
+    QString error;
+    if (!resourceAndNames(targetFlags, &resource, &names, &error))
+        return fail(error);
+    if (resource != Resource::StatefulSets)
+        return fail(tr("error: Ordinal sets images of statefulsets only"));
+    if (assignments.isEmpty())
+        return fail(QStringLiteral("error: at least one image update is required"));
+    const QString ns = flags.value(QStringLiteral("namespace"), m_namespace);
+    QString text;
+    for (const QString &name : std::as_const(names)) {
+        const StatefulSet *set = m_sim.store().find<StatefulSet>(ns, name);
+        if (!set)
+            return fail(QStringLiteral("Error from server (NotFound): statefulsets.apps \"%1\" not "
+                                       "found")
+                            .arg(name));
+        StatefulSet updated = *set;
+        for (const QString &a : std::as_const(assignments)) {
+            const QString container = a.section(QLatin1Char('='), 0, 0);
+            const QString image = a.section(QLatin1Char('='), 1);
+            bool found = false;
+            for (Container &c : updated.spec.podTemplate.spec.containers) {
+                if (c.name == container || container == QLatin1String("*")) {
+                    c.image = image;
+                    found = true;
+                }
+            }
+            if (!found)
+                return fail(QStringLiteral("error: unable to find container named \"%1\"")
+                                .arg(container));
+        }
+        const ActionResult r = m_sim.updateStatefulSet(updated, QStringLiteral("image updated"));
+        text += r.ok ? lines(r.lines) : r.error + QLatin1Char('\n');
+    }
+    return okText(text);
+}
+
+namespace {
+
+// Applies the parts of a JSON merge / strategic merge patch that a StatefulSet lesson uses.
+// Unsupported paths are reported rather than silently ignored.
+QString patchStatefulSet(StatefulSet &set, const QJsonObject &patch)
+{
+    const QJsonObject spec = patch.value(QStringLiteral("spec")).toObject();
+    const QJsonObject metadata = patch.value(QStringLiteral("metadata")).toObject();
+    for (auto it = metadata.constBegin(); it != metadata.constEnd(); ++it) {
+        if (it.key() == QLatin1String("labels") || it.key() == QLatin1String("annotations")) {
+            QMap<QString, QString> &map = it.key() == QLatin1String("labels")
+                ? set.metadata.labels
+                : set.metadata.annotations;
+            const QJsonObject values = it.value().toObject();
+            for (auto v = values.constBegin(); v != values.constEnd(); ++v) {
+                if (v.value().isNull())
+                    map.remove(v.key());
+                else
+                    map.insert(v.key(), v.value().toString());
+            }
+        }
+    }
+    for (auto it = spec.constBegin(); it != spec.constEnd(); ++it) {
+        const QString key = it.key();
+        const QJsonValue value = it.value();
+        if (key == QLatin1String("replicas")) {
+            set.spec.replicas = value.toInt();
+        } else if (key == QLatin1String("minReadySeconds")) {
+            set.spec.minReadySeconds = value.toInt();
+        } else if (key == QLatin1String("revisionHistoryLimit")) {
+            set.spec.revisionHistoryLimit = value.toInt();
+        } else if (key == QLatin1String("ordinals")) {
+            if (value.isNull())
+                set.spec.ordinalsStart.reset();
+            else
+                set.spec.ordinalsStart = value.toObject().value(QStringLiteral("start")).toInt();
+        } else if (key == QLatin1String("updateStrategy")) {
+            const QJsonObject us = value.toObject();
+            if (us.contains(QStringLiteral("type")))
+                set.spec.updateStrategy.type = us.value(QStringLiteral("type")).toString();
+            if (us.contains(QStringLiteral("rollingUpdate"))) {
+                const QJsonValue ru = us.value(QStringLiteral("rollingUpdate"));
+                if (ru.isNull()) {
+                    set.spec.updateStrategy.rollingUpdate.reset();
+                } else {
+                    RollingUpdateStrategy r = set.spec.updateStrategy.rollingUpdate.value_or(
+                        RollingUpdateStrategy{});
+                    const QJsonObject o = ru.toObject();
+                    if (o.contains(QStringLiteral("partition")))
+                        r.partition = o.value(QStringLiteral("partition")).toInt();
+                    if (o.contains(QStringLiteral("maxUnavailable")))
+                        r.maxUnavailable = o.value(QStringLiteral("maxUnavailable")).toVariant().toString();
+                    set.spec.updateStrategy.rollingUpdate = r;
+                }
+            }
+        } else if (key == QLatin1String("persistentVolumeClaimRetentionPolicy")) {
+            const QJsonObject p = value.toObject();
+            if (p.contains(QStringLiteral("whenDeleted")))
+                set.spec.whenDeleted = p.value(QStringLiteral("whenDeleted")).toString();
+            if (p.contains(QStringLiteral("whenScaled")))
+                set.spec.whenScaled = p.value(QStringLiteral("whenScaled")).toString();
+        } else if (key == QLatin1String("template")) {
+            const QJsonObject t = value.toObject();
+            const QJsonObject tmeta = t.value(QStringLiteral("metadata")).toObject();
+            for (const QString &mapName : {QStringLiteral("labels"), QStringLiteral("annotations")}) {
+                QMap<QString, QString> &map = mapName == QLatin1String("labels")
+                    ? set.spec.podTemplate.metadata.labels
+                    : set.spec.podTemplate.metadata.annotations;
+                const QJsonObject values = tmeta.value(mapName).toObject();
+                for (auto v = values.constBegin(); v != values.constEnd(); ++v) {
+                    if (v.value().isNull())
+                        map.remove(v.key());
+                    else
+                        map.insert(v.key(), v.value().toString());
+                }
+            }
+            const QJsonArray containers =
+                t.value(QStringLiteral("spec")).toObject().value(QStringLiteral("containers")).toArray();
+            for (const QJsonValue &cv : containers) {
+                const QJsonObject c = cv.toObject();
+                const QString name = c.value(QStringLiteral("name")).toString();
+                bool found = false;
+                for (Container &existing : set.spec.podTemplate.spec.containers) {
+                    if (existing.name != name)
+                        continue;
+                    found = true;
+                    if (c.contains(QStringLiteral("image")))
+                        existing.image = c.value(QStringLiteral("image")).toString();
+                }
+                if (!found)
+                    return QStringLiteral("error: Ordinal's patch cannot add container \"%1\"")
+                        .arg(name);
+            }
+        } else if (key == QLatin1String("serviceName")) {
+            set.spec.serviceName = value.toString();
+        } else if (key == QLatin1String("podManagementPolicy")) {
+            set.spec.podManagementPolicy = value.toString();
+        } else if (key == QLatin1String("selector")) {
+            const QJsonObject labels = value.toObject().value(QStringLiteral("matchLabels")).toObject();
+            for (auto v = labels.constBegin(); v != labels.constEnd(); ++v)
+                set.spec.selector.matchLabels.insert(v.key(), v.value().toString());
+        } else {
+            return QStringLiteral("error: Ordinal's patch does not support spec.%1").arg(key);
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+ConsoleOutput Console::patch(Flags &flags)
+{
+    Resource resource = Resource::None;
+    QStringList names;
+    QString error;
+    if (!resourceAndNames(flags, &resource, &names, &error))
+        return fail(error);
+    if (resource != Resource::StatefulSets)
+        return fail(tr("error: Ordinal patches statefulsets only"));
+    const QString type = flags.value(QStringLiteral("type"), QStringLiteral("strategic"));
+    if (type != QLatin1String("strategic") && type != QLatin1String("merge"))
+        return fail(QStringLiteral("error: --type must be one of [json merge strategic], not "
+                                   "\"%1\"")
+                        .arg(type));
+    if (!flags.values.contains(QStringLiteral("patch")))
+        return fail(QStringLiteral("error: must specify --patch or --patch-file containing the "
+                                   "contents of the patch"));
+    QJsonParseError parseError;
+    const QJsonDocument doc =
+        QJsonDocument::fromJson(flags.value(QStringLiteral("patch")).toUtf8(), &parseError);
+    if (doc.isNull() || !doc.isObject())
+        return fail(QStringLiteral("error: unable to parse \"%1\": yaml: %2")
+                        .arg(flags.value(QStringLiteral("patch")), parseError.errorString()));
+    const QString ns = flags.value(QStringLiteral("namespace"), m_namespace);
+    QString text;
+    for (const QString &name : std::as_const(names)) {
+        const StatefulSet *set = m_sim.store().find<StatefulSet>(ns, name);
+        if (!set)
+            return fail(QStringLiteral("Error from server (NotFound): statefulsets.apps \"%1\" not "
+                                       "found")
+                            .arg(name));
+        StatefulSet updated = *set;
+        const QString patchError = patchStatefulSet(updated, doc.object());
+        if (!patchError.isEmpty())
+            return fail(patchError);
+        Admission::applyDefaults(updated);
+        const QString invalid = Admission::validateUpdate(*set, updated);
+        if (!invalid.isEmpty())
+            return fail(invalid);
+        const ActionResult r = m_sim.updateStatefulSet(updated, QStringLiteral("patched"));
+        text += r.ok ? lines(r.lines) : r.error + QLatin1Char('\n');
+    }
+    return okText(text);
+}
+
+ConsoleOutput Console::rollout(Flags &flags)
+{
+    if (flags.positional.value(0) != QLatin1String("status"))
+        return fail(QStringLiteral("error: Ordinal supports kubectl rollout status"));
+    flags.positional.removeFirst();
+    Resource resource = Resource::None;
+    QStringList names;
+    QString error;
+    if (!resourceAndNames(flags, &resource, &names, &error))
+        return fail(error);
+    if (resource != Resource::StatefulSets || names.size() != 1)
+        return fail(tr("error: Ordinal shows the rollout status of one statefulset"));
+    const QString ns = flags.value(QStringLiteral("namespace"), m_namespace);
+    const QString name = names.first();
+    Millis timeout = 10 * kMinute;
+    if (flags.values.contains(QStringLiteral("timeout")))
+        timeout = parseDuration(flags.value(QStringLiteral("timeout")));
+    const Millis deadline = m_sim.now() + timeout;
+    QString text;
+    QString last;
+    // As kubectl's statefulSetStatusViewer, printed each time the message changes.
+    const auto status = [&](bool *done, QString *err) -> QString {
+        const StatefulSet *set = m_sim.store().find<StatefulSet>(ns, name);
+        *done = false;
+        if (!set) {
+            *err = QStringLiteral("Error from server (NotFound): statefulsets.apps \"%1\" not "
+                                  "found")
+                       .arg(name);
+            return {};
+        }
+        if (set->spec.updateStrategy.type != QLatin1String("RollingUpdate")) {
+            *err = QStringLiteral("error: rollout status is only available for RollingUpdate "
+                                  "strategy type");
+            return {};
+        }
+        const StatefulSetStatus &s = set->status;
+        if (s.observedGeneration == 0 || set->metadata.generation > s.observedGeneration)
+            return QStringLiteral("Waiting for statefulset spec update to be observed...\n");
+        if (s.readyReplicas < set->spec.replicas)
+            return QStringLiteral("Waiting for %1 pods to be ready...\n")
+                .arg(set->spec.replicas - s.readyReplicas);
+        if (set->spec.updateStrategy.rollingUpdate) {
+            const int partition = set->spec.updateStrategy.rollingUpdate->partition;
+            if (s.updatedReplicas < set->spec.replicas - partition) {
+                return QStringLiteral("Waiting for partitioned roll out to finish: %1 out of %2 "
+                                      "new pods have been updated...\n")
+                    .arg(s.updatedReplicas)
+                    .arg(set->spec.replicas - partition);
+            }
+            *done = true;
+            return QStringLiteral("partitioned roll out complete: %1 new pods have been "
+                                  "updated...\n")
+                .arg(s.updatedReplicas);
+        }
+        if (s.updateRevision != s.currentRevision) {
+            return QStringLiteral("waiting for statefulset rolling update to complete %1 pods at "
+                                  "revision %2...\n")
+                .arg(s.updatedReplicas)
+                .arg(s.updateRevision);
+        }
+        *done = true;
+        return QStringLiteral("statefulset rolling update complete %1 pods at revision %2...\n")
+            .arg(s.currentReplicas)
+            .arg(s.currentRevision);
+    };
+    bool done = false;
+    QString err;
+    const auto step = [&] {
+        const QString message = status(&done, &err);
+        if (!message.isEmpty() && message != last)
+            text += message;
+        last = message;
+        return done || !err.isEmpty();
+    };
+    const bool finished = advanceUntil(step, deadline);
+    if (!err.isEmpty())
+        return ConsoleOutput{text + err + QLatin1Char('\n'), 1};
+    if (!finished) {
+        m_sim.advanceTo(std::max(m_sim.now(), deadline));
+        return ConsoleOutput{text + QStringLiteral("error: timed out waiting for the condition\n"), 1};
+    }
+    return ConsoleOutput{text, 0};
+}
+
+ConsoleOutput Console::exec(Flags &flags)
+{
+    if (flags.positional.isEmpty())
+        return fail(QStringLiteral("error: pod, type/name or --filename must be specified"));
+    QString podName = flags.positional.first();
+    if (podName.startsWith(QLatin1String("pod/")) || podName.startsWith(QLatin1String("pods/")))
+        podName = podName.section(QLatin1Char('/'), 1);
+    QStringList command = flags.afterDash;
+    if (command.isEmpty())
+        command = flags.positional.mid(1);
+    if (command.isEmpty())
+        return fail(QStringLiteral("error: you must specify at least one command for the "
+                                   "container"));
+    const QString ns = flags.value(QStringLiteral("namespace"), m_namespace);
+    const Pod *pod = m_sim.store().find<Pod>(ns, podName);
+    if (!pod)
+        return fail(QStringLiteral("Error from server (NotFound): pods \"%1\" not found").arg(podName));
+    const QString container = flags.value(QStringLiteral("container"),
+                                          pod->spec.containers.value(0).name);
+    bool running = false;
+    for (const ContainerStatus &cs : pod->status.containerStatuses) {
+        if (cs.name == container)
+            running = cs.state.kind == ContainerState::Kind::Running;
+    }
+    if (pod->isTerminal())
+        return fail(QStringLiteral("error: cannot exec into a container in a completed pod; "
+                                   "current phase is %1")
+                        .arg(toString(pod->status.phase)));
+    if (!running)
+        return fail(QStringLiteral("error: unable to upgrade connection: container not found "
+                                   "(\"%1\")")
+                        .arg(container));
+    if (!m_sim.nodeRuntime(pod->spec.nodeName).heartbeating)
+        return fail(QStringLiteral("Error from server: error dialing backend: dial tcp %1:10250: "
+                                   "connect: no route to host")
+                        .arg(pod->status.hostIP));
+
+    // `sh -c 'CMD'` runs CMD through the same tiny shell.
+    if ((command.first() == QLatin1String("sh") || command.first() == QLatin1String("/bin/sh")
+         || command.first() == QLatin1String("bash"))
+        && command.value(1) == QLatin1String("-c")) {
+        QStringList inner;
+        if (!tokenize(command.value(2), &inner))
+            return fail(QStringLiteral("sh: syntax error: unterminated quoted string\ncommand "
+                                       "terminated with exit code 2"),
+                        2);
+        command = inner;
+        if (command.isEmpty())
+            return {};
+    }
+    const QString zone = m_sim.config().clusterDomain;
+    const PodDnsContext context = PodDnsContext::forPod(*pod);
+    const QString program = command.first();
+    if (program == QLatin1String("hostname")) {
+        if (command.value(1) == QLatin1String("-f") || command.value(1) == QLatin1String("--fqdn")) {
+            if (!pod->spec.subdomain.isEmpty())
+                return okText(QStringLiteral("%1.%2.%3.svc.%4")
+                                  .arg(pod->spec.hostname, pod->spec.subdomain, ns, zone));
+        }
+        return okText(pod->spec.hostname.isEmpty() ? pod->metadata.name : pod->spec.hostname);
+    }
+    if (program == QLatin1String("cat")) {
+        QString text;
+        int code = 0;
+        for (const QString &file : command.mid(1)) {
+            if (file == QLatin1String("/etc/resolv.conf"))
+                text += PodResolver::resolvConf(context, *dns());
+            else if (file == QLatin1String("/etc/hosts"))
+                text += PodResolver::hostsFile(context, zone);
+            else if (file == QLatin1String("/etc/hostname"))
+                text += (pod->spec.hostname.isEmpty() ? pod->metadata.name : pod->spec.hostname)
+                    + QLatin1Char('\n');
+            else {
+                text += QStringLiteral("cat: %1: No such file or directory\n").arg(file);
+                code = 1;
+            }
+        }
+        if (code != 0)
+            text += QStringLiteral("command terminated with exit code %1\n").arg(code);
+        return ConsoleOutput{text, code};
+    }
+    if (program == QLatin1String("nslookup")) {
+        ConsoleOutput out = nslookup(command.mid(1), pod);
+        if (out.exitCode != 0)
+            out.text += QStringLiteral("command terminated with exit code %1\n").arg(out.exitCode);
+        return out;
+    }
+    return ConsoleOutput{QStringLiteral("error: Internal error occurred: Internal error occurred: "
+                                        "error executing command in container: failed to exec in "
+                                        "container: failed to start exec: OCI runtime exec "
+                                        "failed: exec failed: unable to start container process: "
+                                        "exec: \"%1\": executable file not found in $PATH: "
+                                        "unknown\n")
+                             .arg(program),
+                         1};
+}
+
+ConsoleOutput Console::node(const QString &verb, Flags &flags)
+{
+    if (verb == QLatin1String("taint")) {
+        // kubectl taint nodes NODE KEY[=VALUE]:EFFECT[-]
+        QStringList words = flags.positional;
+        if (!words.isEmpty() && (words.first() == QLatin1String("nodes")
+                                 || words.first() == QLatin1String("node")
+                                 || words.first() == QLatin1String("no")))
+            words.removeFirst();
+        if (words.size() < 2)
+            return fail(QStringLiteral("error: at least one taint update is required"));
+        const QString nodeName = words.first();
+        QString text;
+        int exitCode = 0;
+        for (QString spec : words.mid(1)) {
+            const bool removeTaint = spec.endsWith(QLatin1Char('-'));
+            if (removeTaint)
+                spec.chop(1);
+            Taint taint;
+            QString keyValue = spec.section(QLatin1Char(':'), 0, 0);
+            taint.effect = spec.contains(QLatin1Char(':')) ? spec.section(QLatin1Char(':'), 1) : QString();
+            taint.key = keyValue.section(QLatin1Char('='), 0, 0);
+            taint.value = keyValue.section(QLatin1Char('='), 1);
+            static const QStringList effects{QStringLiteral("NoSchedule"),
+                                             QStringLiteral("PreferNoSchedule"),
+                                             QStringLiteral("NoExecute")};
+            if (!removeTaint && !effects.contains(taint.effect))
+                return fail(QStringLiteral("error: invalid taint effect: %1, unsupported taint "
+                                           "effect")
+                                .arg(taint.effect));
+            const ActionResult r = m_sim.taintNode(nodeName, taint, removeTaint);
+            if (!r.ok) {
+                text += r.error + QLatin1Char('\n');
+                exitCode = 1;
+            } else {
+                text += lines(r.lines);
+            }
+        }
+        return ConsoleOutput{text, exitCode};
+    }
+    if (flags.positional.isEmpty())
+        return fail(QStringLiteral("error: resource(s) were provided, but no name was specified"));
+    QString text;
+    int exitCode = 0;
+    for (QString name : std::as_const(flags.positional)) {
+        if (name.startsWith(QLatin1String("node/")) || name.startsWith(QLatin1String("nodes/")))
+            name = name.section(QLatin1Char('/'), 1);
+        const ActionResult r = m_sim.cordonNode(name, verb != QLatin1String("uncordon"));
+        if (!r.ok) {
+            text += r.error + QLatin1Char('\n');
+            exitCode = 1;
+            continue;
+        }
+        text += lines(r.lines);
+        if (verb == QLatin1String("drain")) {
+            // kubectl drain evicts every pod (no DaemonSets in Ordinal) and waits for them.
+            QList<const Pod *> pods = m_sim.store().podsOnNode(name);
+            QStringList uids;
+            for (const Pod *pod : std::as_const(pods)) {
+                if (pod->metadata.isTerminating())
+                    continue;
+                text += QStringLiteral("evicting pod %1/%2\n")
+                            .arg(pod->metadata.namespaceName, pod->metadata.name);
+                uids << pod->metadata.uid;
+            }
+            QList<QPair<QString, QString>> targets;
+            for (const Pod *pod : std::as_const(pods)) {
+                if (!pod->metadata.isTerminating())
+                    targets << qMakePair(pod->metadata.namespaceName, pod->metadata.name);
+            }
+            for (const auto &t : std::as_const(targets))
+                m_sim.deletePod(t.first, t.second, std::nullopt, false);
+            const auto gone = [&] {
+                for (const Pod &pod : m_sim.store().all<Pod>()) {
+                    if (uids.contains(pod.metadata.uid))
+                        return false;
+                }
+                return true;
+            };
+            if (!advanceUntil(gone, m_sim.now() + 5 * kMinute)) {
+                text += QStringLiteral("error: unable to drain node \"%1\" due to error: "
+                                       "global timeout reached: 5m0s, continuing command...\n")
+                            .arg(name);
+                exitCode = 1;
+                continue;
+            }
+            for (const auto &t : std::as_const(targets))
+                text += QStringLiteral("pod/%1 evicted\n").arg(t.second);
+            text += QStringLiteral("node/%1 drained\n").arg(name);
+        }
+    }
+    return ConsoleOutput{text, exitCode};
+}
+
+ConsoleOutput Console::config(Flags &flags)
+{
+    if (flags.positional.value(0) == QLatin1String("set-context")
+        && flags.has(QStringLiteral("current"))
+        && flags.values.contains(QStringLiteral("namespace"))) {
+        m_namespace = flags.value(QStringLiteral("namespace"));
+        return okText(QStringLiteral("Context \"kubernetes-admin@kubernetes\" modified."));
+    }
+    if (flags.positional.value(0) == QLatin1String("view") || flags.positional.value(0) == QLatin1String("current-context"))
+        return okText(QStringLiteral("kubernetes-admin@kubernetes"));
+    return fail(tr("error: Ordinal supports kubectl config set-context --current --namespace=NS"));
+}
+
+ConsoleOutput Console::nslookup(const QStringList &args, const Pod *fromPod)
+{
+    const PodDnsContext context =
+        fromPod ? PodDnsContext::forPod(*fromPod) : PodDnsContext::forNamespace(m_namespace);
+    const ToolOutput out = DnsTools::nslookup(*dns(), context, args);
+    return ConsoleOutput{out.text, out.exitCode};
+}
+
+ConsoleOutput Console::dig(const QStringList &args)
+{
+    const ToolOutput out =
+        DnsTools::dig(*dns(), PodDnsContext::forNamespace(m_namespace), args, m_sim.now());
+    return ConsoleOutput{out.text, out.exitCode};
+}
+
+ConsoleOutput Console::sleep(const QStringList &args)
+{
+    if (args.size() != 1)
+        return fail(QStringLiteral("sleep: missing operand"));
+    const Millis d = parseDuration(args.first());
+    if (d < 0)
+        return fail(QStringLiteral("sleep: invalid time interval '%1'").arg(args.first()));
+    m_sim.advanceTo(m_sim.now() + d);
+    return {};
+}
+
+ConsoleOutput Console::wait(const QStringList &args)
+{
+    Millis bound = kHour;
+    for (const QString &arg : args) {
+        if (arg.startsWith(QLatin1String("--timeout="))) {
+            bound = parseDuration(arg.mid(10));
+            if (bound < 0)
+                return fail(QStringLiteral("wait: invalid timeout '%1'").arg(arg.mid(10)));
+        } else {
+            return fail(QStringLiteral("wait: unknown argument '%1'").arg(arg));
+        }
+    }
+    if (!m_sim.advanceUntilSettled(m_sim.now() + bound))
+        return fail(tr("wait: still changing after %1").arg(goDuration(bound)));
+    return {};
+}
+
+ConsoleOutput Console::sim(const QStringList &args)
+{
+    const QString verb = args.value(0);
+    const QString target = args.value(1);
+    const auto result = [](const ActionResult &r) {
+        return r.ok ? okText(lines(r.lines)) : fail(r.error);
+    };
+    const QString usage = tr("usage: sim node-down|node-up NODE | unready|ready|crash|fail POD | "
+                             "pull-time IMAGE DURATION | time");
+    if (verb == QLatin1String("time") && args.size() == 1)
+        return okText(goDuration(m_sim.now()));
+    if (args.size() < 2)
+        return fail(usage);
+    if (verb == QLatin1String("node-down") || verb == QLatin1String("node-up"))
+        return result(m_sim.setNodeHeartbeat(target, verb == QLatin1String("node-up")));
+    if (verb == QLatin1String("unready") || verb == QLatin1String("ready"))
+        return result(m_sim.setPodReadiness(m_namespace, target, verb == QLatin1String("ready")));
+    if (verb == QLatin1String("crash"))
+        return result(m_sim.crashPod(m_namespace, target));
+    if (verb == QLatin1String("fail"))
+        return result(m_sim.failPod(m_namespace, target));
+    if (verb == QLatin1String("pull-time") && args.size() == 3) {
+        const Millis d = parseDuration(args[2]);
+        if (d < 0)
+            return fail(tr("sim: invalid duration '%1'").arg(args[2]));
+        return result(m_sim.setPullTime(target, d));
+    }
+    return fail(usage);
+}
+
+} // namespace ordinal::core

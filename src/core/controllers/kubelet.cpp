@@ -1,0 +1,491 @@
+#include "controllers/kubelet.h"
+
+#include "sim/simulation.h"
+
+#include <algorithm>
+
+namespace ordinal::core {
+
+namespace {
+
+const QString kKubelet = QStringLiteral("kubelet");
+
+ObjectReference refOf(const Pod &pod)
+{
+    return ObjectReference{QStringLiteral("Pod"), pod.metadata.namespaceName, pod.metadata.name,
+                           pod.metadata.uid};
+}
+
+bool hasReadinessProbe(const Pod &pod)
+{
+    return std::any_of(pod.spec.containers.cbegin(), pod.spec.containers.cend(),
+                       [](const Container &c) { return c.readinessProbe.has_value(); });
+}
+
+const Probe *firstProbe(const Pod &pod)
+{
+    for (const Container &c : pod.spec.containers) {
+        if (c.readinessProbe)
+            return &*c.readinessProbe;
+    }
+    return nullptr;
+}
+
+QString durationText(Millis ms)
+{
+    // As the kubelet prints pull durations: "17s", "1.5s", "2m3s".
+    if (ms < kMinute) {
+        if (ms % kSecond == 0)
+            return QStringLiteral("%1s").arg(ms / kSecond);
+        return QStringLiteral("%1s").arg(double(ms) / kSecond, 0, 'f', 3);
+    }
+    return QStringLiteral("%1m%2s").arg(ms / kMinute).arg((ms % kMinute) / kSecond);
+}
+
+// Writes the pod's container readiness and the Ready/ContainersReady conditions.
+void setReady(Pod &pod, bool ready, Millis now)
+{
+    for (ContainerStatus &cs : pod.status.containerStatuses)
+        cs.ready = ready && cs.state.kind == ContainerState::Kind::Running;
+    const bool all = std::all_of(pod.status.containerStatuses.cbegin(),
+                                 pod.status.containerStatuses.cend(),
+                                 [](const ContainerStatus &cs) { return cs.ready; });
+    const QString status = all ? QStringLiteral("True") : QStringLiteral("False");
+    const QString reason = all ? QString() : QStringLiteral("ContainersNotReady");
+    QString message;
+    if (!all) {
+        QStringList names;
+        for (const ContainerStatus &cs : pod.status.containerStatuses) {
+            if (!cs.ready)
+                names << cs.name;
+        }
+        message = QStringLiteral("containers with unready status: [%1]")
+                      .arg(names.join(QLatin1Char(' ')));
+    }
+    pod.status.setCondition(QStringLiteral("ContainersReady"), status, now, reason, message);
+    pod.status.setCondition(QStringLiteral("Ready"), status, now, reason, message);
+}
+
+bool nodeUp(Simulation &sim, const Pod &pod)
+{
+    return !pod.spec.nodeName.isEmpty() && sim.nodeRuntime(pod.spec.nodeName).heartbeating;
+}
+
+// Bumps the pod's token so that steps queued for an older state are ignored.
+qint64 nextToken(Simulation &sim, const Pod &pod)
+{
+    return ++sim.podRuntime(pod.metadata.uid).token;
+}
+
+void queue(Simulation &sim, const Pod &pod, KubeletStep step, Millis delay, qint64 token)
+{
+    sim.enqueue(WorkKind::KubeletStep, objectKey(pod.metadata), delay, int(step),
+                pod.metadata.uid, token);
+}
+
+Millis pullTime(Simulation &sim, const QString &image)
+{
+    const TimingModel &timing = sim.config().timing;
+    return sim.state().pullTimes.value(image, timing.pullTimes.value(image, timing.defaultPullTime));
+}
+
+// Images of the pod's containers that the node does not have yet.
+QStringList missingImages(Simulation &sim, const Pod &pod)
+{
+    QStringList missing;
+    const Node *node = sim.store().find<Node>(pod.spec.nodeName);
+    for (const Container &c : pod.spec.containers) {
+        const bool always = c.imagePullPolicy == QLatin1String("Always");
+        if ((always || !node || !node->images.contains(c.image)) && !missing.contains(c.image))
+            missing << c.image;
+    }
+    return missing;
+}
+
+void admit(Simulation &sim, Pod pod)
+{
+    const Millis now = sim.now();
+    const Node *node = sim.store().find<Node>(pod.spec.nodeName);
+    if (pod.status.containerStatuses.isEmpty()) {
+        pod.status.hostIP = node ? node->internalIP : QString();
+        pod.status.startTime = now;
+        pod.status.setCondition(QStringLiteral("Initialized"), QStringLiteral("True"), now);
+        for (const Container &c : pod.spec.containers) {
+            ContainerStatus cs;
+            cs.name = c.name;
+            cs.image = c.image;
+            cs.state.kind = ContainerState::Kind::Waiting;
+            cs.state.reason = QStringLiteral("ContainerCreating");
+            pod.status.containerStatuses << cs;
+        }
+        setReady(pod, false, now);
+    }
+    const qint64 token = nextToken(sim, pod);
+    const QStringList missing = missingImages(sim, pod);
+    Millis total = 0;
+    for (const QString &image : missing) {
+        sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Pulling"),
+                        QStringLiteral("Pulling image \"%1\"").arg(image), kKubelet);
+        total += pullTime(sim, image);
+    }
+    sim.write(pod);
+    if (missing.isEmpty()) {
+        for (const Container &c : pod.spec.containers) {
+            sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Pulled"),
+                            QStringLiteral("Container image \"%1\" already present on machine")
+                                .arg(c.image),
+                            kKubelet);
+        }
+        queue(sim, pod, KubeletStep::Started, sim.config().timing.containerStart, token);
+    } else {
+        queue(sim, pod, KubeletStep::PullDone, total, token);
+    }
+}
+
+void pullDone(Simulation &sim, Pod pod)
+{
+    const Millis now = sim.now();
+    const QStringList missing = missingImages(sim, pod);
+    const QStringList &unpullable = sim.config().timing.unpullableImages;
+    const qint64 token = nextToken(sim, pod);
+    for (const QString &image : missing) {
+        if (unpullable.contains(image)) {
+            PodRuntime &runtime = sim.podRuntime(pod.metadata.uid);
+            ++runtime.pullFailures;
+            const QString error =
+                QStringLiteral("failed to pull and unpack image \"%1\": failed to resolve "
+                               "reference \"%1\": not found")
+                    .arg(image);
+            for (ContainerStatus &cs : pod.status.containerStatuses) {
+                if (cs.image == image) {
+                    cs.state.kind = ContainerState::Kind::Waiting;
+                    cs.state.reason = QStringLiteral("ErrImagePull");
+                    cs.state.message = error;
+                }
+            }
+            sim.write(pod);
+            sim.recordEvent(refOf(pod), QStringLiteral("Warning"), QStringLiteral("Failed"),
+                            QStringLiteral("Failed to pull image \"%1\": %2").arg(image, error),
+                            kKubelet);
+            sim.recordEvent(refOf(pod), QStringLiteral("Warning"), QStringLiteral("Failed"),
+                            QStringLiteral("Error: ErrImagePull"), kKubelet);
+            // Image pull back-off: 10 s doubling up to 5 min, as the kubelet's backOff.
+            const Millis backoff =
+                std::min<Millis>(10 * kSecond << std::min(runtime.pullFailures - 1, 5),
+                                 5 * kMinute);
+            sim.decide(kKubelet, QStringLiteral("Pod"), objectKey(pod.metadata),
+                       pod.metadata.name,
+                       Kubelet::tr("%1 cannot start: image %2 cannot be pulled; next try in %3.")
+                           .arg(pod.metadata.name, image, durationText(backoff)));
+            queue(sim, pod, KubeletStep::Restart, kSecond, token);
+            sim.podRuntime(pod.metadata.uid).running = false;
+            Q_UNUSED(now)
+            return;
+        }
+    }
+    Node node = *sim.store().find<Node>(pod.spec.nodeName);
+    for (const QString &image : missing) {
+        if (!node.images.contains(image))
+            node.images << image;
+        const Millis took = pullTime(sim, image);
+        sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Pulled"),
+                        QStringLiteral("Successfully pulled image \"%1\" in %2 (%2 including "
+                                       "waiting)")
+                            .arg(image, durationText(took)),
+                        kKubelet);
+    }
+    sim.write(node);
+    queue(sim, pod, KubeletStep::Started, sim.config().timing.containerStart, token);
+}
+
+void started(Simulation &sim, Pod pod, bool restart)
+{
+    const Millis now = sim.now();
+    if (pod.status.podIP.isEmpty()) {
+        pod.status.podIP = sim.allocatePodIP(pod.spec.nodeName);
+    }
+    pod.status.phase = PodPhase::Running;
+    for (ContainerStatus &cs : pod.status.containerStatuses) {
+        if (restart && cs.state.kind == ContainerState::Kind::Running)
+            continue;
+        if (restart)
+            ++cs.restartCount;
+        cs.state = ContainerState{ContainerState::Kind::Running, {}, {}, 0, now, 0};
+        cs.started = true;
+        sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Created"),
+                        QStringLiteral("Created container %1").arg(cs.name), kKubelet);
+        sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Started"),
+                        QStringLiteral("Started container %1").arg(cs.name), kKubelet);
+    }
+    PodRuntime &runtime = sim.podRuntime(pod.metadata.uid);
+    runtime.running = true;
+    const qint64 token = nextToken(sim, pod);
+    const bool probe = hasReadinessProbe(pod);
+    setReady(pod, !probe && !runtime.readinessFailing, now);
+    sim.write(pod);
+    if (probe && !runtime.readinessFailing) {
+        // The first probe runs after initialDelaySeconds (at least one probe period tick).
+        const Probe *p = firstProbe(pod);
+        queue(sim, pod, KubeletStep::ProbeResult,
+              std::max<Millis>(p->initialDelaySeconds * kSecond, kSecond), token);
+    }
+}
+
+void probeResult(Simulation &sim, Pod pod)
+{
+    const PodRuntime &runtime = sim.podRuntime(pod.metadata.uid);
+    if (!runtime.running || pod.metadata.isTerminating())
+        return;
+    const bool ready = !runtime.readinessFailing;
+    if (pod.isReady() == ready)
+        return;
+    if (!ready && hasReadinessProbe(pod)) {
+        sim.recordEvent(refOf(pod), QStringLiteral("Warning"), QStringLiteral("Unhealthy"),
+                        QStringLiteral("Readiness probe failed: HTTP probe failed with "
+                                       "statuscode: 503"),
+                        kKubelet);
+    }
+    setReady(pod, ready, sim.now());
+    sim.write(pod);
+}
+
+void restart(Simulation &sim, Pod pod)
+{
+    // Either an image pull retry or a container restart after a crash.
+    const bool pullRetry = std::any_of(
+        pod.status.containerStatuses.cbegin(), pod.status.containerStatuses.cend(),
+        [](const ContainerStatus &cs) {
+            return cs.state.reason == QLatin1String("ErrImagePull")
+                || cs.state.reason == QLatin1String("ImagePullBackOff");
+        });
+    if (pullRetry) {
+        const PodRuntime &runtime = sim.podRuntime(pod.metadata.uid);
+        bool changed = false;
+        for (ContainerStatus &cs : pod.status.containerStatuses) {
+            if (cs.state.reason == QLatin1String("ErrImagePull")) {
+                cs.state.reason = QStringLiteral("ImagePullBackOff");
+                cs.state.message = QStringLiteral("Back-off pulling image \"%1\"").arg(cs.image);
+                changed = true;
+            }
+        }
+        if (changed) {
+            sim.write(pod);
+            sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("BackOff"),
+                            QStringLiteral("Back-off pulling image \"%1\"")
+                                .arg(pod.spec.containers.value(0).image),
+                            kKubelet);
+            const Millis backoff = std::min<Millis>(
+                10 * kSecond << std::min(runtime.pullFailures - 1, 5), 5 * kMinute);
+            queue(sim, pod, KubeletStep::Admit, backoff, nextToken(sim, pod));
+        }
+        return;
+    }
+    started(sim, pod, true);
+}
+
+void backOff(Simulation &sim, Pod pod, Millis delay)
+{
+    for (ContainerStatus &cs : pod.status.containerStatuses) {
+        if (cs.state.kind != ContainerState::Kind::Terminated)
+            continue;
+        cs.lastState = cs.state;
+        cs.state = ContainerState{ContainerState::Kind::Waiting,
+                                  QStringLiteral("CrashLoopBackOff"),
+                                  QStringLiteral("back-off %1 restarting failed container=%2 "
+                                                 "pod=%3_%4(%5)")
+                                      .arg(durationText(delay), cs.name, pod.metadata.name,
+                                           pod.metadata.namespaceName, pod.metadata.uid),
+                                  0, 0, 0};
+    }
+    sim.write(pod);
+    sim.recordEvent(refOf(pod), QStringLiteral("Warning"), QStringLiteral("BackOff"),
+                    QStringLiteral("Back-off restarting failed container %1 in pod %2_%3(%4)")
+                        .arg(pod.spec.containers.value(0).name, pod.metadata.name,
+                             pod.metadata.namespaceName, pod.metadata.uid),
+                    kKubelet);
+}
+
+void stopped(Simulation &sim, Pod pod)
+{
+    const Millis now = sim.now();
+    for (ContainerStatus &cs : pod.status.containerStatuses) {
+        if (cs.state.kind == ContainerState::Kind::Terminated)
+            continue;
+        const bool wasRunning = cs.state.kind == ContainerState::Kind::Running;
+        cs.state = ContainerState{ContainerState::Kind::Terminated,
+                                  wasRunning ? QStringLiteral("Completed")
+                                             : QStringLiteral("ContainerStatusUnknown"),
+                                  {}, wasRunning ? 0 : 137, cs.state.startedAt, now};
+        cs.ready = false;
+        cs.started = false;
+    }
+    setReady(pod, false, now);
+    sim.podRuntime(pod.metadata.uid).running = false;
+    const QString key = objectKey(pod.metadata);
+    const QString node = pod.spec.nodeName;
+    const QString ip = pod.status.podIP;
+    sim.write(pod);
+    // The kubelet confirmed termination: the API server removes the object.
+    sim.erase<Pod>(key);
+    sim.releasePodIP(node, ip);
+    sim.state().pods.remove(pod.metadata.uid);
+}
+
+} // namespace
+
+void Kubelet::step(Simulation &sim, const WorkItem &item)
+{
+    const Pod *found = sim.store().find<Pod>(item.key);
+    if (!found || found->metadata.uid != item.uid)
+        return;
+    if (item.token != sim.podRuntime(item.uid).token)
+        return; // superseded by a later state change
+    if (!nodeUp(sim, *found))
+        return; // the node is down: nothing happens there until it returns
+    const Pod pod = *found;
+    switch (KubeletStep(item.step)) {
+    case KubeletStep::Admit:
+        if (!pod.metadata.isTerminating())
+            admit(sim, pod);
+        break;
+    case KubeletStep::PullDone:
+        pullDone(sim, pod);
+        break;
+    case KubeletStep::Started:
+        started(sim, pod, false);
+        break;
+    case KubeletStep::ProbeResult:
+        probeResult(sim, pod);
+        break;
+    case KubeletStep::Restart: {
+        const bool inBackOff = std::any_of(
+            pod.status.containerStatuses.cbegin(), pod.status.containerStatuses.cend(),
+            [](const ContainerStatus &cs) {
+                return cs.state.kind == ContainerState::Kind::Terminated;
+            });
+        const int crashes = sim.podRuntime(pod.metadata.uid).crashes;
+        if (inBackOff && crashes >= 2) {
+            // CrashLoopBackOff: 10 s doubling up to 5 min before the next start.
+            const Millis delay = std::min<Millis>(10 * kSecond << std::min(crashes - 2, 5),
+                                                  5 * kMinute);
+            backOff(sim, pod, delay);
+            queue(sim, pod, KubeletStep::Restart, delay, nextToken(sim, pod));
+        } else {
+            restart(sim, pod);
+        }
+        break;
+    }
+    case KubeletStep::Stopped:
+        stopped(sim, pod);
+        break;
+    }
+}
+
+void Kubelet::beginTermination(Simulation &sim, const Pod &pod)
+{
+    const qint64 token = nextToken(sim, pod);
+    if (!nodeUp(sim, pod)) {
+        sim.decide(kKubelet, QStringLiteral("Pod"), objectKey(pod.metadata), pod.metadata.name,
+                   tr("%1 stays Terminating: the kubelet on %2 is unreachable and cannot confirm "
+                      "that its containers stopped. The StatefulSet will not create a second "
+                      "%1 while this object exists.")
+                       .arg(pod.metadata.name, pod.spec.nodeName));
+        return;
+    }
+    const bool running = sim.podRuntime(pod.metadata.uid).running;
+    if (running) {
+        for (const Container &c : pod.spec.containers) {
+            sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Killing"),
+                            QStringLiteral("Stopping container %1").arg(c.name), kKubelet);
+        }
+    }
+    const Millis grace = pod.metadata.deletionGracePeriodSeconds.value_or(30) * kSecond;
+    const Millis stop = running ? std::min(sim.config().timing.containerStop, grace) : 0;
+    queue(sim, pod, KubeletStep::Stopped, stop, token);
+}
+
+void Kubelet::setReadinessFailing(Simulation &sim, const Pod &pod, bool failing)
+{
+    PodRuntime &runtime = sim.podRuntime(pod.metadata.uid);
+    runtime.readinessFailing = failing;
+    const Probe *probe = firstProbe(pod);
+    // With a probe the kubelet notices after failureThreshold failed periods (or at the next
+    // passing probe); without one Ordinal flips readiness at once.
+    Millis delay = 0;
+    if (probe)
+        delay = (failing ? probe->failureThreshold : probe->successThreshold)
+            * qint64(probe->periodSeconds) * kSecond;
+    queue(sim, pod, KubeletStep::ProbeResult, delay, nextToken(sim, pod));
+}
+
+void Kubelet::crash(Simulation &sim, const Pod &original)
+{
+    Pod pod = original;
+    const Millis now = sim.now();
+    PodRuntime &runtime = sim.podRuntime(pod.metadata.uid);
+    // Back-off resets after the container ran for 10 minutes without a crash.
+    for (const ContainerStatus &cs : pod.status.containerStatuses) {
+        if (cs.state.kind == ContainerState::Kind::Running
+            && now - cs.state.startedAt > 10 * kMinute)
+            runtime.crashes = 0;
+    }
+    ++runtime.crashes;
+    runtime.running = false;
+    for (ContainerStatus &cs : pod.status.containerStatuses) {
+        cs.state = ContainerState{ContainerState::Kind::Terminated, QStringLiteral("Error"), {},
+                                  1, cs.state.startedAt, now};
+        cs.lastState = cs.state;
+        cs.ready = false;
+        cs.started = false;
+    }
+    setReady(pod, false, now);
+    sim.write(pod);
+    sim.decide(kKubelet, QStringLiteral("Pod"), objectKey(pod.metadata), pod.metadata.name,
+               runtime.crashes >= 2
+                   ? tr("%1 crashed again (%2 times): the kubelet waits longer before each "
+                        "restart (CrashLoopBackOff). It stays Running but not Ready.")
+                         .arg(pod.metadata.name)
+                         .arg(runtime.crashes)
+                   : tr("%1 crashed (exit code 1): restartPolicy Always restarts it in place; "
+                        "same pod, same IP, RESTARTS goes up.")
+                         .arg(pod.metadata.name));
+    queue(sim, pod, KubeletStep::Restart, kSecond, nextToken(sim, pod));
+}
+
+void Kubelet::fail(Simulation &sim, const Pod &original)
+{
+    Pod pod = original;
+    const Millis now = sim.now();
+    pod.status.phase = PodPhase::Failed;
+    pod.status.reason = QStringLiteral("Evicted");
+    pod.status.message = QStringLiteral("The node was low on resource: memory. ");
+    for (ContainerStatus &cs : pod.status.containerStatuses) {
+        cs.state = ContainerState{ContainerState::Kind::Terminated,
+                                  QStringLiteral("ContainerStatusUnknown"), {}, 137,
+                                  cs.state.startedAt, now};
+        cs.ready = false;
+        cs.started = false;
+    }
+    setReady(pod, false, now);
+    sim.podRuntime(pod.metadata.uid).running = false;
+    nextToken(sim, pod);
+    sim.write(pod);
+    sim.recordEvent(refOf(pod), QStringLiteral("Warning"), QStringLiteral("Evicted"),
+                    QStringLiteral("The node was low on resource: memory."), kKubelet);
+}
+
+void Kubelet::resyncNode(Simulation &sim, const QString &nodeName)
+{
+    for (const Pod *pod : sim.store().podsOnNode(nodeName)) {
+        const qint64 token = nextToken(sim, *pod);
+        if (pod->metadata.isTerminating()) {
+            queue(sim, *pod, KubeletStep::Stopped, sim.config().timing.containerStop, token);
+        } else if (sim.podRuntime(pod->metadata.uid).running) {
+            queue(sim, *pod, KubeletStep::ProbeResult, 0, token);
+        } else if (!pod->isTerminal()) {
+            queue(sim, *pod, KubeletStep::Admit, 0, token);
+        }
+    }
+}
+
+} // namespace ordinal::core

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "api/types.h"
+
+#include <QCoreApplication>
+
+namespace ordinal::core {
+
+class Simulation;
+struct WorkItem;
+
+// The kubelet of every node, as a timed state machine per pod: ContainerCreating while the
+// image is pulled (only when the node lacks it) and the container starts, then Running, then
+// Ready when the readiness probe first passes (initialDelaySeconds); crashes restart with
+// back-off (CrashLoopBackOff); a deleted pod gets SIGTERM and disappears once its containers
+// have exited. A node that stopped heart-beating runs none of this: its pods freeze, and a
+// deletion there never completes until the node returns.
+class Kubelet
+{
+    Q_DECLARE_TR_FUNCTIONS(Kubelet)
+
+public:
+    static void step(Simulation &sim, const WorkItem &item);
+
+    // Starts graceful termination of a pod whose deletionTimestamp was just set.
+    static void beginTermination(Simulation &sim, const Pod &pod);
+    // User-triggered faults (`sim unready|ready|crash|fail`).
+    static void setReadinessFailing(Simulation &sim, const Pod &pod, bool failing);
+    static void crash(Simulation &sim, const Pod &pod);
+    static void fail(Simulation &sim, const Pod &pod);
+    // The node came back: finish deletions and re-evaluate readiness of its pods.
+    static void resyncNode(Simulation &sim, const QString &nodeName);
+};
+
+} // namespace ordinal::core

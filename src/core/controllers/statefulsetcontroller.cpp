@@ -1,0 +1,554 @@
+#include "controllers/statefulsetcontroller.h"
+
+#include "sim/simulation.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace ordinal::core {
+
+namespace {
+
+const QString kController = QStringLiteral("statefulset-controller");
+const QString kRevisionLabel = QStringLiteral("controller-revision-hash");
+const QString kPodNameLabel = QStringLiteral("statefulset.kubernetes.io/pod-name");
+const QString kPodIndexLabel = QStringLiteral("apps.kubernetes.io/pod-index");
+
+// What one pass works with: the set, its member pods by slot, and what it has decided.
+struct Pass
+{
+    Simulation &sim;
+    StatefulSet set;
+    QString currentRevision;
+    QString updateRevision;
+    QList<const Pod *> replicas;  // index i = ordinal start + i; nullptr when missing
+    QList<const Pod *> condemned; // descending ordinal
+    bool monotonic = true;
+
+    QString ns() const { return set.metadata.namespaceName; }
+    QString name() const { return set.metadata.name; }
+    QString podName(int ordinal) const { return QStringLiteral("%1-%2").arg(name()).arg(ordinal); }
+    int start() const { return set.spec.startOrdinal(); }
+
+    void decide(const QString &subject, const QString &message) const
+    {
+        sim.decide(kController, QStringLiteral("StatefulSet"), objectKey(set.metadata), subject,
+                   message);
+    }
+    void event(const QString &type, const QString &reason, const QString &message) const
+    {
+        sim.recordEvent(
+            ObjectReference{QStringLiteral("StatefulSet"), ns(), name(), set.metadata.uid}, type,
+            reason, message, kController);
+    }
+};
+
+bool isUnavailable(const Pod *pod, int minReadySeconds, Millis now)
+{
+    return !pod || pod->metadata.isTerminating() || !pod->isAvailable(minReadySeconds, now);
+}
+
+// Simple FNV-1a over the text, as upstream hashes the revision data with fnv32a.
+quint32 fnv32a(const QByteArray &data)
+{
+    quint32 hash = 2166136261u;
+    for (const char c : data) {
+        hash ^= static_cast<quint8>(c);
+        hash *= 16777619u;
+    }
+    return hash;
+}
+
+// apimachinery rand.SafeEncodeString: maps every byte into a vowel-free alphabet.
+QString safeEncode(const QString &text)
+{
+    static const char alphabet[] = "bcdfghjklmnpqrstvwxz2456789";
+    QString out;
+    for (const QChar c : text)
+        out += QLatin1Char(alphabet[c.unicode() % 27]);
+    return out;
+}
+
+QString mapText(const QMap<QString, QString> &map)
+{
+    QStringList parts;
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        parts << it.key() + QLatin1Char('=') + it.value();
+    return QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
+}
+
+QString probeText(const std::optional<Probe> &probe)
+{
+    if (!probe)
+        return QStringLiteral("-");
+    return QStringLiteral("%1:%2:%3/%4/%5/%6")
+        .arg(probe->handler, probe->detail)
+        .arg(probe->initialDelaySeconds)
+        .arg(probe->periodSeconds)
+        .arg(probe->failureThreshold)
+        .arg(probe->successThreshold);
+}
+
+} // namespace
+
+int StatefulSetController::ordinalOf(const QString &setName, const QString &podName)
+{
+    // As upstream getParentNameAndOrdinal: "(.*)-([0-9]+)$".
+    static const QRegularExpression re(QStringLiteral("^(.*)-([0-9]+)$"));
+    const auto match = re.match(podName);
+    if (!match.hasMatch() || match.captured(1) != setName)
+        return -1;
+    bool ok = false;
+    const int ordinal = match.captured(2).toInt(&ok);
+    return ok ? ordinal : -1;
+}
+
+QString StatefulSetController::templateText(const PodTemplateSpec &t)
+{
+    QStringList parts;
+    parts << QStringLiteral("labels=") + mapText(t.metadata.labels)
+          << QStringLiteral("annotations=") + mapText(t.metadata.annotations);
+    for (const Container &c : t.spec.containers) {
+        QStringList ports;
+        for (const ContainerPort &p : c.ports)
+            ports << QStringLiteral("%1/%2/%3").arg(p.name).arg(p.containerPort).arg(p.protocol);
+        QStringList requests;
+        for (auto it = c.resources.requests.cbegin(); it != c.resources.requests.cend(); ++it)
+            requests << it.key() + QLatin1Char('=') + it.value().text;
+        parts << QStringLiteral("container=%1|%2|%3|%4|%5|%6|%7")
+                     .arg(c.name, c.image, c.command.join(QLatin1Char(' ')),
+                          ports.join(QLatin1Char(',')), requests.join(QLatin1Char(',')),
+                          probeText(c.readinessProbe), c.args.join(QLatin1Char(' ')));
+    }
+    parts << QStringLiteral("nodeSelector=") + mapText(t.spec.nodeSelector)
+          << QStringLiteral("grace=%1").arg(t.spec.terminationGracePeriodSeconds);
+    return parts.join(QLatin1Char(';'));
+}
+
+QString StatefulSetController::revisionName(const StatefulSet &set,
+                                            const PodTemplateSpec &podTemplate)
+{
+    const quint32 hash = fnv32a((templateText(podTemplate)
+                                 + QString::number(set.status.collisionCount))
+                                    .toUtf8());
+    return set.metadata.name + QLatin1Char('-') + safeEncode(QString::number(hash)).left(10);
+}
+
+void StatefulSetController::sync(Simulation &sim, const QString &setKey)
+{
+    const StatefulSet *found = sim.store().find<StatefulSet>(setKey);
+    if (!found)
+        return;
+    const Store &store = sim.store();
+    const Millis now = sim.now();
+    Pass pass{sim, *found, {}, {}, {}, {}, !found->spec.isParallel()};
+    StatefulSet &set = pass.set;
+    const int start = pass.start();
+    const int replicaCount = set.spec.replicas;
+    const int minReady = set.spec.minReadySeconds;
+
+    // Step 1: revisions. The update revision is the one whose template equals the set's; an
+    // older equal revision is reused with its number bumped (rollback).
+    QList<const ControllerRevision *> revisions;
+    qint64 maxRevision = 0;
+    for (const ControllerRevision *rev : store.list<ControllerRevision>(pass.ns())) {
+        const OwnerReference *owner = rev->metadata.controllerRef();
+        if (owner && owner->uid == set.metadata.uid) {
+            revisions << rev;
+            maxRevision = std::max(maxRevision, rev->revision);
+        }
+    }
+    pass.updateRevision = revisionName(set, set.spec.podTemplate);
+    const QString updateKey = objectKey(pass.ns(), pass.updateRevision);
+    if (const ControllerRevision *existing = store.find<ControllerRevision>(updateKey)) {
+        if (existing->revision != maxRevision) {
+            ControllerRevision bumped = *existing;
+            bumped.revision = maxRevision + 1;
+            sim.write(bumped);
+            pass.decide({}, tr("Template matches revision %1 again: it is reused as revision %2 "
+                               "(rollback, no new ControllerRevision).")
+                                .arg(pass.updateRevision)
+                                .arg(maxRevision + 1));
+        }
+    } else {
+        ControllerRevision rev;
+        rev.metadata.name = pass.updateRevision;
+        rev.metadata.namespaceName = pass.ns();
+        rev.metadata.uid = sim.newUid();
+        rev.metadata.creationTimestamp = now;
+        rev.metadata.labels = set.spec.podTemplate.metadata.labels;
+        rev.metadata.labels.insert(kRevisionLabel, pass.updateRevision.mid(pass.name().size() + 1));
+        rev.metadata.ownerReferences << OwnerReference{QStringLiteral("apps/v1"),
+                                                       QStringLiteral("StatefulSet"), pass.name(),
+                                                       set.metadata.uid, true, true};
+        rev.revision = maxRevision + 1;
+        rev.podTemplate = set.spec.podTemplate;
+        rev.templateHash = templateText(set.spec.podTemplate);
+        sim.write(rev);
+    }
+    pass.currentRevision = set.status.currentRevision;
+    if (pass.currentRevision.isEmpty()
+        || !store.find<ControllerRevision>(pass.ns(), pass.currentRevision)) {
+        pass.currentRevision = pass.updateRevision;
+    }
+
+    // Step 2: member pods. Orphans whose name fits the set are adopted (as upstream's
+    // ClaimPods); pods owned by another controller are left alone.
+    pass.replicas.fill(nullptr, std::max(0, replicaCount));
+    QList<std::pair<int, const Pod *>> condemned;
+    for (const Pod *pod : store.podsMatching(pass.ns(), set.spec.selector)) {
+        const int ordinal = ordinalOf(pass.name(), pod->metadata.name);
+        if (ordinal < 0)
+            continue;
+        const OwnerReference *owner = pod->metadata.controllerRef();
+        if (owner && owner->uid != set.metadata.uid)
+            continue;
+        if (!owner) {
+            if (pod->metadata.isTerminating())
+                continue;
+            Pod adopted = *pod;
+            adopted.metadata.ownerReferences << OwnerReference{
+                QStringLiteral("apps/v1"), QStringLiteral("StatefulSet"), pass.name(),
+                set.metadata.uid, true, true};
+            sim.write(adopted);
+            pass.decide(adopted.metadata.name,
+                        tr("%1 adopted: its name and labels match the StatefulSet.")
+                            .arg(adopted.metadata.name));
+            pod = store.find<Pod>(objectKey(adopted.metadata));
+        }
+        if (ordinal >= start && ordinal < start + replicaCount)
+            pass.replicas[ordinal - start] = pod;
+        else
+            condemned << std::make_pair(ordinal, pod);
+    }
+    std::sort(condemned.begin(), condemned.end(),
+              [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (const auto &entry : std::as_const(condemned))
+        pass.condemned << entry.second;
+
+    int firstUnhealthy = -1; // index into replicas, or replicas.size() + index into condemned
+    for (int i = 0; i < pass.replicas.size() && firstUnhealthy < 0; ++i) {
+        if (isUnavailable(pass.replicas[i], minReady, now))
+            firstUnhealthy = i;
+    }
+    for (int i = 0; i < pass.condemned.size() && firstUnhealthy < 0; ++i) {
+        if (isUnavailable(pass.condemned[i], minReady, now))
+            firstUnhealthy = int(pass.replicas.size()) + i;
+    }
+
+    const auto revisionOf = [](const Pod *pod) {
+        return pod->metadata.labels.value(kRevisionLabel);
+    };
+    const auto deletePod = [&](const Pod *pod, const QString &why) {
+        Pod doomed = *pod;
+        sim.decide(kController, QStringLiteral("StatefulSet"), setKey, doomed.metadata.name, why);
+        // Claims of a pod removed by scale-down go with it when whenScaled is Delete.
+        if (set.spec.whenScaled == QLatin1String("Delete")
+            && pass.condemned.contains(pod)) {
+            for (const PersistentVolumeClaim &tmpl : set.spec.volumeClaimTemplates) {
+                const QString claim = QStringLiteral("%1-%2").arg(tmpl.metadata.name,
+                                                                   doomed.metadata.name);
+                if (const auto *pvc = store.find<PersistentVolumeClaim>(pass.ns(), claim)) {
+                    PersistentVolumeClaim owned = *pvc;
+                    owned.metadata.ownerReferences = {OwnerReference{
+                        QStringLiteral("v1"), QStringLiteral("Pod"), doomed.metadata.name,
+                        doomed.metadata.uid, true, true}};
+                    sim.write(owned);
+                }
+            }
+        }
+        sim.deletePod(pass.ns(), doomed.metadata.name, std::nullopt, false);
+        pass.event(QStringLiteral("Normal"), QStringLiteral("SuccessfulDelete"),
+                   QStringLiteral("delete Pod %1 in StatefulSet %2 successful")
+                       .arg(doomed.metadata.name, pass.name()));
+    };
+    const auto createPod = [&](int ordinal) {
+        const int partition = set.spec.updateStrategy.rollingUpdate
+            ? set.spec.updateStrategy.rollingUpdate->partition
+            : 0;
+        // newVersionedStatefulSetPod: below the partition (or below currentReplicas when
+        // there is no rollingUpdate block) a re-created pod keeps the current revision.
+        const bool rolling = set.spec.updateStrategy.type == QLatin1String("RollingUpdate");
+        const bool useCurrent = rolling
+            && ((!set.spec.updateStrategy.rollingUpdate
+                 && ordinal < start + set.status.currentReplicas)
+                || (set.spec.updateStrategy.rollingUpdate && ordinal < start + partition));
+        const QString revisionName = useCurrent ? pass.currentRevision : pass.updateRevision;
+        const ControllerRevision *revision =
+            store.find<ControllerRevision>(pass.ns(), revisionName);
+        const PodTemplateSpec &tmpl = revision ? revision->podTemplate : set.spec.podTemplate;
+
+        Pod pod;
+        pod.metadata = tmpl.metadata;
+        pod.metadata.fieldSources.clear();
+        pod.metadata.name = pass.podName(ordinal);
+        pod.metadata.namespaceName = pass.ns();
+        pod.metadata.uid = sim.newUid();
+        pod.metadata.creationTimestamp = now;
+        pod.metadata.generation = 0;
+        pod.metadata.labels.insert(kRevisionLabel, revisionName);
+        pod.metadata.labels.insert(kPodNameLabel, pod.metadata.name);
+        pod.metadata.labels.insert(kPodIndexLabel, QString::number(ordinal));
+        pod.metadata.ownerReferences = {OwnerReference{QStringLiteral("apps/v1"),
+                                                       QStringLiteral("StatefulSet"), pass.name(),
+                                                       set.metadata.uid, true, true}};
+        pod.spec = tmpl.spec;
+        pod.spec.hostname = pod.metadata.name;
+        pod.spec.subdomain = set.spec.serviceName;
+        pod.status.phase = PodPhase::Pending;
+
+        // Claims first (CreateStatefulPod): one per template, re-used when it exists.
+        for (const PersistentVolumeClaim &claimTemplate : set.spec.volumeClaimTemplates) {
+            const QString claimName =
+                QStringLiteral("%1-%2").arg(claimTemplate.metadata.name, pod.metadata.name);
+            Volume volume{claimTemplate.metadata.name, claimName,
+                          QStringLiteral("persistentVolumeClaim")};
+            pod.spec.volumes.removeIf([&](const Volume &v) { return v.name == volume.name; });
+            pod.spec.volumes << volume;
+            if (store.find<PersistentVolumeClaim>(pass.ns(), claimName))
+                continue;
+            PersistentVolumeClaim pvc = claimTemplate;
+            pvc.metadata.name = claimName;
+            pvc.metadata.namespaceName = pass.ns();
+            pvc.metadata.uid = sim.newUid();
+            pvc.metadata.creationTimestamp = now;
+            pvc.metadata.fieldSources.clear();
+            for (auto it = set.spec.selector.matchLabels.cbegin();
+                 it != set.spec.selector.matchLabels.cend(); ++it)
+                pvc.metadata.labels.insert(it.key(), it.value());
+            if (set.spec.whenDeleted == QLatin1String("Delete")) {
+                pvc.metadata.ownerReferences = {OwnerReference{
+                    QStringLiteral("apps/v1"), QStringLiteral("StatefulSet"), pass.name(),
+                    set.metadata.uid, true, true}};
+            }
+            if (pvc.spec.storageClassName.isEmpty())
+                pvc.spec.storageClassName = QStringLiteral("standard");
+            // Dynamic provisioning is instant in Ordinal: the claim is Bound on creation.
+            pvc.spec.volumeName = QStringLiteral("pvc-") + pvc.metadata.uid;
+            pvc.phase = QStringLiteral("Bound");
+            pvc.capacity = pvc.spec.storage;
+            sim.write(pvc);
+            pass.event(QStringLiteral("Normal"), QStringLiteral("SuccessfulCreate"),
+                       QStringLiteral("create Claim %1 Pod %2 in StatefulSet %3 success")
+                           .arg(claimName, pod.metadata.name, pass.name()));
+        }
+        const QString podName = pod.metadata.name;
+        sim.write(pod);
+        pass.event(QStringLiteral("Normal"), QStringLiteral("SuccessfulCreate"),
+                   QStringLiteral("create Pod %1 in StatefulSet %2 successful")
+                       .arg(podName, pass.name()));
+    };
+
+    // Step 3: replicas in ascending order (processReplica).
+    bool blocked = false;
+    QString blockReason;
+    int blockedAt = -1;
+    for (int i = 0; i < pass.replicas.size(); ++i) {
+        const Pod *pod = pass.replicas[i];
+        const int ordinal = start + i;
+        const QString name = pass.podName(ordinal);
+        if (pod && pod->isTerminal()) {
+            if (!pod->metadata.isTerminating()) {
+                deletePod(pod, tr("%1 is %2: it is deleted and will be created again with the "
+                                  "same name.")
+                                   .arg(name, toString(pod->status.phase)));
+            }
+            if (pass.monotonic) {
+                blocked = true;
+                blockReason = tr("%1 is being replaced").arg(name);
+                blockedAt = i;
+                break;
+            }
+            continue;
+        }
+        if (!pod) {
+            if (pass.monotonic) {
+                pass.decide(name, i == 0
+                                      ? tr("%1 created: it is the lowest missing ordinal.")
+                                            .arg(name)
+                                      : tr("%1 created: %2 is Running and Ready (OrderedReady).")
+                                            .arg(name, pass.podName(ordinal - 1)));
+            } else {
+                pass.decide(name, tr("%1 created at once: podManagementPolicy is Parallel.")
+                                      .arg(name));
+            }
+            createPod(ordinal);
+            if (pass.monotonic) {
+                blocked = true;
+                blockReason = tr("%1 was just created").arg(name);
+                blockedAt = i;
+                break;
+            }
+            continue;
+        }
+        if (!pass.monotonic)
+            continue;
+        if (pod->metadata.isTerminating()) {
+            blocked = true;
+            blockReason = tr("%1 is Terminating").arg(name);
+        } else if (!pod->isRunningAndReady()) {
+            blocked = true;
+            blockReason = tr("%1 is not Running and Ready").arg(name);
+        } else if (!pod->isAvailable(minReady, now)) {
+            blocked = true;
+            blockReason = tr("%1 has not been Ready for minReadySeconds (%2 s)")
+                              .arg(name)
+                              .arg(minReady);
+            const PodCondition *ready = pod->status.condition(QStringLiteral("Ready"));
+            sim.enqueue(WorkKind::SyncStatefulSet, setKey,
+                        ready->lastTransitionTime + minReady * kSecond - now);
+        }
+        if (blocked) {
+            blockedAt = i;
+            break;
+        }
+    }
+
+    // Say what waits behind a block: the next missing pod, the scale-down, or the update.
+    if (blocked && blockedAt >= 0) {
+        int next = blockedAt + 1;
+        while (next < pass.replicas.size() && pass.replicas[next])
+            ++next;
+        if (next < pass.replicas.size()) {
+            pass.decide(pass.podName(start + next),
+                        tr("%1 not created: %2 (OrderedReady creates one pod at a time, in "
+                           "ordinal order).")
+                            .arg(pass.podName(start + next), blockReason));
+        } else if (!pass.condemned.isEmpty()) {
+            pass.decide(pass.condemned.first()->metadata.name,
+                        tr("%1 not deleted yet: %2 (scale-down waits for every pod to be "
+                           "Running and Ready).")
+                            .arg(pass.condemned.first()->metadata.name, blockReason));
+        }
+    }
+
+    // Step 4: condemned pods, highest ordinal first (processCondemned).
+    if (!blocked) {
+        for (int i = 0; i < pass.condemned.size(); ++i) {
+            const Pod *pod = pass.condemned[i];
+            const QString name = pod->metadata.name;
+            if (pod->metadata.isTerminating()) {
+                if (pass.monotonic) {
+                    blocked = true;
+                    const QString nextName = i + 1 < pass.condemned.size()
+                        ? pass.condemned[i + 1]->metadata.name
+                        : QString();
+                    if (!nextName.isEmpty()) {
+                        pass.decide(nextName, tr("%1 not deleted yet: %2 is still Terminating "
+                                                 "(scale-down removes one pod at a time and "
+                                                 "waits until it is gone).")
+                                                  .arg(nextName, name));
+                    }
+                    break;
+                }
+                continue;
+            }
+            const int index = int(pass.replicas.size()) + i;
+            if (pass.monotonic && isUnavailable(pod, minReady, now) && index != firstUnhealthy) {
+                blocked = true;
+                const QString culprit = firstUnhealthy < pass.replicas.size()
+                    ? pass.podName(start + firstUnhealthy)
+                    : pass.condemned[firstUnhealthy - pass.replicas.size()]->metadata.name;
+                pass.decide(name, tr("%1 not deleted: %2 is not Running and Ready, and "
+                                     "scale-down halts behind an unhealthy pod.")
+                                      .arg(name, culprit));
+                break;
+            }
+            deletePod(pod, pass.monotonic
+                               ? tr("%1 deleted: scale down, highest ordinal first.").arg(name)
+                               : tr("%1 deleted: scale down, Parallel deletes all at once.")
+                                     .arg(name));
+            if (pass.monotonic) {
+                blocked = true;
+                break;
+            }
+        }
+    }
+
+    // Step 5: rolling update, from the highest ordinal down to the partition.
+    if (!blocked && set.spec.updateStrategy.type == QLatin1String("RollingUpdate")) {
+        const int partition = set.spec.updateStrategy.rollingUpdate
+            ? set.spec.updateStrategy.rollingUpdate->partition
+            : 0;
+        for (int target = int(pass.replicas.size()) - 1; target >= partition; --target) {
+            const Pod *pod = store.find<Pod>(pass.ns(), pass.podName(start + target));
+            if (!pod)
+                break;
+            const QString name = pod->metadata.name;
+            if (revisionOf(pod) != pass.updateRevision && !pod->metadata.isTerminating()) {
+                deletePod(pod, tr("%1 deleted to update it to revision %2 (RollingUpdate: "
+                                  "highest ordinal first, one at a time).")
+                                   .arg(name, pass.updateRevision));
+                break;
+            }
+            if (isUnavailable(pod, minReady, now)) {
+                if (target > partition) {
+                    pass.decide(pass.podName(start + target - 1),
+                                tr("Rolling update waits: %1 must be Running and Ready at the "
+                                   "new revision before %2 is updated.")
+                                    .arg(name, pass.podName(start + target - 1)));
+                }
+                break;
+            }
+        }
+    }
+
+    // Step 6: status, recomputed over every member pod (computeReplicaStatus).
+    StatefulSetStatus status;
+    status.observedGeneration = set.metadata.generation;
+    status.currentRevision = pass.currentRevision;
+    status.updateRevision = pass.updateRevision;
+    status.collisionCount = set.status.collisionCount;
+    QSet<QString> liveRevisions{pass.currentRevision, pass.updateRevision};
+    for (const Pod *pod : store.podsMatching(pass.ns(), set.spec.selector)) {
+        const OwnerReference *owner = pod->metadata.controllerRef();
+        if (!owner || owner->uid != set.metadata.uid)
+            continue;
+        ++status.replicas;
+        if (pod->isRunningAndReady()) {
+            ++status.readyReplicas;
+            if (pod->isAvailable(minReady, now))
+                ++status.availableReplicas;
+        }
+        liveRevisions.insert(revisionOf(pod));
+        if (!pod->metadata.isTerminating()) {
+            if (revisionOf(pod) == pass.currentRevision)
+                ++status.currentReplicas;
+            if (revisionOf(pod) == pass.updateRevision)
+                ++status.updatedReplicas;
+        }
+    }
+    // completeRollingUpdate (from 1.36 also for OnDelete).
+    if (status.updatedReplicas == status.replicas && status.replicas == status.readyReplicas
+        && status.readyReplicas == replicaCount) {
+        status.currentRevision = status.updateRevision;
+        status.currentReplicas = status.updatedReplicas;
+    }
+    if (const StatefulSet *latest = store.find<StatefulSet>(setKey);
+        latest && !(latest->status == status)) {
+        StatefulSet updated = *latest;
+        updated.status = status;
+        sim.write(updated);
+    }
+
+    // Step 7: history limit, oldest non-live revisions first.
+    QList<const ControllerRevision *> history;
+    for (const ControllerRevision *rev : store.list<ControllerRevision>(pass.ns())) {
+        const OwnerReference *owner = rev->metadata.controllerRef();
+        if (owner && owner->uid == set.metadata.uid && !liveRevisions.contains(rev->metadata.name))
+            history << rev;
+    }
+    std::sort(history.begin(), history.end(), [](const auto *a, const auto *b) {
+        return a->revision < b->revision;
+    });
+    QStringList prune;
+    for (qsizetype i = 0; set.spec.revisionHistoryLimit >= 0
+         && i < history.size() - set.spec.revisionHistoryLimit;
+         ++i)
+        prune << objectKey(history[i]->metadata);
+    for (const QString &key : std::as_const(prune))
+        sim.erase<ControllerRevision>(key);
+}
+
+} // namespace ordinal::core

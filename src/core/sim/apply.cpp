@@ -1,0 +1,284 @@
+// Simulation::apply: `kubectl apply|create -f` against the simulated API server.
+
+#include "sim/simulation.h"
+
+#include "api/admission.h"
+#include "controllers/statefulsetcontroller.h"
+#include "io/manifestloader.h"
+
+namespace ordinal::core {
+
+namespace {
+
+struct KindNames
+{
+    QString singular; // "statefulset.apps", as in "statefulset.apps/web created"
+    QString plural;   // "statefulsets.apps", as in NotFound/AlreadyExists errors
+};
+
+KindNames namesOf(ObjectKind kind)
+{
+    switch (kind) {
+    case ObjectKind::StatefulSet:
+        return {QStringLiteral("statefulset.apps"), QStringLiteral("statefulsets.apps")};
+    case ObjectKind::Service:
+        return {QStringLiteral("service"), QStringLiteral("services")};
+    case ObjectKind::Pod:
+        return {QStringLiteral("pod"), QStringLiteral("pods")};
+    case ObjectKind::Node:
+        return {QStringLiteral("node"), QStringLiteral("nodes")};
+    case ObjectKind::Namespace:
+        return {QStringLiteral("namespace"), QStringLiteral("namespaces")};
+    case ObjectKind::PersistentVolumeClaim:
+        return {QStringLiteral("persistentvolumeclaim"), QStringLiteral("persistentvolumeclaims")};
+    default:
+        break;
+    }
+    return {kindName(kind).toLower(), kindName(kind).toLower() + QLatin1Char('s')};
+}
+
+const ObjectMeta &metaOf(const AnyObject &object)
+{
+    return std::visit([](const auto &o) -> const ObjectMeta & { return o.metadata; }, object);
+}
+
+std::optional<AnyObject> existingOf(const Store &store, const AnyObject &object)
+{
+    return std::visit(
+        [&](const auto &o) -> std::optional<AnyObject> {
+            using T = std::decay_t<decltype(o)>;
+            if (const T *found = store.find<T>(objectKey(o.metadata)))
+                return AnyObject(*found);
+            return std::nullopt;
+        },
+        object);
+}
+
+QString mapText(const QMap<QString, QString> &map)
+{
+    QStringList parts;
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        parts << it.key() + QLatin1Char('=') + it.value();
+    return parts.join(QLatin1Char(','));
+}
+
+// What `kubectl apply` compares to say "unchanged": the fields a manifest sets.
+QString fingerprint(const AnyObject &object)
+{
+    return std::visit(
+        [](const auto &o) -> QString {
+            using T = std::decay_t<decltype(o)>;
+            QString text = mapText(o.metadata.labels) + QLatin1Char('|')
+                + mapText(o.metadata.annotations);
+            if constexpr (std::is_same_v<T, StatefulSet>) {
+                const StatefulSetSpec &s = o.spec;
+                text += QStringLiteral("|%1|%2|%3|%4|%5|%6|%7|%8|%9")
+                            .arg(s.replicas)
+                            .arg(StatefulSetController::templateText(s.podTemplate))
+                            .arg(s.podManagementPolicy, s.updateStrategy.type)
+                            .arg(s.updateStrategy.rollingUpdate
+                                     ? s.updateStrategy.rollingUpdate->partition
+                                     : -1)
+                            .arg(s.minReadySeconds)
+                            .arg(s.ordinalsStart.value_or(-1))
+                            .arg(s.whenDeleted + s.whenScaled)
+                            .arg(s.revisionHistoryLimit);
+            } else if constexpr (std::is_same_v<T, Service>) {
+                text += QStringLiteral("|%1|%2|%3|%4|%5")
+                            .arg(o.spec.type, mapText(o.spec.selector))
+                            .arg(o.spec.publishNotReadyAddresses)
+                            .arg(o.spec.externalName)
+                            .arg(o.spec.clusterIP);
+                for (const ServicePort &p : o.spec.ports)
+                    text += QStringLiteral("|%1/%2/%3/%4").arg(p.name).arg(p.port).arg(p.protocol,
+                                                                                p.targetPort);
+            } else if constexpr (std::is_same_v<T, Node>) {
+                for (const Taint &t : o.taints)
+                    text += QLatin1Char('|') + t.toString();
+                text += QString::number(o.unschedulable);
+            }
+            return text;
+        },
+        object);
+}
+
+} // namespace
+
+ActionResult Simulation::apply(const QList<ManifestObject> &objects, bool create)
+{
+    // Step 1: admit every object against the current store; nothing is written yet.
+    QStringList errors;
+    QList<AnyObject> admitted;
+    QList<std::optional<AnyObject>> previous;
+    QSet<QString> newNamespaces;
+    QSet<QString> claimedIPs;
+    for (const ManifestObject &manifest : objects) {
+        if (manifest.kind == ObjectKind::Namespace)
+            newNamespaces.insert(metaOf(manifest.object).name);
+    }
+    for (const ManifestObject &manifest : objects) {
+        AnyObject object = manifest.object;
+        const KindNames names = namesOf(manifest.kind);
+        const QString file = manifest.pos.file;
+        std::optional<AnyObject> existing = existingOf(m_state.store, object);
+        // Namespaced objects without a namespace land in "default" (admission defaults it).
+        QString message = Admission::admit(object, existing ? &*existing : nullptr);
+        if (!message.isEmpty()) {
+            errors << message;
+            continue;
+        }
+        const ObjectMeta &meta = metaOf(object);
+        if (existing && create) {
+            errors << QStringLiteral("Error from server (AlreadyExists): error when creating "
+                                     "\"%1\": %2 \"%3\" already exists")
+                          .arg(file, names.plural, meta.name);
+            continue;
+        }
+        if (!meta.namespaceName.isEmpty() && !newNamespaces.contains(meta.namespaceName)
+            && !m_state.store.find<Namespace>(meta.namespaceName)) {
+            errors << QStringLiteral("Error from server (NotFound): error when %1 \"%2\": "
+                                     "namespaces \"%3\" not found")
+                          .arg(create ? QStringLiteral("creating")
+                                      : QStringLiteral("retrieving current configuration of"),
+                               file, meta.namespaceName);
+            continue;
+        }
+        if (Service *service = std::get_if<Service>(&object)) {
+            const bool needsIP = service->spec.type != QLatin1String("ExternalName")
+                && !service->isHeadless();
+            const QString own = existing ? std::get<Service>(*existing).spec.clusterIP : QString();
+            if (needsIP && service->spec.clusterIP.isEmpty()) {
+                service->spec.clusterIP = own.isEmpty() ? allocateServiceIP(*service) : own;
+            } else if (needsIP && service->spec.clusterIP != own) {
+                const QString ip = service->spec.clusterIP;
+                const QString prefix =
+                    m_config.serviceCidr.section(QLatin1Char('.'), 0, 1) + QLatin1Char('.');
+                QString problem;
+                if (!ip.startsWith(prefix))
+                    problem = QStringLiteral("failed to allocate IP %1: the provided IP (%1) is "
+                                             "not in the valid range. The range of valid IPs is "
+                                             "%2")
+                                  .arg(ip, m_config.serviceCidr);
+                else if (m_state.serviceIPs.contains(ip) || claimedIPs.contains(ip))
+                    problem = QStringLiteral("failed to allocate IP %1: provided IP is already "
+                                             "allocated")
+                                  .arg(ip);
+                if (!problem.isEmpty()) {
+                    errors << QStringLiteral("The Service \"%1\" is invalid: spec.clusterIPs: "
+                                             "Invalid value: []string{\"%2\"}: %3")
+                                  .arg(meta.name, ip, problem);
+                    continue;
+                }
+            }
+            claimedIPs.insert(service->spec.clusterIP);
+        }
+        admitted << object;
+        previous << existing;
+    }
+    if (!errors.isEmpty())
+        return ActionResult::failure(errors.join(QLatin1Char('\n')));
+
+    // Step 2: every object passed; commit them in order.
+    const ActionScope scope = beginAction(
+        [objects, create](Simulation &sim) { sim.apply(objects, create); });
+    ActionResult result;
+    for (qsizetype i = 0; i < admitted.size(); ++i) {
+        AnyObject &object = admitted[i];
+        const std::optional<AnyObject> &old = previous[i];
+        const KindNames names = namesOf(objects[i].kind);
+        const QString name = metaOf(object).name;
+        if (old && fingerprint(*old) == fingerprint(object)) {
+            result.lines << QStringLiteral("%1/%2 unchanged").arg(names.singular, name);
+            continue;
+        }
+        result.lines << QStringLiteral("%1/%2 %3").arg(names.singular, name,
+                                                       old ? QStringLiteral("configured")
+                                                           : QStringLiteral("created"));
+        std::visit(
+            [&](auto &o) {
+                using T = std::decay_t<decltype(o)>;
+                if (old) {
+                    const T &before = std::get<T>(*old);
+                    o.metadata.uid = before.metadata.uid;
+                    o.metadata.creationTimestamp = before.metadata.creationTimestamp;
+                    o.metadata.generation = before.metadata.generation + 1;
+                } else {
+                    o.metadata.uid = newUid();
+                    o.metadata.creationTimestamp = m_state.now;
+                    o.metadata.generation = 1;
+                }
+                if constexpr (std::is_same_v<T, StatefulSet>) {
+                    if (old)
+                        o.status = std::get<T>(*old).status;
+                    write(o);
+                    enqueue(WorkKind::SyncStatefulSet, objectKey(o.metadata));
+                } else if constexpr (std::is_same_v<T, Service>) {
+                    if (old)
+                        m_state.serviceIPs.remove(std::get<T>(*old).spec.clusterIP);
+                    if (!o.spec.clusterIP.isEmpty() && !o.isHeadless())
+                        m_state.serviceIPs.insert(o.spec.clusterIP);
+                    write(o);
+                    enqueue(WorkKind::SyncEndpoints, objectKey(o.metadata));
+                } else if constexpr (std::is_same_v<T, Pod>) {
+                    if (old) {
+                        // Only images may change on a live pod; the kubelet restarts nothing
+                        // in Ordinal's model, so keep the running status.
+                        o.status = std::get<T>(*old).status;
+                        o.spec.nodeName = std::get<T>(*old).spec.nodeName;
+                    } else {
+                        o.status.phase = PodPhase::Pending;
+                    }
+                    write(o);
+                } else if constexpr (std::is_same_v<T, Node>) {
+                    if (old) {
+                        const Node &before = std::get<T>(*old);
+                        o.podCIDR = before.podCIDR;
+                        o.internalIP = before.internalIP;
+                        o.conditions = before.conditions;
+                        o.images = before.images;
+                    } else {
+                        const int index = int(m_state.store.all<Node>().size());
+                        o.podCIDR = QStringLiteral("%1.%2.0/24").arg(m_config.podCidrPrefix).arg(index);
+                        o.internalIP = QStringLiteral("172.18.0.%1").arg(index + 2);
+                        o.conditions << NodeCondition{
+                            QStringLiteral("Ready"), QStringLiteral("True"), m_state.now,
+                            m_state.now, QStringLiteral("KubeletReady"),
+                            QStringLiteral("kubelet is posting ready status")};
+                        m_state.nodes[o.metadata.name].lastHost = m_config.lastPreallocatedHost;
+                    }
+                    o.metadata.labels.insert(QStringLiteral("kubernetes.io/hostname"),
+                                             o.metadata.name);
+                    const auto setDefault = [&](const QString &resource, qint64 value,
+                                                const QString &text) {
+                        if (!o.capacity.contains(resource))
+                            o.capacity.insert(resource, Quantity{value, text});
+                        if (!o.allocatable.contains(resource))
+                            o.allocatable.insert(resource, o.capacity.value(resource));
+                    };
+                    setDefault(QStringLiteral("cpu"), 2000, QStringLiteral("2"));
+                    setDefault(QStringLiteral("memory"), 8LL << 30, QStringLiteral("8Gi"));
+                    setDefault(QStringLiteral("pods"), 110, QStringLiteral("110"));
+                    write(o);
+                    for (const Pod &waiting : m_state.store.all<Pod>()) {
+                        if (waiting.spec.nodeName.isEmpty() && !waiting.metadata.isTerminating())
+                            enqueue(WorkKind::SchedulePod, objectKey(waiting.metadata));
+                    }
+                } else if constexpr (std::is_same_v<T, PersistentVolumeClaim>) {
+                    if (!old) {
+                        if (o.spec.storageClassName.isEmpty())
+                            o.spec.storageClassName = QStringLiteral("standard");
+                        o.spec.volumeName = QStringLiteral("pvc-") + o.metadata.uid;
+                        o.phase = QStringLiteral("Bound");
+                        o.capacity = o.spec.storage;
+                    }
+                    write(o);
+                } else {
+                    write(o);
+                }
+            },
+            object);
+    }
+    return result;
+}
+
+} // namespace ordinal::core

@@ -1,0 +1,271 @@
+#pragma once
+
+#include "cluster/clusterconfig.h"
+#include "cluster/store.h"
+#include "sim/decision.h"
+
+#include <QCoreApplication>
+#include <QObject>
+#include <QSet>
+
+#include <functional>
+#include <map>
+#include <memory>
+
+namespace ordinal::core {
+
+struct ManifestObject;
+
+// What the queue can hold. Controller syncs run at the time they are queued (controllers
+// react "instantly" in virtual time); kubelet and node-lifecycle steps carry their own delays.
+enum class WorkKind {
+    SyncStatefulSet,
+    SyncEndpoints,
+    SchedulePod,
+    KubeletStep,
+    NodeLifecycle,
+};
+
+enum class KubeletStep {
+    Admit,          // bound to the node: ContainerCreating, pull or start
+    PullDone,       // image pull finished (or failed)
+    Started,        // container running
+    ProbeResult,    // readiness probe outcome may change Ready
+    Restart,        // back-off elapsed: restart the container
+    Stopped,        // containers exited after SIGTERM: remove the pod
+};
+
+struct WorkItem
+{
+    Millis time = 0;
+    qint64 seq = 0;
+    WorkKind kind = WorkKind::SyncStatefulSet;
+    QString key;   // object key the work is about
+    QString uid;   // pod uid for kubelet steps (stale steps of a replaced pod are ignored)
+    int step = 0;  // KubeletStep, or a node-lifecycle phase
+    qint64 token = 0;
+};
+
+// What the kubelet knows about a pod that the API object does not show.
+struct PodRuntime
+{
+    qint64 token = 0;            // bumps on every state change; stale timers carry old tokens
+    bool readinessFailing = false;
+    int crashes = 0;             // container exits so far (drives CrashLoopBackOff)
+    int pullFailures = 0;
+    bool running = false;
+};
+
+struct NodeRuntime
+{
+    int lastHost = 0;            // last pod address handed out in the node's /24
+    bool heartbeating = true;    // false after `sim node-down`
+    Millis downSince = -1;
+    QSet<QString> usedHosts;     // addresses currently held by pods (as strings of ints)
+};
+
+// The whole mutable state of the simulated cluster. A value type: copying it is a checkpoint.
+struct SimState
+{
+    Millis now = 0;
+    qint64 seq = 0;
+    qint64 uidCounter = 0;
+    qint64 eventCounter = 0;
+    Store store;
+    std::map<std::pair<Millis, qint64>, WorkItem> queue;
+    QSet<QString> queuedSyncs; // "kind|key" of controller syncs already queued for now
+    QMap<QString, PodRuntime> pods;   // by pod uid
+    QMap<QString, NodeRuntime> nodes; // by node name
+    QMap<QString, QString> lastDecision; // by object key: last message, to avoid repeats
+    QMap<QString, QString> eventIndex;   // aggregation key -> Event key
+    QSet<QString> serviceIPs;
+    QMap<QString, Millis> pullTimes; // `sim pull-time` overrides, per image
+};
+
+// Receives everything that happens, in order. Views implement it (the GUI via its notifier).
+class SimulationListener
+{
+public:
+    virtual ~SimulationListener() = default;
+    virtual void watchEvent(const WatchEvent &event) { Q_UNUSED(event) }
+    virtual void decisionMade(const Decision &decision) { Q_UNUSED(decision) }
+    virtual void timeChanged(Millis now) { Q_UNUSED(now) }
+    // History was cut at a past time (an action there discarded the later future).
+    virtual void historyRewound(Millis time) { Q_UNUSED(time) }
+};
+
+// Result of a user action: the lines kubectl would print, or its error text.
+struct ActionResult
+{
+    bool ok = true;
+    QStringList lines;
+    QString error;
+
+    static ActionResult failure(const QString &error)
+    {
+        ActionResult r;
+        r.ok = false;
+        r.error = error;
+        return r;
+    }
+};
+
+// The deterministic cluster simulation: a virtual clock, a work queue ordered by
+// (time, sequence number), the object store, and the controllers that react to it.
+// Same configuration and same actions at the same virtual times give the same history,
+// byte for byte. The simulation never reads the wall clock and never starts a timer; the
+// caller advances time. Every store change is kept as a WatchEvent and every controller
+// choice as a Decision; checkpoints of the state make any past time cheap to revisit, and an
+// action taken at a past time discards the later history and re-simulates.
+class Simulation
+{
+    Q_DECLARE_TR_FUNCTIONS(Simulation)
+
+public:
+    explicit Simulation(const ClusterConfig &config = ClusterConfig::defaultCluster());
+    ~Simulation();
+    Simulation(const Simulation &) = delete;
+    Simulation &operator=(const Simulation &) = delete;
+
+    const ClusterConfig &config() const { return m_config; }
+    const Store &store() const { return m_state.store; }
+    Millis now() const { return m_state.now; }
+
+    // --- time -------------------------------------------------------------------------
+    // Processes every queued item with time <= t in (time, seq) order, then sets now = t.
+    void advanceTo(Millis t);
+    void advanceBy(Millis delta) { advanceTo(m_state.now + delta); }
+    // Time of the next queued item, if any.
+    std::optional<Millis> nextWorkTime() const;
+    bool isSettled() const { return m_state.queue.empty(); }
+    // Advances until nothing is queued or the bound is reached; returns true when settled.
+    bool advanceUntilSettled(Millis bound);
+
+    // --- user actions (recorded, replayed on time travel) -----------------------------
+    // Applies manifest objects all-or-nothing: every object is admitted or none is.
+    // create = true behaves like `kubectl create` (AlreadyExists is an error).
+    ActionResult apply(const QList<ManifestObject> &objects, bool create);
+    ActionResult deletePod(const QString &ns, const QString &name, std::optional<qint64> grace,
+                           bool force);
+    ActionResult deleteStatefulSet(const QString &ns, const QString &name, bool orphan);
+    ActionResult deleteService(const QString &ns, const QString &name);
+    ActionResult deleteNode(const QString &name);
+    ActionResult scale(const QString &ns, const QString &name, int replicas);
+    // Replaces the StatefulSet's spec (after admission) — used by set image / patch.
+    ActionResult updateStatefulSet(const StatefulSet &updated, const QString &verb);
+    ActionResult setPodReadiness(const QString &ns, const QString &name, bool ready);
+    ActionResult crashPod(const QString &ns, const QString &name);
+    ActionResult failPod(const QString &ns, const QString &name);
+    ActionResult setNodeHeartbeat(const QString &name, bool up);
+    ActionResult cordonNode(const QString &name, bool cordon);
+    ActionResult taintNode(const QString &name, const Taint &taint, bool remove);
+    ActionResult setPullTime(const QString &image, Millis duration);
+
+    // --- history ----------------------------------------------------------------------
+    const QList<WatchEvent> &watchEvents() const { return m_events; }
+    const QList<Decision> &decisions() const { return m_decisions; }
+    // The store as it was at virtual time t (t <= now), rebuilt from the nearest checkpoint.
+    Store storeAt(Millis t) const;
+    // Discards everything after t and makes t the present (for acting at a past moment).
+    void rewindTo(Millis t);
+    // Whether user actions were taken after time t (acting at t would discard them).
+    bool hasActionsAfter(Millis t) const;
+    // When false, no history is kept (benchmarks); storeAt/rewindTo then only know now.
+    void setRecordHistory(bool record) { m_recordHistory = record; }
+
+    void addListener(SimulationListener *listener);
+    void removeListener(SimulationListener *listener);
+
+    // --- for controllers ----------------------------------------------------------------
+    QString newUid();
+    // Writes an object; a pod change also queues the controllers that watch pods.
+    template<typename T>
+    void write(T object)
+    {
+        const WatchEvent event = m_state.store.put(std::move(object), m_state.now);
+        emitEvent(event);
+        if constexpr (std::is_same_v<T, Pod>)
+            podChanged(*event.as<Pod>());
+    }
+    template<typename T>
+    void erase(const QString &key)
+    {
+        const WatchEvent event = m_state.store.remove<T>(key, m_state.now);
+        if (!event.object)
+            return;
+        emitEvent(event);
+        if constexpr (std::is_same_v<T, Pod>)
+            podChanged(*event.as<Pod>());
+    }
+    void enqueue(WorkKind kind, const QString &key, Millis delay = 0, int step = 0,
+                 const QString &uid = {}, qint64 token = 0);
+    // Records a Decision unless it repeats the last one about the same subject.
+    void decide(const QString &controller, const QString &objectKind, const QString &objectKey,
+                const QString &subject, const QString &message);
+    // Records a core/v1 Event (aggregated like the event recorder: same reason and message
+    // about the same object bumps count and lastTimestamp).
+    void recordEvent(const ObjectReference &object, const QString &type, const QString &reason,
+                     const QString &message, const QString &source);
+    PodRuntime &podRuntime(const QString &uid) { return m_state.pods[uid]; }
+    NodeRuntime &nodeRuntime(const QString &name) { return m_state.nodes[name]; }
+    SimState &state() { return m_state; }
+    // A fresh pod IP on the node: the next free address after the last one handed out.
+    QString allocatePodIP(const QString &nodeName);
+    void releasePodIP(const QString &nodeName, const QString &ip);
+    // Queues the controllers interested in a pod change (owner set, services, scheduler).
+    void podChanged(const Pod &pod);
+
+private:
+    struct Checkpoint
+    {
+        Millis time = 0;
+        SimState state;
+        qsizetype events = 0;
+        qsizetype decisions = 0;
+        qsizetype actions = 0;
+    };
+    struct Action
+    {
+        Millis time = 0;
+        std::function<void(Simulation &)> run;
+    };
+
+    void bootstrap();
+    void dispatch(const WorkItem &item);
+    void emitEvent(const WatchEvent &event);
+    // Marks the extent of a user action (or a dispatched work item); nested calls are part of it.
+    class ActionScope
+    {
+    public:
+        explicit ActionScope(Simulation *sim)
+            : m_sim(sim)
+        {
+            ++m_sim->m_depth;
+        }
+        ~ActionScope() { --m_sim->m_depth; }
+        ActionScope(const ActionScope &) = delete;
+        ActionScope &operator=(const ActionScope &) = delete;
+
+    private:
+        Simulation *m_sim;
+    };
+    ActionScope beginAction(std::function<void(Simulation &)> action);
+    void maybeCheckpoint();
+    // Replays from the checkpoint before t into a scratch simulation, up to t.
+    std::unique_ptr<Simulation> replayTo(Millis t) const;
+    QString allocateServiceIP(const Service &service) const;
+    ActionResult admit(ManifestObject object, bool create, QList<std::function<void()>> &commits);
+
+    ClusterConfig m_config;
+    SimState m_state;
+    QList<WatchEvent> m_events;
+    QList<Decision> m_decisions;
+    QList<Action> m_actions;
+    QList<Checkpoint> m_checkpoints;
+    QList<SimulationListener *> m_listeners;
+    bool m_recordHistory = true;
+    bool m_replaying = false;
+    int m_depth = 0;
+};
+
+} // namespace ordinal::core

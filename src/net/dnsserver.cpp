@@ -1,0 +1,318 @@
+#include "dnsserver.h"
+
+#include <QMetaMethod>
+#include <QSocketNotifier>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QUdpSocket>
+
+#include <cstring>
+
+#ifdef Q_OS_LINUX
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+namespace ordinal::net {
+
+using core::ClusterDns;
+
+namespace {
+
+constexpr int kMaxCacheEntries = 4096;
+constexpr int kMaxTcpBuffer = 2 * 65537; // two maximal framed queries
+
+} // namespace
+
+DnsServer::DnsServer(QObject *parent)
+    : QObject(parent)
+{
+}
+
+DnsServer::~DnsServer() = default;
+
+void DnsServer::setZone(std::shared_ptr<const ClusterDns> zone)
+{
+    m_zone = std::move(zone);
+    m_cache[0].clear();
+    m_cache[1].clear();
+}
+
+bool DnsServer::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    close();
+    auto *udp = new QUdpSocket(this);
+    auto *tcp = new QTcpServer(this);
+    // Bind UDP first; with port 0 the TCP server takes the same number. A few attempts cover
+    // the rare case where that TCP port is already taken.
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        if (!udp->bind(address, port)) {
+            if (error)
+                *error = tr("cannot bind UDP %1 port %2: %3")
+                             .arg(address.toString())
+                             .arg(port)
+                             .arg(udp->errorString());
+            delete udp;
+            delete tcp;
+            return false;
+        }
+        if (tcp->listen(address, udp->localPort()))
+            break;
+        if (port != 0 || attempt == 15) {
+            if (error)
+                *error = tr("cannot listen on TCP %1 port %2: %3")
+                             .arg(address.toString())
+                             .arg(udp->localPort())
+                             .arg(tcp->errorString());
+            delete udp;
+            delete tcp;
+            return false;
+        }
+        udp->close();
+    }
+    m_udp = udp;
+    m_tcp = tcp;
+    m_address = address;
+    m_port = udp->localPort();
+#ifdef Q_OS_LINUX
+    // Serve the bound socket directly: a duplicate descriptor with its own notifier, while the
+    // QUdpSocket (whose notifier would compete for the same descriptor) is closed.
+    m_udpFd = ::fcntl(int(m_udp->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    if (m_udpFd >= 0) {
+        ::fcntl(m_udpFd, F_SETFL, ::fcntl(m_udpFd, F_GETFL) | O_NONBLOCK);
+        m_udp->close();
+        m_udpNotifier = new QSocketNotifier(m_udpFd, QSocketNotifier::Read, this);
+        connect(m_udpNotifier, &QSocketNotifier::activated, this, &DnsServer::readUdpBatched);
+    } else {
+        connect(m_udp, &QUdpSocket::readyRead, this, &DnsServer::readUdp);
+    }
+#else
+    connect(m_udp, &QUdpSocket::readyRead, this, &DnsServer::readUdp);
+#endif
+    connect(m_tcp, &QTcpServer::newConnection, this, &DnsServer::acceptTcp);
+    return true;
+}
+
+void DnsServer::close()
+{
+    delete m_udpNotifier;
+    m_udpNotifier = nullptr;
+#ifdef Q_OS_LINUX
+    if (m_udpFd >= 0)
+        ::close(m_udpFd);
+#endif
+    m_udpFd = -1;
+    delete m_udp;
+    m_udp = nullptr;
+    delete m_tcp; // deletes its pending sockets; accepted ones are children of this
+    m_tcp = nullptr;
+    for (auto it = m_buffers.cbegin(); it != m_buffers.cend(); ++it)
+        it.key()->deleteLater();
+    m_buffers.clear();
+    m_port = 0;
+}
+
+bool DnsServer::isListening() const
+{
+    return (m_udpFd >= 0 || m_udp) && m_tcp && m_tcp->isListening();
+}
+
+QByteArray DnsServer::reply(const QByteArray &query, int transport)
+{
+    if (query.size() < 12)
+        return {};
+    if (!m_zone) {
+        // No zone yet: SERVFAIL, as CoreDNS before its API cache has synced.
+        if (uchar(query.at(2)) & 0x80)
+            return {};
+        QByteArray out = query.left(12);
+        out[2] = char((uchar(query.at(2)) & 0x79) | 0x80);
+        out[3] = char(2);
+        for (int i = 4; i < 12; ++i)
+            out[i] = 0;
+        return out;
+    }
+    QByteArray copy = query;
+    const QByteArray *cached = cachedAnswer(copy.data(), int(copy.size()), transport);
+    if (!cached)
+        return {};
+    QByteArray answer = *cached;
+    if (answer.size() >= 2) {
+        answer[0] = query.at(0);
+        answer[1] = query.at(1);
+    }
+    return answer;
+}
+
+void DnsServer::report(const QByteArray &query, const QByteArray &answer, int transport)
+{
+    ++m_answered;
+    if (!m_reportQueries)
+        return;
+    const std::optional<core::DnsMessage> q = core::DnsMessage::parse(query);
+    if (!q) {
+        emit malformedQuery(QHostAddress(), int(query.size()));
+        return;
+    }
+    const int rcode = answer.size() >= 4 ? (uchar(answer.at(3)) & 0xf) : -1;
+    if (q->questions.isEmpty())
+        emit queryAnswered(QString(), 0, rcode, transport);
+    else
+        emit queryAnswered(q->questions.first().name, q->questions.first().type, rcode, transport);
+}
+
+void DnsServer::readUdp()
+{
+    m_reportQueries = isSignalConnected(QMetaMethod::fromSignal(&DnsServer::queryAnswered))
+        || isSignalConnected(QMetaMethod::fromSignal(&DnsServer::malformedQuery));
+    QByteArray buffer(65536, Qt::Uninitialized);
+    QHostAddress peer;
+    quint16 peerPort = 0;
+    while (m_udp && m_udp->hasPendingDatagrams()) {
+        const qint64 size = m_udp->readDatagram(buffer.data(), buffer.size(), &peer, &peerPort);
+        if (size < 0)
+            break;
+        const QByteArray query(buffer.constData(), size);
+        const QByteArray answer = reply(query, ClusterDns::Udp);
+        if (!answer.isEmpty())
+            m_udp->writeDatagram(answer, peer, peerPort);
+        report(query, answer, ClusterDns::Udp);
+    }
+}
+
+void DnsServer::readUdpBatched()
+{
+#ifdef Q_OS_LINUX
+    m_reportQueries = isSignalConnected(QMetaMethod::fromSignal(&DnsServer::queryAnswered))
+        || isSignalConnected(QMetaMethod::fromSignal(&DnsServer::malformedQuery));
+    constexpr int kBatch = 64;
+    constexpr int kQuerySize = 4096; // larger UDP queries are cut (MSG_TRUNC) and dropped
+    static thread_local char inBuf[kBatch][kQuerySize];
+    static thread_local char outBuf[kBatch][65536];
+    static thread_local sockaddr_storage peers[kBatch];
+    int replySize[kBatch];
+    for (int round = 0; round < 64; ++round) { // bounded, so TCP clients get their turn
+        mmsghdr in[kBatch] = {};
+        iovec inVec[kBatch];
+        for (int i = 0; i < kBatch; ++i) {
+            inVec[i] = {inBuf[i], kQuerySize};
+            in[i].msg_hdr.msg_iov = &inVec[i];
+            in[i].msg_hdr.msg_iovlen = 1;
+            in[i].msg_hdr.msg_name = &peers[i];
+            in[i].msg_hdr.msg_namelen = sizeof(sockaddr_storage);
+        }
+        const int received = ::recvmmsg(m_udpFd, in, kBatch, MSG_DONTWAIT, nullptr);
+        if (received <= 0)
+            return;
+        mmsghdr out[kBatch] = {};
+        iovec outVec[kBatch];
+        int toSend = 0;
+        for (int i = 0; i < received; ++i) {
+            if (in[i].msg_hdr.msg_flags & MSG_TRUNC)
+                continue;
+            const int size = int(in[i].msg_len);
+            replySize[i] = 0;
+            if (size < 12 || !m_zone) {
+                const QByteArray answer = reply(QByteArray(inBuf[i], size), ClusterDns::Udp);
+                if (answer.isEmpty())
+                    continue;
+                memcpy(outBuf[i], answer.constData(), size_t(answer.size()));
+                replySize[i] = int(answer.size());
+            } else {
+                const QByteArray *answer = cachedAnswer(inBuf[i], size, ClusterDns::Udp);
+                if (!answer)
+                    continue;
+                memcpy(outBuf[i], answer->constData(), size_t(answer->size()));
+                outBuf[i][0] = inBuf[i][0];
+                outBuf[i][1] = inBuf[i][1];
+                replySize[i] = int(answer->size());
+            }
+            outVec[toSend] = {outBuf[i], size_t(replySize[i])};
+            out[toSend].msg_hdr.msg_iov = &outVec[toSend];
+            out[toSend].msg_hdr.msg_iovlen = 1;
+            out[toSend].msg_hdr.msg_name = &peers[i];
+            out[toSend].msg_hdr.msg_namelen = in[i].msg_hdr.msg_namelen;
+            ++toSend;
+        }
+        for (int sent = 0; sent < toSend;) {
+            const int n = ::sendmmsg(m_udpFd, out + sent, unsigned(toSend - sent), MSG_DONTWAIT);
+            if (n <= 0)
+                break; // socket buffer full: drop the rest, as a loaded server does
+            sent += n;
+        }
+        if (m_reportQueries) {
+            for (int i = 0; i < received; ++i) {
+                const QByteArray query(inBuf[i], int(in[i].msg_len));
+                report(query, QByteArray(outBuf[i], replySize[i]), ClusterDns::Udp);
+            }
+        } else {
+            m_answered += received;
+        }
+        if (received < kBatch)
+            return;
+    }
+#endif
+}
+
+const QByteArray *DnsServer::cachedAnswer(char *query, int size, int transport)
+{
+    // Look the question up with the id zeroed, in place and without copying the packet.
+    const char id0 = query[0], id1 = query[1];
+    query[0] = query[1] = 0;
+    QHash<QByteArray, QByteArray> &cache = m_cache[transport == ClusterDns::Tcp ? 1 : 0];
+    auto it = cache.constFind(QByteArray::fromRawData(query, size));
+    if (it == cache.cend()) {
+        const QByteArray key(query, size); // deep copy for the cache
+        QByteArray answer = m_zone->answerWire(key, transport);
+        if (cache.size() >= kMaxCacheEntries)
+            cache.clear();
+        it = cache.insert(key, answer);
+    }
+    query[0] = id0;
+    query[1] = id1;
+    return it.value().isEmpty() ? nullptr : &it.value();
+}
+
+void DnsServer::acceptTcp()
+{
+    while (m_tcp && m_tcp->hasPendingConnections()) {
+        QTcpSocket *socket = m_tcp->nextPendingConnection();
+        socket->setParent(this);
+        m_buffers.insert(socket, QByteArray());
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { readTcp(socket); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            m_buffers.remove(socket);
+            socket->deleteLater();
+        });
+    }
+}
+
+void DnsServer::readTcp(QTcpSocket *socket)
+{
+    m_reportQueries = isSignalConnected(QMetaMethod::fromSignal(&DnsServer::queryAnswered))
+        || isSignalConnected(QMetaMethod::fromSignal(&DnsServer::malformedQuery));
+    auto it = m_buffers.find(socket);
+    if (it == m_buffers.end())
+        return;
+    it.value().append(socket->readAll());
+    const QList<QByteArray> queries = core::dnsTcpUnframe(&it.value());
+    if (it.value().size() > kMaxTcpBuffer) {
+        socket->abort();
+        return;
+    }
+    for (const QByteArray &query : queries) {
+        const QByteArray answer = reply(query, ClusterDns::Tcp);
+        if (answer.isEmpty()) {
+            // Nothing sensible to say on a stream: close it, as servers do on garbage.
+            emit malformedQuery(socket->peerAddress(), int(query.size()));
+            socket->disconnectFromHost();
+            return;
+        }
+        socket->write(core::dnsTcpFrame(answer));
+        report(query, answer, ClusterDns::Tcp);
+    }
+}
+
+} // namespace ordinal::net
