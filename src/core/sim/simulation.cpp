@@ -381,7 +381,8 @@ Simulation::ActionScope Simulation::beginAction(std::function<void(Simulation &)
 {
     // Only the outermost call is a user action; what it (or a controller) calls is not.
     if (m_depth == 0 && !m_replaying && m_recordHistory)
-        m_actions.append(Action{m_state.now, std::move(action)});
+        m_actions.append(Action{m_state.now, std::move(action), m_events.size(),
+                                m_decisions.size()});
     return ActionScope(this);
 }
 
@@ -396,16 +397,20 @@ void Simulation::maybeCheckpoint()
                                     m_actions.size()});
 }
 
-std::unique_ptr<Simulation> Simulation::replayTo(Millis t) const
+std::unique_ptr<Simulation> Simulation::replayTo(Millis t, qsizetype actionLimit) const
 {
+    if (actionLimit < 0)
+        actionLimit = m_actions.size();
     auto checkpoint = std::find_if(m_checkpoints.crbegin(), m_checkpoints.crend(),
-                                   [t](const Checkpoint &c) { return c.time <= t; });
+                                   [&](const Checkpoint &c) {
+                                       return c.time <= t && c.actions <= actionLimit;
+                                   });
     if (checkpoint == m_checkpoints.crend())
         checkpoint = std::prev(m_checkpoints.crend());
     auto replay = std::unique_ptr<Simulation>(new Simulation(m_config));
     replay->m_replaying = true;
     replay->m_state = checkpoint->state;
-    for (qsizetype i = checkpoint->actions; i < m_actions.size(); ++i) {
+    for (qsizetype i = checkpoint->actions; i < actionLimit; ++i) {
         const Action &action = m_actions[i];
         if (action.time > t)
             break;
@@ -437,6 +442,24 @@ void Simulation::rewindTo(Millis t)
     if (m_checkpoints.isEmpty())
         m_checkpoints.append(Checkpoint{t, m_state, m_events.size(), m_decisions.size(),
                                         m_actions.size()});
+    for (SimulationListener *listener : std::as_const(m_listeners))
+        listener->historyRewound(t);
+}
+
+void Simulation::rewindToAction(qsizetype index)
+{
+    if (index < 0 || index >= m_actions.size())
+        return;
+    const Action &action = m_actions[index];
+    const Millis t = action.time;
+    std::unique_ptr<Simulation> replay = replayTo(t, index);
+    m_state = replay->m_state;
+    m_events.resize(action.eventsBefore);
+    m_decisions.resize(action.decisionsBefore);
+    m_actions.resize(index);
+    m_checkpoints.removeIf([&](const Checkpoint &c) {
+        return c.time > t || c.actions > index || c.events > m_events.size();
+    });
     for (SimulationListener *listener : std::as_const(m_listeners))
         listener->historyRewound(t);
 }

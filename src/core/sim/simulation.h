@@ -170,6 +170,12 @@ public:
     void rewindTo(Millis t);
     // Whether user actions were taken after time t (acting at t would discard them).
     bool hasActionsAfter(Millis t) const;
+    // User actions recorded so far (apply, delete, scale, sim faults, ...).
+    qsizetype actionCount() const { return m_actions.size(); }
+    Millis actionTime(qsizetype index) const { return m_actions.value(index).time; }
+    // Undoes user actions from index on: the present becomes the moment just before that
+    // action, as if it had never been taken (for undo; redo simply acts again).
+    void rewindToAction(qsizetype index);
     // When false, no history is kept (benchmarks); storeAt/rewindTo then only know now.
     void setRecordHistory(bool record) { m_recordHistory = record; }
 
@@ -228,6 +234,8 @@ private:
     {
         Millis time = 0;
         std::function<void(Simulation &)> run;
+        qsizetype eventsBefore = 0;
+        qsizetype decisionsBefore = 0;
     };
 
     void bootstrap();
@@ -251,8 +259,9 @@ private:
     };
     ActionScope beginAction(std::function<void(Simulation &)> action);
     void maybeCheckpoint();
-    // Replays from the checkpoint before t into a scratch simulation, up to t.
-    std::unique_ptr<Simulation> replayTo(Millis t) const;
+    // Replays from the checkpoint before t into a scratch simulation, up to t, applying the
+    // recorded actions with time <= t and index < actionLimit.
+    std::unique_ptr<Simulation> replayTo(Millis t, qsizetype actionLimit = -1) const;
     QString allocateServiceIP(const Service &service) const;
     ActionResult admit(ManifestObject object, bool create, QList<std::function<void()>> &commits);
 

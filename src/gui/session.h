@@ -1,0 +1,116 @@
+#pragma once
+
+#include "cluster/clusterconfig.h"
+#include "cluster/store.h"
+#include "console/console.h"
+#include "sim/simulation.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace ordinal::core {
+class ClusterDns;
+}
+
+namespace ordinal::gui {
+
+// The GUI's handle on one simulated cluster: owns the Simulation and its Console, maps wall
+// time × speed onto virtual time with a timer that runs only while something is scheduled,
+// and knows which moment the user is looking at (live, or scrubbed back into history).
+// Views never touch the simulation's internals: they read viewStore() and listen to signals.
+// Acting while scrubbed back branches history: the later future is discarded (say so in the UI).
+class Session : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Session(const core::ClusterConfig &config = core::ClusterConfig::defaultCluster(),
+                     QObject *parent = nullptr);
+    ~Session() override;
+
+    core::Simulation &simulation() { return *m_sim; }
+    const core::Simulation &simulation() const { return *m_sim; }
+    core::Console &console() { return *m_console; }
+    const core::ClusterConfig &config() const { return m_config; }
+
+    // The present of the simulation.
+    core::Millis now() const { return m_sim->now(); }
+    // The moment shown: now() when live, else a past time.
+    core::Millis viewTime() const { return m_live ? m_sim->now() : m_viewTime; }
+    bool isLive() const { return m_live; }
+    // The store at viewTime() (the live store when live).
+    const core::Store &viewStore() const;
+    // The DNS zone at viewTime(), rebuilt only when the viewed store changed.
+    std::shared_ptr<const core::ClusterDns> dnsAtView() const;
+    // The virtual time of the last recorded change (for the timeline's extent).
+    core::Millis historyEnd() const;
+
+    bool isPlaying() const { return m_playing; }
+    double speed() const { return m_speed; }
+
+    // Replaces the simulation with a fresh cluster (File > New, reload).
+    void resetCluster(const core::ClusterConfig &config);
+
+    // Runs a console command at viewTime() (branching if scrubbed back); the console's output.
+    core::ConsoleOutput runCommand(const QString &line, const QString &baseDir = {});
+    // Call before any user action taken through simulation() directly: if the view is in the
+    // past, history is cut there first (historyBranched fires).
+    void prepareAction();
+    // Call after acting through simulation() directly: refreshes views, restarts the clock.
+    void actionDone();
+
+public Q_SLOTS:
+    void play();
+    void pause();
+    void setPlaying(bool playing);
+    void setSpeed(double speed);          // 0.25 … 16
+    void setViewTime(core::Millis time);  // time >= now() goes live
+    void goLive();
+    void stepToNextEvent();               // advances to the next scheduled change (pauses)
+    // Advances the simulation by delta of virtual time at once (tests, screenshots).
+    void advanceBy(core::Millis delta);
+    void advanceUntilSettled(core::Millis bound = core::kHour);
+
+Q_SIGNALS:
+    // The shown moment or the shown state changed: redraw.
+    void viewChanged();
+    // The simulation's present moved.
+    void timeChanged(core::Millis now);
+    // A change happened in the live simulation (fires while live and while scrubbed).
+    void watchEvent(const core::WatchEvent &event);
+    // A controller decision was recorded.
+    void decisionMade(const core::Decision &decision);
+    void playingChanged(bool playing);
+    void speedChanged(double speed);
+    // An action at a past moment discarded the history after it.
+    void historyBranched(core::Millis at);
+    // History was cut back (undo or branch): models that keep rows must reload.
+    void historyRewound(core::Millis at);
+    // The whole simulation was replaced (resetCluster).
+    void clusterReset();
+
+private:
+    class Relay; // forwards SimulationListener calls to the signals
+    void tick();
+    void updateClock();
+
+    core::ClusterConfig m_config;
+    std::unique_ptr<core::Simulation> m_sim;
+    std::unique_ptr<core::Console> m_console;
+    std::unique_ptr<Relay> m_relay;
+    QTimer m_timer;
+    QElapsedTimer m_wall;
+    bool m_playing = true;
+    double m_speed = 1.0;
+    bool m_live = true;
+    core::Millis m_viewTime = 0;
+    mutable std::optional<core::Store> m_viewStore; // cached store at m_viewTime
+    mutable std::shared_ptr<const core::ClusterDns> m_dns;
+    mutable qint64 m_dnsVersion = -1;
+    mutable core::Millis m_dnsTime = -1;
+};
+
+} // namespace ordinal::gui
