@@ -203,6 +203,23 @@ void Session::advanceUntilSettled(core::Millis bound)
     Q_EMIT viewChanged();
 }
 
+void Session::select(const QString &kind, const QString &key)
+{
+    if (kind == m_selectedKind && key == m_selectedKey)
+        return;
+    m_selectedKind = kind;
+    m_selectedKey = key;
+    Q_EMIT selectionChanged(kind, key);
+}
+
+void Session::setHighlightedPods(const QStringList &podKeys)
+{
+    if (podKeys == m_highlighted)
+        return;
+    m_highlighted = podKeys;
+    Q_EMIT highlightChanged(podKeys);
+}
+
 void Session::updateClock()
 {
     // The clock runs only while playing live and something is scheduled to change.

@@ -48,6 +48,12 @@ public:
     // The virtual time of the last recorded change (for the timeline's extent).
     core::Millis historyEnd() const;
 
+    // Shared selection across canvas and panels: an object kind ("Pod", "Node", ...) and key.
+    QString selectedKind() const { return m_selectedKind; }
+    QString selectedKey() const { return m_selectedKey; }
+    // Pods to emphasise on the canvas (e.g. the answer of a DNS lookup), by key.
+    QStringList highlightedPods() const { return m_highlighted; }
+
     bool isPlaying() const { return m_playing; }
     double speed() const { return m_speed; }
 
@@ -73,6 +79,8 @@ public Q_SLOTS:
     // Advances the simulation by delta of virtual time at once (tests, screenshots).
     void advanceBy(core::Millis delta);
     void advanceUntilSettled(core::Millis bound = core::kHour);
+    void select(const QString &kind, const QString &key);
+    void setHighlightedPods(const QStringList &podKeys);
 
 Q_SIGNALS:
     // The shown moment or the shown state changed: redraw.
@@ -91,6 +99,8 @@ Q_SIGNALS:
     void historyRewound(core::Millis at);
     // The whole simulation was replaced (resetCluster).
     void clusterReset();
+    void selectionChanged(const QString &kind, const QString &key);
+    void highlightChanged(const QStringList &podKeys);
 
 private:
     class Relay; // forwards SimulationListener calls to the signals
@@ -111,6 +121,9 @@ private:
     mutable std::shared_ptr<const core::ClusterDns> m_dns;
     mutable qint64 m_dnsVersion = -1;
     mutable core::Millis m_dnsTime = -1;
+    QString m_selectedKind;
+    QString m_selectedKey;
+    QStringList m_highlighted;
 };
 
 } // namespace ordinal::gui

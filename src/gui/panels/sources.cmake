@@ -1,0 +1,3 @@
+# Panels (docks) and their item models.
+target_sources(ordinal_gui PRIVATE
+)
