@@ -128,6 +128,7 @@ int runHeadless(QCoreApplication &app, const QCommandLineParser &parser,
     if (!parser.isSet(QStringLiteral("serve-dns")))
         return status;
 
+    sim.advanceTo(sim.now()); // let the last command's effects land before serving
     DnsServing serving;
     QString error;
     if (!startDns(parser.value(QStringLiteral("serve-dns")), sim, &serving, &error)) {
@@ -190,8 +191,8 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(
         QStringLiteral("Ordinal shows how a Kubernetes StatefulSet keeps the topology state of an "
                        "application, on a deterministic simulated cluster."));
-    parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("manifests"),
                                  QStringLiteral("YAML/JSON manifests or folders to apply at t=0."),
                                  QStringLiteral("[MANIFEST|FOLDER...]"));
@@ -207,7 +208,13 @@ int main(int argc, char **argv)
         {QStringLiteral("at"), QStringLiteral("With --screenshot: the virtual time to show (default: settled)."), QStringLiteral("DURATION")},
         {QStringLiteral("self-test"), QStringLiteral("Start, load the lesson, check the window, exit.")},
     });
-    parser.process(*app);
+    // Usage errors exit with status 2 (console contract), not QCommandLineParser's 1.
+    if (!parser.parse(QCoreApplication::arguments()))
+        return usageError(parser.errorText());
+    if (parser.isSet(helpOption))
+        parser.showHelp(0);
+    if (parser.isSet(versionOption))
+        parser.showVersion();
 
     installTranslations(*app, parser.value(QStringLiteral("lang")));
 

@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "dns/clusterdns.h"
+#include "io/manifestloader.h"
 
 #include <algorithm>
 
@@ -94,9 +95,37 @@ core::Millis Session::historyEnd() const
 core::ConsoleOutput Session::runCommand(const QString &line, const QString &baseDir)
 {
     prepareAction();
+    const qsizetype before = m_sim->actionCount();
+    const core::Millis at = m_sim->now();
+    const QString ns = m_console->currentNamespace();
     core::ConsoleOutput out = m_console->executeInteractive(line, baseDir);
+    if (m_sim->actionCount() > before)
+        Q_EMIT commandRecorded(at, line, baseDir, ns);
     actionDone();
     return out;
+}
+
+core::ActionResult Session::applyManifests(const QList<ManifestText> &files)
+{
+    QList<core::ManifestObject> objects;
+    QStringList errors;
+    for (const ManifestText &file : files) {
+        const core::LoadResult loaded = core::ManifestLoader::loadText(file.second, file.first);
+        for (const core::ManifestError &e : loaded.errors)
+            errors << e.message;
+        objects += loaded.objects;
+    }
+    if (!errors.isEmpty())
+        return core::ActionResult::failure(errors.join(QLatin1Char('\n')));
+    if (objects.isEmpty())
+        return core::ActionResult::failure(tr("error: no objects passed to apply"));
+    prepareAction();
+    const core::Millis at = m_sim->now();
+    core::ActionResult result = m_sim->apply(objects, false);
+    if (result.ok)
+        Q_EMIT manifestsApplied(at, files);
+    actionDone();
+    return result;
 }
 
 void Session::prepareAction()

@@ -5,8 +5,11 @@
 #include "console/console.h"
 #include "sim/simulation.h"
 
+#include <QByteArray>
 #include <QElapsedTimer>
+#include <QList>
 #include <QObject>
+#include <QPair>
 #include <QTimer>
 
 #include <memory>
@@ -16,6 +19,9 @@ class ClusterDns;
 }
 
 namespace ordinal::gui {
+
+// A manifest file as applied: its name (for messages and positions) and its text.
+using ManifestText = QPair<QString, QByteArray>;
 
 // The GUI's handle on one simulated cluster: owns the Simulation and its Console, maps wall
 // time × speed onto virtual time with a timer that runs only while something is scheduled,
@@ -62,6 +68,10 @@ public:
 
     // Runs a console command at viewTime() (branching if scrubbed back); the console's output.
     core::ConsoleOutput runCommand(const QString &line, const QString &baseDir = {});
+    // Decodes manifest texts (YAML/JSON, as ManifestLoader) and applies them all-or-nothing at
+    // viewTime(): every object of every file is admitted, or nothing changes. On failure the
+    // error names file:line:column. manifestsApplied fires on success.
+    core::ActionResult applyManifests(const QList<ManifestText> &files);
     // Call before any user action taken through simulation() directly: if the view is in the
     // past, history is cut there first (historyBranched fires).
     void prepareAction();
@@ -101,6 +111,11 @@ Q_SIGNALS:
     void clusterReset();
     void selectionChanged(const QString &kind, const QString &key);
     void highlightChanged(const QStringList &podKeys);
+    // runCommand ran a line that changed the cluster (for the scenario log and autosave).
+    void commandRecorded(core::Millis at, const QString &line, const QString &baseDir,
+                         const QString &ns);
+    // applyManifests applied these files at virtual time `at`.
+    void manifestsApplied(core::Millis at, const QList<ManifestText> &files);
 
 private:
     class Relay; // forwards SimulationListener calls to the signals

@@ -6,7 +6,6 @@
 #include <QTcpSocket>
 #include <QUdpSocket>
 
-#include <cstring>
 
 #ifdef Q_OS_LINUX
 #include <fcntl.h>
@@ -189,50 +188,59 @@ void DnsServer::readUdpBatched()
         || isSignalConnected(QMetaMethod::fromSignal(&DnsServer::malformedQuery));
     constexpr int kBatch = 64;
     constexpr int kQuerySize = 4096; // larger UDP queries are cut (MSG_TRUNC) and dropped
-    static thread_local char inBuf[kBatch][kQuerySize];
-    static thread_local char outBuf[kBatch][65536];
-    static thread_local sockaddr_storage peers[kBatch];
-    int replySize[kBatch];
+    struct Batch
+    {
+        char in[kBatch][kQuerySize];
+        sockaddr_storage peers[kBatch];
+    };
+    static_assert(sizeof(Batch) < 512 * 1024);
+    if (!m_batch)
+        m_batch.reset(new char[sizeof(Batch)]);
+    auto *batch = reinterpret_cast<Batch *>(m_batch.get());
+    QByteArray replies[kBatch]; // shared with the cache: no copies
     for (int round = 0; round < 64; ++round) { // bounded, so TCP clients get their turn
         mmsghdr in[kBatch] = {};
         iovec inVec[kBatch];
         for (int i = 0; i < kBatch; ++i) {
-            inVec[i] = {inBuf[i], kQuerySize};
+            inVec[i] = {batch->in[i], kQuerySize};
             in[i].msg_hdr.msg_iov = &inVec[i];
             in[i].msg_hdr.msg_iovlen = 1;
-            in[i].msg_hdr.msg_name = &peers[i];
+            in[i].msg_hdr.msg_name = &batch->peers[i];
             in[i].msg_hdr.msg_namelen = sizeof(sockaddr_storage);
         }
         const int received = ::recvmmsg(m_udpFd, in, kBatch, MSG_DONTWAIT, nullptr);
         if (received <= 0)
             return;
         mmsghdr out[kBatch] = {};
-        iovec outVec[kBatch];
+        iovec outVec[kBatch][2];
         int toSend = 0;
         for (int i = 0; i < received; ++i) {
+            replies[i].clear();
             if (in[i].msg_hdr.msg_flags & MSG_TRUNC)
                 continue;
+            char *query = batch->in[i];
             const int size = int(in[i].msg_len);
-            replySize[i] = 0;
             if (size < 12 || !m_zone) {
-                const QByteArray answer = reply(QByteArray(inBuf[i], size), ClusterDns::Udp);
-                if (answer.isEmpty())
-                    continue;
-                memcpy(outBuf[i], answer.constData(), size_t(answer.size()));
-                replySize[i] = int(answer.size());
-            } else {
-                const QByteArray *answer = cachedAnswer(inBuf[i], size, ClusterDns::Udp);
-                if (!answer)
-                    continue;
-                memcpy(outBuf[i], answer->constData(), size_t(answer->size()));
-                outBuf[i][0] = inBuf[i][0];
-                outBuf[i][1] = inBuf[i][1];
-                replySize[i] = int(answer->size());
+                replies[i] = reply(QByteArray(query, size), ClusterDns::Udp);
+            } else if (const QByteArray *answer = cachedAnswer(query, size, ClusterDns::Udp)) {
+                replies[i] = *answer;
+                // The reply goes out as the query's id followed by the cached bytes after it.
+                outVec[toSend][0] = {query, 2};
+                outVec[toSend][1] = {const_cast<char *>(replies[i].constData()) + 2,
+                                     size_t(replies[i].size() - 2)};
+                out[toSend].msg_hdr.msg_iov = outVec[toSend];
+                out[toSend].msg_hdr.msg_iovlen = 2;
+                out[toSend].msg_hdr.msg_name = &batch->peers[i];
+                out[toSend].msg_hdr.msg_namelen = in[i].msg_hdr.msg_namelen;
+                ++toSend;
+                continue;
             }
-            outVec[toSend] = {outBuf[i], size_t(replySize[i])};
-            out[toSend].msg_hdr.msg_iov = &outVec[toSend];
+            if (replies[i].isEmpty())
+                continue;
+            outVec[toSend][0] = {replies[i].data(), size_t(replies[i].size())};
+            out[toSend].msg_hdr.msg_iov = outVec[toSend];
             out[toSend].msg_hdr.msg_iovlen = 1;
-            out[toSend].msg_hdr.msg_name = &peers[i];
+            out[toSend].msg_hdr.msg_name = &batch->peers[i];
             out[toSend].msg_hdr.msg_namelen = in[i].msg_hdr.msg_namelen;
             ++toSend;
         }
@@ -244,8 +252,7 @@ void DnsServer::readUdpBatched()
         }
         if (m_reportQueries) {
             for (int i = 0; i < received; ++i) {
-                const QByteArray query(inBuf[i], int(in[i].msg_len));
-                report(query, QByteArray(outBuf[i], replySize[i]), ClusterDns::Udp);
+                report(QByteArray(batch->in[i], int(in[i].msg_len)), replies[i], ClusterDns::Udp);
             }
         } else {
             m_answered += received;

@@ -69,6 +69,7 @@ private:
     QUdpSocket *m_udp = nullptr;
     QSocketNotifier *m_udpNotifier = nullptr; // Linux batch path
     int m_udpFd = -1;
+    std::unique_ptr<char[]> m_batch; // receive buffers of the batch path, allocated on first use
     QTcpServer *m_tcp = nullptr;
     QHostAddress m_address;
     quint16 m_port = 0;

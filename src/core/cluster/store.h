@@ -161,7 +161,12 @@ public:
     // Pods bound to a node, ordered by key.
     QList<const Pod *> podsOnNode(const QString &nodeName) const;
     // Scheduler cache for a node (empty usage for unknown nodes).
-    NodeUsage nodeUsage(const QString &nodeName) const { return m_usage.value(nodeName); }
+    const NodeUsage &nodeUsage(const QString &nodeName) const
+    {
+        static const NodeUsage empty;
+        const auto it = m_usage.constFind(nodeName);
+        return it == m_usage.cend() ? empty : it.value();
+    }
 
 private:
     void account(const Pod &pod, int sign);

@@ -402,10 +402,7 @@ ConsoleOutput Console::execute(const QString &line, const QString &baseDir)
     QStringList tokens;
     if (!tokenize(line, &tokens))
         return fail(QStringLiteral("ordinal: syntax error: unterminated quoted string"), 2);
-    m_sim.advanceTo(m_sim.now());
-    ConsoleOutput out = run(tokens, baseDir, false);
-    m_sim.advanceTo(m_sim.now());
-    return out;
+    return run(tokens, baseDir, false);
 }
 
 ConsoleOutput Console::executeInteractive(const QString &line, const QString &baseDir)
@@ -414,9 +411,7 @@ ConsoleOutput Console::executeInteractive(const QString &line, const QString &ba
     QStringList tokens;
     if (!tokenize(line, &tokens))
         return fail(QStringLiteral("ordinal: syntax error: unterminated quoted string"), 2);
-    m_sim.advanceTo(m_sim.now());
     ConsoleOutput out = run(tokens, baseDir, true);
-    m_sim.advanceTo(m_sim.now());
     if (m_watch)
         out.text += takeWatchOutput();
     return out;
@@ -447,6 +442,11 @@ ConsoleOutput Console::run(const QStringList &tokens, const QString &baseDir, bo
         return {};
     const QString command = tokens.first();
     const QStringList args = tokens.mid(1);
+    // What the previous command set in motion at this instant happens before the next one
+    // reads the cluster — except for a watch, which shows those changes as they happen.
+    const bool watch = args.contains(QLatin1String("-w")) || args.contains(QLatin1String("--watch"));
+    if (!watch)
+        m_sim.advanceTo(m_sim.now());
     if (command == QLatin1String("kubectl") || command == QLatin1String("k"))
         return kubectl(args, baseDir, interactive);
     if (command == QLatin1String("nslookup"))
@@ -775,11 +775,13 @@ ConsoleOutput Console::apply(Flags &flags, const QString &baseDir, bool create)
     QList<ManifestObject> objects;
     QString text;
     bool failed = false;
+    QList<QPair<QString, QString>> written; // (path as loaded, path as the user wrote it)
     for (const QString &file : files) {
         const QString path = QDir::isAbsolutePath(file) || baseDir.isEmpty()
             ? file
             : QDir(baseDir).filePath(file);
         LoadResult loaded = ManifestLoader::loadPath(path);
+        written << qMakePair(path, file);
         // Messages name the path as the user wrote it.
         for (const ManifestError &e : std::as_const(loaded.errors)) {
             text += QString(e.message).replace(path, file) + QLatin1Char('\n');
@@ -806,8 +808,12 @@ ConsoleOutput Console::apply(Flags &flags, const QString &baseDir, bool create)
     if (failed)
         return ConsoleOutput{text, 1};
     const ActionResult result = m_sim.apply(objects, create);
-    if (!result.ok)
-        return ConsoleOutput{text + result.error + QLatin1Char('\n'), 1};
+    if (!result.ok) {
+        QString error = result.error;
+        for (const auto &[path, file] : std::as_const(written))
+            error.replace(path, file);
+        return ConsoleOutput{text + error + QLatin1Char('\n'), 1};
+    }
     text += lines(result.lines);
     return ConsoleOutput{text, 0};
 }

@@ -308,6 +308,14 @@ void backOff(Simulation &sim, Pod pod, Millis delay)
 void stopped(Simulation &sim, Pod pod)
 {
     const Millis now = sim.now();
+    const QString key = objectKey(pod.metadata);
+    if (pod.isTerminal()) {
+        // Nothing runs any more: the kubelet only confirms the deletion.
+        sim.erase<Pod>(key);
+        sim.releasePodIP(pod.spec.nodeName, pod.status.podIP);
+        sim.state().pods.remove(pod.metadata.uid);
+        return;
+    }
     for (ContainerStatus &cs : pod.status.containerStatuses) {
         if (cs.state.kind == ContainerState::Kind::Terminated)
             continue;
@@ -321,7 +329,6 @@ void stopped(Simulation &sim, Pod pod)
     }
     setReady(pod, false, now);
     sim.podRuntime(pod.metadata.uid).running = false;
-    const QString key = objectKey(pod.metadata);
     const QString node = pod.spec.nodeName;
     const QString ip = pod.status.podIP;
     sim.write(pod);
@@ -454,18 +461,13 @@ void Kubelet::crash(Simulation &sim, const Pod &original)
 
 void Kubelet::fail(Simulation &sim, const Pod &original)
 {
+    // As an eviction by the kubelet: phase Failed with reason Evicted (kubectl shows
+    // "Evicted"); the containers are no longer ready.
     Pod pod = original;
     const Millis now = sim.now();
     pod.status.phase = PodPhase::Failed;
     pod.status.reason = QStringLiteral("Evicted");
     pod.status.message = QStringLiteral("The node was low on resource: memory. ");
-    for (ContainerStatus &cs : pod.status.containerStatuses) {
-        cs.state = ContainerState{ContainerState::Kind::Terminated,
-                                  QStringLiteral("ContainerStatusUnknown"), {}, 137,
-                                  cs.state.startedAt, now};
-        cs.ready = false;
-        cs.started = false;
-    }
     setReady(pod, false, now);
     sim.podRuntime(pod.metadata.uid).running = false;
     nextToken(sim, pod);

@@ -89,9 +89,39 @@ qint64 requested(const Pod &pod, const QString &resource)
     return total;
 }
 
+// What a pod asks of a node, computed once per scheduling cycle.
+struct PodNeeds
+{
+    qint64 cpu = 0;
+    qint64 memory = 0;
+};
+
+PodNeeds needsOf(const Pod &pod)
+{
+    return PodNeeds{requested(pod, QStringLiteral("cpu")), requested(pod, QStringLiteral("memory"))};
+}
+
+QString unfit(const Store &store, const Pod &pod, const PodNeeds &needs, const Node &node);
+
 } // namespace
 
 QString Scheduler::unfitReason(const Store &store, const Pod &pod, const Node &node)
+{
+    return unfit(store, pod, needsOf(pod), node);
+}
+
+int Scheduler::feasibleNodesToFind(int nodeCount)
+{
+    // As upstream: all nodes below 100; else 50% - nodes/125, at least 5%, at least 100 nodes.
+    if (nodeCount < 100)
+        return nodeCount;
+    const int percentage = std::max(5, 50 - nodeCount / 125);
+    return std::max(100, nodeCount * percentage / 100);
+}
+
+namespace {
+
+QString unfit(const Store &store, const Pod &pod, const PodNeeds &needs, const Node &node)
 {
     // Reasons are the scheduler's own phrases, counted per node in the FailedScheduling text.
     if (!node.isReady())
@@ -123,14 +153,13 @@ QString Scheduler::unfitReason(const Store &store, const Pod &pod, const Node &n
             return QStringLiteral("node(s) didn't match Pod's node affinity/selector");
     }
     // Resources: the scheduler cache sums the requests of live pods bound to the node.
-    const NodeUsage usage = store.nodeUsage(node.metadata.name);
+    const NodeUsage &usage = store.nodeUsage(node.metadata.name);
     const auto allocatable = [&](const QString &r) { return node.allocatable.value(r).value; };
     if (usage.pods + 1 > allocatable(QStringLiteral("pods")))
         return QStringLiteral("Too many pods");
-    if (usage.cpuMilli + requested(pod, QStringLiteral("cpu")) > allocatable(QStringLiteral("cpu")))
+    if (needs.cpu > 0 && usage.cpuMilli + needs.cpu > allocatable(QStringLiteral("cpu")))
         return QStringLiteral("Insufficient cpu");
-    if (usage.memoryBytes + requested(pod, QStringLiteral("memory"))
-        > allocatable(QStringLiteral("memory")))
+    if (needs.memory > 0 && usage.memoryBytes + needs.memory > allocatable(QStringLiteral("memory")))
         return QStringLiteral("Insufficient memory");
     for (const PodAffinityTerm &term : pod.spec.affinity.podAntiAffinityRequired) {
         if (podsInDomain(store, pod, term, node) > 0)
@@ -151,6 +180,8 @@ QString Scheduler::unfitReason(const Store &store, const Pod &pod, const Node &n
     return {};
 }
 
+} // namespace
+
 void Scheduler::schedule(Simulation &sim, const QString &podKey)
 {
     const Store &store = sim.store();
@@ -168,15 +199,30 @@ void Scheduler::schedule(Simulation &sim, const QString &podKey)
         int sameOwner;
         int load;
     };
+    const auto &nodes = store.all<Node>();
+    const int nodeCount = int(nodes.size());
+    const int wanted = feasibleNodesToFind(nodeCount);
+    // The search resumes where the previous cycle stopped (nextStartNodeIndex), so pods spread
+    // over large clusters without every cycle examining every node.
+    int &startIndex = sim.state().nextStartNodeIndex;
+    startIndex = nodeCount > 0 ? startIndex % nodeCount : 0;
+    const PodNeeds needs = needsOf(pod);
     QList<Candidate> candidates;
+    candidates.reserve(wanted);
     QMap<QString, int> reasons; // reason -> number of nodes
-    for (const Node &node : store.all<Node>()) {
-        const QString reason = unfitReason(store, pod, node);
+    auto it = nodes.cbegin();
+    std::advance(it, startIndex);
+    int examined = 0;
+    for (; examined < nodeCount && candidates.size() < wanted; ++examined) {
+        const Node &node = it.value();
+        if (++it == nodes.cend())
+            it = nodes.cbegin();
+        const QString reason = unfit(store, pod, needs, node);
         if (!reason.isEmpty()) {
             reasons[reason] += 1;
             continue;
         }
-        const NodeUsage usage = store.nodeUsage(node.metadata.name);
+        const NodeUsage &usage = store.nodeUsage(node.metadata.name);
         const int sameOwner = owner ? usage.byOwner.value(owner->uid) : 0;
         const int load = usage.pods;
         qint64 score = 0;
@@ -186,6 +232,7 @@ void Scheduler::schedule(Simulation &sim, const QString &podKey)
             score += qint64(w.weight) * podsInDomain(store, pod, w.term, node);
         candidates << Candidate{&node, score, sameOwner, load};
     }
+    startIndex = nodeCount > 0 ? (startIndex + examined) % nodeCount : 0;
 
     const QString podRef = pod.metadata.namespaceName + QLatin1Char('/') + pod.metadata.name;
     const ObjectReference ref{QStringLiteral("Pod"), pod.metadata.namespaceName,

@@ -23,6 +23,9 @@ public:
     static void schedule(Simulation &sim, const QString &podKey);
     // Why a node cannot take the pod, in the scheduler's words; empty when it fits.
     static QString unfitReason(const Store &store, const Pod &pod, const Node &node);
+    // How many feasible nodes the scheduler looks for before scoring, as upstream's
+    // numFeasibleNodesToFind with the adaptive percentageOfNodesToScore.
+    static int feasibleNodesToFind(int nodeCount);
 };
 
 } // namespace ordinal::core

@@ -1,5 +1,6 @@
 #include "controllers/statefulsetcontroller.h"
 
+#include "api/admission.h"
 #include "sim/simulation.h"
 
 #include <QRegularExpression>
@@ -297,6 +298,8 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
         pod.spec.hostname = pod.metadata.name;
         pod.spec.subdomain = set.spec.serviceName;
         pod.status.phase = PodPhase::Pending;
+        // The pod goes through admission like any other (default tolerations, pull policy).
+        Admission::applyDefaults(pod);
 
         // Claims first (CreateStatefulPod): one per template, re-used when it exists.
         for (const PersistentVolumeClaim &claimTemplate : set.spec.volumeClaimTemplates) {
@@ -375,9 +378,8 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
             }
             createPod(ordinal);
             if (pass.monotonic) {
+                // One creation per pass; the next pass says what waits (not yet Ready).
                 blocked = true;
-                blockReason = tr("%1 was just created").arg(name);
-                blockedAt = i;
                 break;
             }
             continue;

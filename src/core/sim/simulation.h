@@ -80,6 +80,7 @@ struct SimState
     QMap<QString, QString> eventIndex;   // aggregation key -> Event key
     QSet<QString> serviceIPs;
     QMap<QString, Millis> pullTimes; // `sim pull-time` overrides, per image
+    int nextStartNodeIndex = 0;      // scheduler: where the next node search begins
 };
 
 // Receives everything that happens, in order. Views implement it (the GUI via its notifier).

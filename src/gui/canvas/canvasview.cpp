@@ -1,0 +1,164 @@
+#include "canvasview.h"
+
+#include "canvasitem.h"
+#include "clusterscene.h"
+#include "session.h"
+
+#include <QContextMenuEvent>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ordinal::gui {
+
+namespace {
+constexpr qreal kMinZoom = 0.01;
+constexpr qreal kMaxZoom = 6.0;
+} // namespace
+
+CanvasView::CanvasView(ClusterScene *scene, Session *session, QWidget *parent)
+    : QGraphicsView(scene, parent)
+    , m_scene(scene)
+    , m_session(session)
+{
+    setObjectName(QStringLiteral("canvasView"));
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
+                   | QPainter::SmoothPixmapTransform);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    setOptimizationFlags(QGraphicsView::DontSavePainterState);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setResizeAnchor(QGraphicsView::AnchorViewCenter);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setFrameShape(QFrame::NoFrame);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setFocusPolicy(Qt::StrongFocus);
+    connect(scene, &ClusterScene::contentChanged, this, &CanvasView::contentChanged);
+}
+
+void CanvasView::setMaximumFitZoom(qreal zoom)
+{
+    m_maxFitZoom = zoom;
+    if (m_autoFit)
+        fitToContent();
+}
+
+void CanvasView::contentChanged()
+{
+    if (m_autoFit)
+        fitToContent();
+}
+
+void CanvasView::setZoom(qreal zoom)
+{
+    zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+    setTransform(QTransform::fromScale(zoom, zoom));
+    Q_EMIT zoomChanged(zoom);
+}
+
+void CanvasView::zoomBy(qreal factor, const QPointF &anchorViewPos)
+{
+    const qreal target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
+    if (qFuzzyCompare(target, zoom()))
+        return;
+    m_autoFit = false;
+    const QPointF before = mapToScene(anchorViewPos.toPoint());
+    setTransform(QTransform::fromScale(target, target));
+    const QPointF after = mapToScene(anchorViewPos.toPoint());
+    const QPointF delta = (after - before) * target;
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() - int(std::lround(delta.x())));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() - int(std::lround(delta.y())));
+    Q_EMIT zoomChanged(target);
+}
+
+void CanvasView::zoomIn()
+{
+    zoomBy(1.25, viewport()->rect().center());
+}
+
+void CanvasView::zoomOut()
+{
+    zoomBy(0.8, viewport()->rect().center());
+}
+
+void CanvasView::resetZoom()
+{
+    m_autoFit = false;
+    setZoom(1.0);
+    centerOn(m_scene->contentRect().center());
+}
+
+void CanvasView::fitToContent()
+{
+    m_autoFit = true;
+    const QRectF content = m_scene->contentRect();
+    const QSizeF room = viewport()->size();
+    if (room.isEmpty())
+        return;
+    const qreal z = std::clamp(std::min(room.width() / content.width(), room.height() / content.height()),
+                               kMinZoom, m_maxFitZoom);
+    setTransform(QTransform::fromScale(z, z));
+    centerOn(content.center());
+    Q_EMIT zoomChanged(z);
+}
+
+void CanvasView::wheelEvent(QWheelEvent *event)
+{
+    const QPoint delta = event->angleDelta();
+    if (delta.y() == 0 || (event->modifiers() & Qt::ShiftModifier)) {
+        QGraphicsView::wheelEvent(event); // horizontal scroll / shift pans
+        return;
+    }
+    zoomBy(std::pow(1.0015, delta.y()), event->position());
+    event->accept();
+}
+
+void CanvasView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        if (CanvasItem *item = m_scene->canvasItemAt(mapToScene(event->pos()))) {
+            m_session->select(item->objectKind(), item->key());
+            event->accept();
+            return;
+        }
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void CanvasView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (!m_scene->canvasItemAt(mapToScene(event->pos()))) {
+        fitToContent();
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseDoubleClickEvent(event);
+}
+
+void CanvasView::contextMenuEvent(QContextMenuEvent *event)
+{
+    CanvasItem *item = m_scene->canvasItemAt(mapToScene(event->pos()));
+    if (item)
+        m_session->select(item->objectKind(), item->key());
+    Q_EMIT contextMenuRequested(item ? item->objectKind() : QString(), item ? item->key() : QString(),
+                                event->globalPos());
+    event->accept();
+}
+
+void CanvasView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_autoFit)
+        fitToContent();
+}
+
+void CanvasView::showEvent(QShowEvent *event)
+{
+    QGraphicsView::showEvent(event);
+    if (m_autoFit)
+        fitToContent();
+}
+
+} // namespace ordinal::gui

@@ -1,0 +1,724 @@
+#include "clusterscene.h"
+
+#include "claimitem.h"
+#include "nodeitem.h"
+#include "poditem.h"
+#include "serviceitem.h"
+#include "session.h"
+
+#include "cluster/store.h"
+#include "console/printers.h"
+
+#include <QApplication>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ordinal::gui {
+
+namespace {
+
+constexpr int kFrameMs = 16;
+
+PodState podState(const core::Pod &pod, const QString &status)
+{
+    using core::PodPhase;
+    if (pod.metadata.isTerminating())
+        return PodState::Terminating;
+    if (pod.status.phase == PodPhase::Failed)
+        return PodState::Failed;
+    if (pod.status.phase == PodPhase::Succeeded)
+        return PodState::Completed;
+    static const QStringList failing = {
+        QStringLiteral("CrashLoopBackOff"), QStringLiteral("Error"),
+        QStringLiteral("ErrImagePull"), QStringLiteral("ImagePullBackOff"),
+        QStringLiteral("OOMKilled"), QStringLiteral("NodeLost"), QStringLiteral("Unknown")};
+    if (failing.contains(status))
+        return PodState::Failed;
+    if (pod.status.phase == PodPhase::Running)
+        return pod.isReady() ? PodState::Ready : PodState::Running;
+    if (status == QLatin1String("ContainerCreating") || status == QLatin1String("PodInitializing"))
+        return PodState::Creating;
+    return PodState::Pending;
+}
+
+QString identityOf(const QString &podKey)
+{
+    return podKey;
+}
+
+} // namespace
+
+ClusterScene::ClusterScene(Session *session, QObject *parent)
+    : QGraphicsScene(parent)
+    , m_session(session)
+{
+    m_palette = QApplication::palette();
+    m_style = CanvasStyle::make(m_palette, false);
+    setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    m_animTimer.setInterval(kFrameMs);
+    connect(&m_animTimer, &QTimer::timeout, this, &ClusterScene::animationTick);
+}
+
+ClusterScene::~ClusterScene()
+{
+    // Items reference m_style; delete them while it is alive.
+    clear();
+}
+
+void ClusterScene::setFollowSession(bool follow)
+{
+    if (follow == m_follow)
+        return;
+    m_follow = follow;
+    if (!follow) {
+        disconnect(m_session, nullptr, this, nullptr);
+        return;
+    }
+    connect(m_session, &Session::viewChanged, this, &ClusterScene::syncFromSession);
+    connect(m_session, &Session::clusterReset, this, &ClusterScene::clearAll);
+    connect(m_session, &Session::selectionChanged, this, &ClusterScene::applySelection);
+    connect(m_session, &Session::highlightChanged, this, &ClusterScene::applyHighlight);
+    syncFromSession();
+}
+
+void ClusterScene::syncFromSession()
+{
+    sync(m_session->viewStore(), m_session->viewTime(), m_animate);
+}
+
+void ClusterScene::clearAll()
+{
+    m_animTimer.stop();
+    m_moving.clear();
+    clear();
+    m_nodes.clear();
+    m_nodeOrder.clear();
+    m_tray = nullptr;
+    m_pods.clear();
+    m_claims.clear();
+    m_services.clear();
+    m_sets.clear();
+    m_serviceTargets.clear();
+    m_slots.clear();
+    m_home.clear();
+    m_owner.clear();
+    m_claimOwner.clear();
+    m_removable.clear();
+    m_lastVersion = -1;
+    m_content = QRectF();
+    Q_EMIT contentChanged();
+}
+
+PodDisplay ClusterScene::podDisplay(const core::Pod &pod, const core::Store &store,
+                                    Session *session, qint64 time)
+{
+    PodDisplay d;
+    d.exists = true;
+    d.name = pod.metadata.name;
+    d.ip = pod.status.podIP;
+    d.status = core::printers::podStatus(pod);
+    d.state = podState(pod, d.status);
+    d.readiness = QStringLiteral("%1/%2").arg(pod.readyContainers()).arg(pod.spec.containers.size());
+    d.node = pod.spec.nodeName;
+    d.restarts = pod.restarts();
+    if (d.state == PodState::Creating && pod.status.startTime && session) {
+        // Progress of image pull + container start, against the kubelet's timing model.
+        const core::TimingModel &timing = session->config().timing;
+        const core::Millis elapsed = std::max<core::Millis>(0, time - *pod.status.startTime);
+        const core::Node *node = store.find<core::Node>(pod.spec.nodeName);
+        core::Millis pull = 0;
+        for (const core::Container &c : pod.spec.containers) {
+            const core::Millis t = session->simulation().state().pullTimes.value(
+                c.image, timing.pullTimes.value(c.image, timing.defaultPullTime));
+            const bool present = node && node->images.contains(c.image);
+            // Present now but elapsed beyond a plain start: it was pulled for this pod.
+            if (!present || elapsed > timing.containerStart)
+                pull += t;
+        }
+        const core::Millis expected = std::max<core::Millis>(1, pull + timing.containerStart);
+        d.progress = std::clamp(double(elapsed) / double(expected), 0.0, 0.99);
+        d.pulling = pull > 0 && elapsed < pull;
+        if (d.pulling)
+            d.progress = std::clamp(double(elapsed) / double(pull), 0.0, 0.99);
+    }
+    return d;
+}
+
+void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
+{
+    const bool live = m_session ? m_session->isLive() : true;
+    if (store.resourceVersion() == m_lastVersion && live == m_lastLive) {
+        // Nothing changed in the store: only progress bars move with time.
+        for (PodItem *item : std::as_const(m_pods)) {
+            if (item->display().state != PodState::Creating)
+                continue;
+            if (const core::Pod *pod = store.find<core::Pod>(item->key()))
+                item->setDisplay(podDisplay(*pod, store, m_session, time), animate);
+        }
+        return;
+    }
+    m_lastVersion = store.resourceVersion();
+    m_lastLive = live;
+    bool structure = false;
+
+    // Nodes.
+    QSet<QString> seenNodes;
+    for (const core::Node &node : store.all<core::Node>()) {
+        const QString name = node.metadata.name;
+        seenNodes.insert(name);
+        NodeItem *item = m_nodes.value(name);
+        if (!item) {
+            item = new NodeItem(name, &m_style);
+            addItem(item);
+            m_nodes.insert(name, item);
+            structure = true;
+        }
+        NodeDisplay d;
+        d.name = name;
+        d.controlPlane = node.roles().contains(QLatin1String("control-plane"));
+        d.podCIDR = node.podCIDR;
+        d.readyStatus = node.readyStatus();
+        d.cordoned = node.unschedulable;
+        for (const core::Taint &t : node.taints) {
+            if (t.key == QLatin1String("node.kubernetes.io/unschedulable"))
+                continue;
+            d.taints << t.toString();
+        }
+        const core::NodeUsage usage = store.nodeUsage(name);
+        d.pods = usage.pods;
+        d.podCapacity = int(node.allocatable.value(QStringLiteral("pods")).value);
+        d.cpuUsedMilli = usage.cpuMilli;
+        d.cpuCapacityMilli = node.allocatable.value(QStringLiteral("cpu")).value;
+        item->setDisplay(d);
+    }
+    for (auto it = m_nodes.begin(); it != m_nodes.end();) {
+        if (!seenNodes.contains(it.key())) {
+            delete it.value();
+            it = m_nodes.erase(it);
+            structure = true;
+        } else {
+            ++it;
+        }
+    }
+    QStringList order;
+    for (const core::Node &node : store.all<core::Node>())
+        order << node.metadata.name;
+    if (order != m_nodeOrder) {
+        m_nodeOrder = order;
+        structure = true;
+    }
+
+    // Pods: one item per identity; an identity keeps its slot on its node.
+    QSet<QString> seenPods;
+    bool unscheduled = false;
+    for (const core::Pod &pod : store.all<core::Pod>()) {
+        const QString key = objectKey(pod.metadata);
+        seenPods.insert(key);
+        PodItem *item = m_pods.value(key);
+        if (!item) {
+            item = new PodItem(key, &m_style);
+            addItem(item);
+            m_pods.insert(key, item);
+            structure = true;
+        }
+        m_removable.remove(key);
+        if (const core::OwnerReference *owner = pod.metadata.controllerRef())
+            m_owner.insert(key, core::objectKey(pod.metadata.namespaceName, owner->name));
+        for (const core::Volume &v : pod.spec.volumes) {
+            if (!v.claimName.isEmpty())
+                m_claimOwner.insert(core::objectKey(pod.metadata.namespaceName, v.claimName), key);
+        }
+        const QString node = pod.spec.nodeName;
+        const QString identity = identityOf(key);
+        if (!node.isEmpty()) {
+            const QString home = m_home.value(identity);
+            if (home != node) {
+                if (!home.isEmpty())
+                    m_slots[home].remove(identity);
+                m_home.insert(identity, node);
+                structure = true;
+            }
+            if (!m_slots[node].contains(identity)) {
+                slotFor(node, identity);
+                structure = true;
+            }
+        } else if (!m_home.contains(identity)) {
+            unscheduled = true;
+        }
+        item->setDisplay(podDisplay(pod, store, m_session, time), animate);
+    }
+    for (auto it = m_pods.begin(); it != m_pods.end(); ++it) {
+        if (seenPods.contains(it.key()))
+            continue;
+        PodItem *item = it.value();
+        if (item->display().exists) {
+            PodDisplay ghost;
+            ghost.name = item->display().name;
+            ghost.node = item->display().node;
+            item->setDisplay(ghost, animate);
+        }
+        // A StatefulSet identity stays while the set still wants it or its claim remains.
+        bool keep = false;
+        const QString owner = m_owner.value(it.key());
+        if (const core::StatefulSet *set = store.find<core::StatefulSet>(owner)) {
+            const QString name = it.key().section(QLatin1Char('/'), -1);
+            bool ok = false;
+            const int ordinal = name.section(QLatin1Char('-'), -1).toInt(&ok);
+            keep = ok && ordinal >= set->spec.startOrdinal()
+                && ordinal < set->spec.startOrdinal() + set->spec.replicas;
+        }
+        for (auto c = m_claimOwner.cbegin(); !keep && c != m_claimOwner.cend(); ++c)
+            keep = c.value() == it.key() && store.find<core::PersistentVolumeClaim>(c.key());
+        if (!keep)
+            m_removable.insert(it.key());
+    }
+    const QStringList removable(m_removable.cbegin(), m_removable.cend());
+    for (const QString &key : removable) {
+        PodItem *item = m_pods.value(key);
+        if (!item) {
+            m_removable.remove(key);
+        } else if (!item->isAnimating()) {
+            removePodItem(key);
+            structure = true;
+        }
+    }
+
+    // The tray for pods no node has taken yet.
+    if (unscheduled && !m_tray) {
+        m_tray = new NodeItem(QString(), &m_style);
+        NodeDisplay d;
+        d.tray = true;
+        m_tray->setDisplay(d);
+        addItem(m_tray);
+        structure = true;
+    } else if (!unscheduled && m_tray) {
+        delete m_tray;
+        m_tray = nullptr;
+        m_slots.remove(QString());
+        structure = true;
+    }
+    if (m_tray) {
+        for (const core::Pod &pod : store.all<core::Pod>()) {
+            const QString key = objectKey(pod.metadata);
+            if (pod.spec.nodeName.isEmpty() && !m_home.contains(key)
+                && !m_slots[QString()].contains(key)) {
+                slotFor(QString(), key);
+                structure = true;
+            }
+        }
+    }
+
+    // Claims.
+    QSet<QString> seenClaims;
+    for (const core::PersistentVolumeClaim &pvc : store.all<core::PersistentVolumeClaim>()) {
+        const QString key = objectKey(pvc.metadata);
+        seenClaims.insert(key);
+        if (!m_claimOwner.contains(key)) {
+            // Named <template>-<set>-<ordinal>: the identity is <set>-<ordinal>.
+            for (const core::StatefulSet &set : store.all<core::StatefulSet>()) {
+                if (set.metadata.namespaceName != pvc.metadata.namespaceName)
+                    continue;
+                for (const core::PersistentVolumeClaim &t : set.spec.volumeClaimTemplates) {
+                    const QString prefix = t.metadata.name + QLatin1Char('-');
+                    if (pvc.metadata.name.startsWith(prefix + set.metadata.name + QLatin1Char('-')))
+                        m_claimOwner.insert(key, core::objectKey(pvc.metadata.namespaceName,
+                                                                 pvc.metadata.name.mid(prefix.size())));
+                }
+            }
+        }
+        ClaimItem *item = m_claims.value(key);
+        if (!item) {
+            item = new ClaimItem(key, &m_style);
+            addItem(item);
+            m_claims.insert(key, item);
+            structure = true;
+        }
+        ClaimDisplay d;
+        d.name = pvc.metadata.name;
+        d.phase = pvc.phase;
+        d.capacity = pvc.capacity.isSet() ? pvc.capacity.text : pvc.spec.storage.text;
+        const PodItem *owner = m_pods.value(m_claimOwner.value(key));
+        d.inUse = owner && owner->display().exists;
+        item->setDisplay(d);
+    }
+    for (auto it = m_claims.begin(); it != m_claims.end();) {
+        if (!seenClaims.contains(it.key())) {
+            delete it.value();
+            it = m_claims.erase(it);
+            structure = true;
+        } else {
+            ++it;
+        }
+    }
+
+    // Services (with the pods their Endpoints publish) and StatefulSets.
+    QSet<QString> seenServices;
+    for (const core::Service &svc : store.all<core::Service>()) {
+        const QString key = objectKey(svc.metadata);
+        if (svc.metadata.namespaceName == QLatin1String("kube-system")
+            || (svc.metadata.namespaceName == QLatin1String("default")
+                && svc.metadata.name == QLatin1String("kubernetes")))
+            continue;
+        seenServices.insert(key);
+        ServiceItem *item = m_services.value(key);
+        if (!item) {
+            item = new ServiceItem(key, &m_style);
+            addItem(item);
+            m_services.insert(key, item);
+            structure = true;
+        }
+        ServiceDisplay d;
+        d.name = svc.metadata.name;
+        d.headless = svc.isHeadless();
+        d.clusterIP = svc.spec.clusterIP;
+        QStringList ports;
+        for (const core::ServicePort &p : svc.spec.ports)
+            ports << (p.name.isEmpty() ? QStringLiteral("%1/%2").arg(p.port).arg(p.protocol)
+                                       : QStringLiteral("%1/%2 (%3)").arg(p.port).arg(p.protocol, p.name));
+        d.ports = ports.join(QStringLiteral(", "));
+        QStringList selector;
+        for (auto s = svc.spec.selector.cbegin(); s != svc.spec.selector.cend(); ++s)
+            selector << QStringLiteral("%1=%2").arg(s.key(), s.value());
+        d.selector = selector.join(QLatin1Char(','));
+        QStringList targets;
+        if (const core::Endpoints *ep = store.find<core::Endpoints>(key)) {
+            d.ready = int(ep->addresses.size());
+            d.notReady = int(ep->notReadyAddresses.size());
+            for (const core::EndpointAddress &a : ep->addresses) {
+                if (!a.podName.isEmpty())
+                    targets << core::objectKey(svc.metadata.namespaceName, a.podName);
+            }
+        }
+        if (targets != m_serviceTargets.value(key)) {
+            m_serviceTargets.insert(key, targets);
+            structure = true;
+        }
+        item->setDisplay(d);
+    }
+    for (auto it = m_services.begin(); it != m_services.end();) {
+        if (!seenServices.contains(it.key())) {
+            m_serviceTargets.remove(it.key());
+            delete it.value();
+            it = m_services.erase(it);
+            structure = true;
+        } else {
+            ++it;
+        }
+    }
+    QSet<QString> seenSets;
+    for (const core::StatefulSet &set : store.all<core::StatefulSet>()) {
+        const QString key = objectKey(set.metadata);
+        seenSets.insert(key);
+        StatefulSetItem *item = m_sets.value(key);
+        if (!item) {
+            item = new StatefulSetItem(key, &m_style);
+            addItem(item);
+            m_sets.insert(key, item);
+            structure = true;
+        }
+        StatefulSetDisplay d;
+        d.name = set.metadata.name;
+        d.replicas = set.spec.replicas;
+        d.ready = set.status.readyReplicas;
+        d.current = set.status.currentReplicas;
+        d.updated = set.status.updatedReplicas;
+        d.policy = set.spec.podManagementPolicy;
+        QStringList images;
+        for (const core::Container &c : set.spec.podTemplate.spec.containers)
+            images << c.image;
+        d.image = images.join(QStringLiteral(", "));
+        d.serviceName = set.spec.serviceName;
+        d.strategy = set.spec.updateStrategy.type;
+        d.partition = set.spec.updateStrategy.rollingUpdate
+            ? set.spec.updateStrategy.rollingUpdate->partition
+            : 0;
+        item->setDisplay(d);
+    }
+    for (auto it = m_sets.begin(); it != m_sets.end();) {
+        if (!seenSets.contains(it.key())) {
+            delete it.value();
+            it = m_sets.erase(it);
+            structure = true;
+        } else {
+            ++it;
+        }
+    }
+
+    if (structure)
+        relayout();
+    for (PodItem *item : std::as_const(m_pods)) {
+        if (item->isAnimating())
+            startAnimating(item);
+    }
+    applySelection();
+    applyHighlight();
+}
+
+int ClusterScene::slotFor(const QString &node, const QString &identity)
+{
+    QHash<QString, int> &slots = m_slots[node];
+    if (const auto it = slots.constFind(identity); it != slots.cend())
+        return it.value();
+    QSet<int> used;
+    for (const int s : std::as_const(slots))
+        used.insert(s);
+    int slot = 0;
+    while (used.contains(slot))
+        ++slot;
+    slots.insert(identity, slot);
+    return slot;
+}
+
+void ClusterScene::removePodItem(const QString &key)
+{
+    PodItem *item = m_pods.take(key);
+    m_moving.remove(item);
+    delete item;
+    m_removable.remove(key);
+    const QString home = m_home.take(key);
+    m_slots[home].remove(key);
+    m_slots[QString()].remove(key);
+}
+
+void ClusterScene::relayout()
+{
+    const CanvasStyle &s = m_style;
+    const int cols = std::max(1, s.podColumns);
+    const qreal slotW = s.podWidth + s.podGap;
+    const qreal slotH = s.podHeight + 6 + ClaimItem::height(s) + s.podGap;
+    const qreal nodeW = 2 * s.nodePadding + cols * s.podWidth + (cols - 1) * s.podGap;
+
+    QList<NodeItem *> nodes;
+    QStringList names;
+    for (const QString &name : std::as_const(m_nodeOrder)) {
+        if (NodeItem *n = m_nodes.value(name)) {
+            nodes << n;
+            names << name;
+        }
+    }
+    if (m_tray) {
+        nodes << m_tray;
+        names << QString();
+    }
+    int rows = 1;
+    for (const QString &name : std::as_const(names)) {
+        int maxSlot = -1;
+        for (const int slot : m_slots.value(name))
+            maxSlot = std::max(maxSlot, slot);
+        rows = std::max(rows, (maxSlot + 1 + cols - 1) / cols);
+    }
+    const qreal nodeH = s.nodeHeader + rows * slotH - s.podGap + s.nodePadding;
+    const int n = int(nodes.size());
+    int gridCols = n <= 4 ? std::max(1, n)
+                          : std::max(1, int(std::lround(std::sqrt(n * (16.0 / 9.0) * nodeH / nodeW))));
+    gridCols = std::min(gridCols, std::max(1, n));
+
+    // Top band: Services, then StatefulSets.
+    const qreal cardW = std::max<qreal>(s.presenter ? 470 : 340, nodeW * 0.9);
+    qreal x = 0;
+    QStringList serviceKeys = m_services.keys();
+    serviceKeys.sort();
+    for (const QString &key : std::as_const(serviceKeys)) {
+        ServiceItem *item = m_services.value(key);
+        item->setWidth(cardW);
+        item->setPos(x, 0);
+        x += cardW + s.nodeGap;
+    }
+    QStringList setKeys = m_sets.keys();
+    setKeys.sort();
+    for (const QString &key : std::as_const(setKeys)) {
+        StatefulSetItem *item = m_sets.value(key);
+        item->setWidth(cardW);
+        item->setPos(x, 0);
+        x += cardW + s.nodeGap;
+    }
+    const bool hasTop = !m_services.isEmpty() || !m_sets.isEmpty();
+    const qreal top = hasTop ? s.topBand + s.topGap : 0;
+
+    for (int i = 0; i < n; ++i) {
+        NodeItem *node = nodes[i];
+        node->setSize(QSizeF(nodeW, nodeH));
+        node->setPos((i % gridCols) * (nodeW + s.nodeGap), top + (i / gridCols) * (nodeH + s.nodeGap));
+        const QPointF origin = node->pos() + QPointF(s.nodePadding, s.nodeHeader);
+        const QHash<QString, int> slots = m_slots.value(names[i]);
+        for (auto it = slots.cbegin(); it != slots.cend(); ++it) {
+            PodItem *pod = m_pods.value(it.key());
+            if (!pod)
+                continue;
+            const int slot = it.value();
+            pod->setPos(origin + QPointF((slot % cols) * slotW, (slot / cols) * slotH));
+        }
+    }
+    // Claims sit under their identity's card.
+    for (auto it = m_claims.cbegin(); it != m_claims.cend(); ++it) {
+        const PodItem *pod = m_pods.value(m_claimOwner.value(it.key()));
+        it.value()->setVisible(pod != nullptr);
+        if (pod)
+            it.value()->setPos(pod->pos() + QPointF(0, s.podHeight + 6));
+    }
+    // Service lines end at the top centre of each published pod.
+    for (auto it = m_services.cbegin(); it != m_services.cend(); ++it) {
+        QList<QPointF> targets;
+        for (const QString &podKey : m_serviceTargets.value(it.key())) {
+            if (const PodItem *pod = m_pods.value(podKey))
+                targets << pod->pos() + QPointF(s.podWidth / 2, 0);
+        }
+        it.value()->setTargets(targets);
+    }
+
+    QRectF content;
+    for (QGraphicsItem *item : items())
+        content |= item->sceneBoundingRect();
+    m_content = content;
+    const qreal margin = s.presenter ? 60 : 40;
+    setSceneRect(content.adjusted(-margin * 20, -margin * 20, margin * 20, margin * 20));
+    Q_EMIT contentChanged();
+}
+
+QRectF ClusterScene::contentRect() const
+{
+    const qreal margin = m_style.presenter ? 50 : 30;
+    if (m_content.isEmpty())
+        return QRectF(0, 0, 800, 450);
+    return m_content.adjusted(-margin, -margin, margin, margin);
+}
+
+void ClusterScene::restyle()
+{
+    for (QGraphicsItem *item : items()) {
+        if (auto *c = dynamic_cast<CanvasItem *>(item))
+            c->styleChanged();
+    }
+    relayout();
+    update();
+}
+
+void ClusterScene::setPresenter(bool presenter)
+{
+    if (presenter == m_style.presenter)
+        return;
+    m_style = CanvasStyle::make(m_palette, presenter);
+    restyle();
+}
+
+void ClusterScene::setCanvasPalette(const QPalette &palette)
+{
+    m_palette = palette;
+    m_style = CanvasStyle::make(palette, m_style.presenter);
+    restyle();
+}
+
+void ClusterScene::setAnimationsEnabled(bool enabled)
+{
+    m_animate = enabled;
+    if (!enabled)
+        finishAnimations();
+}
+
+void ClusterScene::finishAnimations()
+{
+    for (PodItem *item : std::as_const(m_pods))
+        item->finishAnimations();
+    m_moving.clear();
+    m_animTimer.stop();
+    const QStringList removable(m_removable.cbegin(), m_removable.cend());
+    for (const QString &key : removable)
+        removePodItem(key);
+    if (!removable.isEmpty())
+        relayout();
+}
+
+void ClusterScene::startAnimating(PodItem *item)
+{
+    m_moving.insert(item);
+    if (!m_animTimer.isActive()) {
+        m_animClock.start();
+        m_animTimer.start();
+    }
+}
+
+void ClusterScene::animationTick()
+{
+    const int ms = int(std::max<qint64>(1, m_animClock.restart()));
+    bool removed = false;
+    for (auto it = m_moving.begin(); it != m_moving.end();) {
+        if ((*it)->advanceAnimation(ms)) {
+            ++it;
+            continue;
+        }
+        const QString key = (*it)->key();
+        it = m_moving.erase(it);
+        if (m_removable.contains(key)) {
+            removePodItem(key);
+            removed = true;
+        }
+    }
+    if (removed)
+        relayout();
+    // Elastic-nodes style: the timer stops as soon as nothing moves.
+    if (m_moving.isEmpty())
+        m_animTimer.stop();
+}
+
+void ClusterScene::applySelection()
+{
+    const QString kind = m_session ? m_session->selectedKind() : QString();
+    const QString key = m_session ? m_session->selectedKey() : QString();
+    const auto mark = [&](auto &hash) {
+        for (auto *item : hash)
+            item->setSelectedKey(item->objectKind() == kind && item->key() == key);
+    };
+    mark(m_pods);
+    mark(m_nodes);
+    mark(m_services);
+    mark(m_sets);
+    mark(m_claims);
+}
+
+void ClusterScene::applyHighlight()
+{
+    const QStringList keys = m_session ? m_session->highlightedPods() : QStringList();
+    for (PodItem *item : std::as_const(m_pods))
+        item->setHighlighted(keys.contains(item->key()));
+}
+
+CanvasItem *ClusterScene::canvasItemAt(const QPointF &scenePos) const
+{
+    const QList<QGraphicsItem *> hits = items(scenePos, Qt::IntersectsItemShape, Qt::DescendingOrder);
+    for (QGraphicsItem *hit : hits) {
+        auto *c = dynamic_cast<CanvasItem *>(hit);
+        if (!c)
+            continue;
+        // A Service's bounding shape includes its lines; only its card is a target.
+        if (auto *svc = dynamic_cast<ServiceItem *>(c)) {
+            const QPointF local = svc->mapFromScene(scenePos);
+            if (!QRectF(0, 0, svc->width(), m_style.topBand).contains(local))
+                continue;
+        }
+        return c;
+    }
+    return nullptr;
+}
+
+void ClusterScene::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    painter->fillRect(rect, m_style.background);
+    // A light dot grid, skipped when zoomed far out.
+    const qreal scale = painter->worldTransform().m11();
+    if (scale < 0.35)
+        return;
+    const qreal step = m_style.presenter ? 48 : 32;
+    painter->setPen(QPen(m_style.grid, 2 / scale));
+    const qreal left = std::floor(rect.left() / step) * step;
+    const qreal top = std::floor(rect.top() / step) * step;
+    QVarLengthArray<QPointF, 512> points;
+    for (qreal x = left; x < rect.right(); x += step) {
+        for (qreal y = top; y < rect.bottom(); y += step)
+            points.append(QPointF(x, y));
+    }
+    painter->drawPoints(points.data(), int(points.size()));
+}
+
+} // namespace ordinal::gui

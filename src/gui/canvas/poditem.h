@@ -1,0 +1,76 @@
+#pragma once
+
+#include "canvasitem.h"
+
+#include <QStringList>
+
+namespace ordinal::gui {
+
+// What a pod card shows, as read from the store by the scene.
+enum class PodState { Absent, Pending, Creating, Running, Ready, Terminating, Failed, Completed };
+
+struct PodDisplay
+{
+    bool exists = false;
+    PodState state = PodState::Absent;
+    QString name;
+    QString ip;
+    QString status;      // kubectl's STATUS column
+    QString readiness;   // "1/1"
+    QString node;
+    int restarts = 0;
+    double progress = -1; // 0..1 while the image is pulled or the container starts, else < 0
+    bool pulling = false; // progress is an image pull (else the container is starting)
+
+    bool operator==(const PodDisplay &) const = default;
+};
+
+// One StatefulSet identity (or bare pod) on the canvas: a card with the ordinal large, the IP,
+// the phase and readiness as colour, icon and text, and the restarts. The item outlives the
+// pod: when the pod goes it stays as a dashed placeholder in its slot, so a recreated pod
+// reappears where its identity lives. Transitions animate on the wall clock (appear, Ready
+// glow, fade-out, "old IP → new IP"); advance() reports whether anything still moves.
+class PodItem : public CanvasItem
+{
+public:
+    PodItem(const QString &key, const CanvasStyle *style);
+
+    enum { Type = UserType + 2 };
+    int type() const override { return Type; }
+
+    const PodDisplay &display() const { return m_display; }
+    void setDisplay(const PodDisplay &display, bool animate);
+    void setHighlighted(bool highlighted);
+    // The IP shown before the last change (empty when none), while the change is shown.
+    QString previousIp() const { return m_ipFlash > 0 ? m_oldIp : QString(); }
+
+    bool isAnimating() const;
+    // Moves the animations on by ms of wall time; returns isAnimating().
+    bool advanceAnimation(int ms);
+    void finishAnimations();
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
+               QWidget *widget) override;
+    void styleChanged() override;
+
+    static QColor stateColor(const CanvasStyle &style, PodState state);
+    static void drawStateIcon(QPainter *painter, const QRectF &rect, PodState state,
+                              const CanvasStyle &style, double progress = -1);
+
+private:
+    QRectF cardRect() const;
+    void paintCard(QPainter *painter, const PodDisplay &d, qreal lod, bool ghost);
+
+    PodDisplay m_display;
+    PodDisplay m_lastPresent; // what the pod looked like before it went (for the fade-out)
+    QString m_lastIp;
+    QString m_oldIp;
+    double m_appear = 1;   // 0 → 1 when the pod appears
+    double m_glow = 0;     // 1 → 0 after the pod turns Ready
+    double m_vanish = 0;   // 1 → 0 after the pod is removed
+    int m_ipFlash = 0;     // ms left to show "old → new"
+    bool m_highlighted = false;
+};
+
+} // namespace ordinal::gui

@@ -1,0 +1,190 @@
+#include "serviceitem.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <QStyleOptionGraphicsItem>
+
+namespace ordinal::gui {
+
+namespace {
+
+// Card chrome shared by the Service and StatefulSet cards: body, a kind badge, the title.
+qreal paintObjectCard(QPainter *p, const CanvasStyle &s, const QRectF &card, const QString &kind,
+                      const QString &title, const QColor &kindColor, bool selected)
+{
+    p->setPen(QPen(selected ? s.selection : s.cardBorder,
+                   selected ? (s.presenter ? 4 : 2.5) : (s.presenter ? 2.5 : 1.2)));
+    p->setBrush(s.card);
+    p->drawRoundedRect(card, s.radius, s.radius);
+    const qreal pad = s.nodePadding;
+    const QFontMetricsF sfm(s.smallFont);
+    const QFontMetricsF tfm(s.titleFont);
+    const qreal y = card.top() + pad * 0.7;
+    const qreal bw = sfm.horizontalAdvance(kind) + 14;
+    const qreal bh = sfm.height() + 4;
+    const QRectF badge(card.left() + pad, y + (tfm.height() - bh) / 2, bw, bh);
+    p->setPen(Qt::NoPen);
+    p->setBrush(kindColor);
+    p->drawRoundedRect(badge, 4, 4);
+    p->setPen(Qt::white);
+    p->setFont(s.smallFont);
+    p->drawText(badge, Qt::AlignCenter, kind);
+    p->setPen(s.text);
+    p->setFont(s.titleFont);
+    p->drawText(QPointF(badge.right() + 8, y + tfm.ascent()),
+                tfm.elidedText(title, Qt::ElideRight, card.right() - pad - badge.right() - 8));
+    return y + tfm.height() + 4;
+}
+
+} // namespace
+
+ServiceItem::ServiceItem(const QString &key, const CanvasStyle *style)
+    : CanvasItem(QStringLiteral("Service"), key, style)
+{
+    setZValue(1);
+}
+
+void ServiceItem::setDisplay(const ServiceDisplay &display)
+{
+    if (display == m_display)
+        return;
+    m_display = display;
+    update();
+}
+
+void ServiceItem::setWidth(qreal width)
+{
+    if (width == m_width)
+        return;
+    prepareGeometryChange();
+    m_width = width;
+}
+
+void ServiceItem::setTargets(const QList<QPointF> &sceneTargets)
+{
+    QList<QPointF> local;
+    local.reserve(sceneTargets.size());
+    for (const QPointF &t : sceneTargets)
+        local << mapFromScene(t);
+    if (local == m_targets)
+        return;
+    prepareGeometryChange();
+    m_targets = local;
+}
+
+QRectF ServiceItem::cardRect() const
+{
+    return QRectF(0, 0, m_width, style().topBand);
+}
+
+QRectF ServiceItem::boundingRect() const
+{
+    QRectF r = cardRect().adjusted(-3, -3, 3, 3);
+    for (const QPointF &t : m_targets)
+        r |= QRectF(t - QPointF(8, 8), QSizeF(16, 16));
+    return r;
+}
+
+void ServiceItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const CanvasStyle &s = style();
+    const qreal level = lod(option, p);
+    const QRectF card = cardRect();
+    p->setRenderHint(QPainter::Antialiasing, level >= 0.4);
+
+    // Lines first, under the card: one per published pod.
+    const QPointF from(card.center().x(), card.bottom());
+    QPen linePen(CanvasStyle::tint(s.serviceLine, 200), s.presenter ? 3.5 : 2);
+    p->setPen(linePen);
+    p->setBrush(Qt::NoBrush);
+    for (const QPointF &t : m_targets) {
+        QPainterPath path(from);
+        const qreal dy = (t.y() - from.y()) * 0.5;
+        path.cubicTo(from + QPointF(0, dy), t - QPointF(0, dy), t);
+        p->drawPath(path);
+    }
+    p->setBrush(s.serviceLine);
+    p->setPen(Qt::NoPen);
+    for (const QPointF &t : m_targets)
+        p->drawEllipse(t, s.presenter ? 6 : 4, s.presenter ? 6 : 4);
+
+    qreal y = paintObjectCard(p, s, card, QStringLiteral("Service"), m_display.name, s.accent,
+                              isSelectedKey());
+    if (level < 0.5)
+        return;
+    const qreal pad = s.nodePadding;
+    const QFontMetricsF bfm(s.bodyFont);
+    p->setFont(s.bodyFont);
+    p->setPen(s.mutedText);
+    const QString kind = m_display.headless ? tr("headless (clusterIP: None)")
+                                            : tr("clusterIP %1").arg(m_display.clusterIP);
+    const qreal w = card.width() - 2 * pad;
+    p->drawText(QPointF(card.left() + pad, y + bfm.ascent()),
+                bfm.elidedText(QStringLiteral("%1 · %2").arg(kind, m_display.ports), Qt::ElideRight, w));
+    y += bfm.height() + 2;
+    const QString eps = tr("selector %1 · publishes %n ready pod(s)", nullptr, m_display.ready)
+                            .arg(m_display.selector);
+    const QString extra = m_display.notReady > 0 ? tr(", %n not ready", nullptr, m_display.notReady)
+                                                 : QString();
+    p->drawText(QPointF(card.left() + pad, y + bfm.ascent()),
+                bfm.elidedText(eps + extra, Qt::ElideRight, w));
+}
+
+StatefulSetItem::StatefulSetItem(const QString &key, const CanvasStyle *style)
+    : CanvasItem(QStringLiteral("StatefulSet"), key, style)
+{
+    setZValue(1);
+}
+
+void StatefulSetItem::setDisplay(const StatefulSetDisplay &display)
+{
+    if (display == m_display)
+        return;
+    m_display = display;
+    update();
+}
+
+void StatefulSetItem::setWidth(qreal width)
+{
+    if (width == m_width)
+        return;
+    prepareGeometryChange();
+    m_width = width;
+}
+
+QRectF StatefulSetItem::boundingRect() const
+{
+    return QRectF(-3, -3, m_width + 6, style().topBand + 6);
+}
+
+void StatefulSetItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const CanvasStyle &s = style();
+    const qreal level = lod(option, p);
+    const QRectF card(0, 0, m_width, s.topBand);
+    p->setRenderHint(QPainter::Antialiasing, level >= 0.4);
+    const QColor kindColor = s.dark ? QColor(0x7a, 0x5c, 0xc4) : QColor(0x5e, 0x3f, 0xa8);
+    qreal y = paintObjectCard(p, s, card, QStringLiteral("StatefulSet"), m_display.name, kindColor,
+                              isSelectedKey());
+    if (level < 0.5)
+        return;
+    const qreal pad = s.nodePadding;
+    const qreal w = card.width() - 2 * pad;
+    const QFontMetricsF bfm(s.bodyFont);
+    p->setFont(s.bodyFont);
+    p->setPen(s.text);
+    p->drawText(QPointF(pad, y + bfm.ascent()),
+                bfm.elidedText(tr("ready %1/%2 · %3").arg(m_display.ready).arg(m_display.replicas)
+                                   .arg(m_display.policy),
+                               Qt::ElideRight, w));
+    y += bfm.height() + 2;
+    p->setPen(s.mutedText);
+    QString strategy = m_display.strategy;
+    if (m_display.strategy == QLatin1String("RollingUpdate"))
+        strategy = tr("RollingUpdate, partition %1").arg(m_display.partition);
+    p->drawText(QPointF(pad, y + bfm.ascent()),
+                bfm.elidedText(QStringLiteral("%1 · %2").arg(m_display.image, strategy),
+                               Qt::ElideRight, w));
+}
+
+} // namespace ordinal::gui

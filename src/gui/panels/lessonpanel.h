@@ -1,0 +1,82 @@
+#pragma once
+
+#include "lessoncatalog.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QProgressBar;
+class QPushButton;
+
+namespace ordinal::gui {
+
+class LessonStepsModel;
+class Session;
+
+// The Lesson dock: the guided lesson and the examples as steps. Each step explains an idea in
+// plain words, runs its console command on demand and says what to watch on the canvas;
+// a list, previous/next and a progress bar keep the learner oriented. Starting a lesson
+// begins from a fresh cluster.
+class LessonPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit LessonPanel(Session *session, QWidget *parent = nullptr);
+
+    QList<Lesson> lessons() const { return m_lessons; }
+    int currentLesson() const { return m_lessonIndex; }
+    // Shows a lesson's steps (without touching the cluster).
+    void setLesson(int index);
+    // Shows a lesson and starts it on a fresh cluster (Session::resetCluster), at step 1.
+    void startLesson(int index);
+    int currentStep() const;
+    void setCurrentStep(int step);
+    int stepCount() const;
+    // Runs the current step's command through the session; returns the console's output.
+    core::ConsoleOutput runCurrentStep();
+    void nextStep();
+    void previousStep();
+    LessonStepsModel *stepsModel() const { return m_steps; }
+    QString explanationText() const;
+
+    void retranslateUi();
+
+Q_SIGNALS:
+    // A step's command ran (for the console panel's transcript).
+    void commandRun(const QString &command, const QString &output, int exitCode);
+    // A step applied a manifest file (for the YAML panel): its text and file name.
+    void documentRequested(const QString &text, const QString &fileName);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void showStep();
+    void requestDocuments(const QString &command);
+
+    Session *m_session;
+    QList<Lesson> m_lessons;
+    int m_lessonIndex = 0;
+    LessonStepsModel *m_steps;
+    QComboBox *m_lessonCombo;
+    QPushButton *m_start;
+    QLabel *m_summary;
+    QListView *m_stepList;
+    QProgressBar *m_progress;
+    QLabel *m_stepTitle;
+    QLabel *m_explanation;
+    QLabel *m_commandLabel;
+    QLineEdit *m_command;
+    QPushButton *m_run;
+    QLabel *m_watchLabel;
+    QLabel *m_watch;
+    QLabel *m_result;
+    QPushButton *m_previous;
+    QPushButton *m_next;
+};
+
+} // namespace ordinal::gui
