@@ -474,7 +474,7 @@ void MainWindow::createToolBar()
 
 void MainWindow::createDocks()
 {
-    const auto addDock = [this](const char *objectName, QWidget *panel, Qt::DockWidgetArea area) {
+    [[maybe_unused]] const auto addDock = [this](const char *objectName, QWidget *panel, Qt::DockWidgetArea area) {
         auto *dock = new QDockWidget(this);
         dock->setObjectName(QString::fromLatin1(objectName));
         dock->setWidget(panel);

@@ -790,7 +790,17 @@ ConsoleOutput Console::apply(Flags &flags, const QString &baseDir, bool create)
         for (const QString &w : std::as_const(loaded.warnings))
             text += QString(w).replace(path, file) + QLatin1Char('\n');
         for (ManifestObject &object : loaded.objects) {
-            std::visit([&](auto &o) { o.metadata.source.file = file; }, object.object);
+            std::visit(
+                [&](auto &o) {
+                    o.metadata.source.file = file;
+                    for (SourcePos &pos : o.metadata.fieldSources)
+                        pos.file = file;
+                    if constexpr (std::is_same_v<std::decay_t<decltype(o)>, StatefulSet>) {
+                        for (SourcePos &pos : o.spec.podTemplate.metadata.fieldSources)
+                            pos.file = file;
+                    }
+                },
+                object.object);
             object.pos.file = file;
             const QString nsFlag = flags.value(QStringLiteral("namespace"));
             std::visit(

@@ -3,6 +3,9 @@
 #include "console/tablewriter.h"
 #include "sim/simulation.h"
 
+#include <QDateTime>
+#include <QTimeZone>
+
 #include <algorithm>
 
 namespace ordinal::core::printers {
@@ -138,13 +141,11 @@ QString tolerationText(const Toleration &t)
 }
 
 QString containersBlock(const QList<Container> &containers, const QList<ContainerStatus> *statuses,
-                        Millis now, const QString &indent)
+                        const QString &indent, const QString &in)
 {
-    Q_UNUSED(now)
     QString out;
     for (const Container &c : containers) {
         out += indent + c.name + QStringLiteral(":\n");
-        const QString in = indent + QStringLiteral("  ");
         const ContainerStatus *cs = nullptr;
         if (statuses) {
             for (const ContainerStatus &s : *statuses) {
@@ -488,8 +489,8 @@ QString describePod(const Simulation &sim, const Pod &pod)
         out += field(QStringLiteral("Controlled By"), owner->kind + QLatin1Char('/') + owner->name,
                      16);
     out += QStringLiteral("Containers:\n");
-    out += containersBlock(pod.spec.containers, &pod.status.containerStatuses, sim.now(),
-                           QStringLiteral("  "));
+    out += containersBlock(pod.spec.containers, &pod.status.containerStatuses,
+                           QStringLiteral("  "), QStringLiteral("    "));
     if (!pod.status.conditions.isEmpty()) {
         out += QStringLiteral("Conditions:\n  Type              Status\n");
         static const QStringList order{QStringLiteral("PodReadyToStartContainers"),
@@ -595,8 +596,8 @@ QString describeStatefulSet(const Simulation &sim, const StatefulSet &set)
     out += QStringLiteral("  Labels:  %1\n")
                .arg(labelsBlock(set.spec.podTemplate.metadata.labels, 11));
     out += QStringLiteral("  Containers:\n");
-    out += containersBlock(set.spec.podTemplate.spec.containers, nullptr, sim.now(),
-                           QStringLiteral("   "));
+    out += containersBlock(set.spec.podTemplate.spec.containers, nullptr, QStringLiteral("   "),
+                           QStringLiteral("    "));
     out += QStringLiteral("  Volumes:         <none>\n");
     QStringList selectors;
     for (auto it = set.spec.podTemplate.spec.nodeSelector.cbegin();
@@ -715,6 +716,12 @@ QString describeNode(const Simulation &sim, const Node &node)
 }
 
 namespace {
+QString rfc3339(Millis t)
+{
+    const QDateTime epoch(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::utc());
+    return epoch.addMSecs(t).toString(Qt::ISODate);
+}
+
 QString yamlMap(const QMap<QString, QString> &map, int indent)
 {
     QString out;
@@ -728,7 +735,7 @@ QString yamlMap(const QMap<QString, QString> &map, int indent)
 QString podYaml(const Pod &pod)
 {
     QString out = QStringLiteral("apiVersion: v1\nkind: Pod\nmetadata:\n");
-    out += QStringLiteral("  creationTimestamp: \"%1\"\n").arg(describeTime(pod.metadata.creationTimestamp));
+    out += QStringLiteral("  creationTimestamp: \"%1\"\n").arg(rfc3339(pod.metadata.creationTimestamp));
     if (!pod.metadata.labels.isEmpty())
         out += QStringLiteral("  labels:\n") + yamlMap(pod.metadata.labels, 4);
     out += QStringLiteral("  name: %1\n  namespace: %2\n").arg(pod.metadata.name, pod.metadata.namespaceName);

@@ -698,7 +698,10 @@ ActionResult Simulation::crashPod(const QString &ns, const QString &name)
     const Pod *pod = m_state.store.find<Pod>(ns, name);
     if (!pod)
         return podNotFound(name);
-    if (pod->status.phase != PodPhase::Running)
+    const bool running = std::any_of(
+        pod->status.containerStatuses.cbegin(), pod->status.containerStatuses.cend(),
+        [](const ContainerStatus &cs) { return cs.state.kind == ContainerState::Kind::Running; });
+    if (pod->status.phase != PodPhase::Running || !running)
         return ActionResult::failure(tr("error: pod %1 has no running container").arg(name));
     const ActionScope scope = beginAction([=](Simulation &sim) { sim.crashPod(ns, name); });
     Kubelet::crash(*this, *pod);

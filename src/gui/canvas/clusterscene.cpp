@@ -458,16 +458,16 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
 
 int ClusterScene::slotFor(const QString &node, const QString &identity)
 {
-    QHash<QString, int> &slots = m_slots[node];
-    if (const auto it = slots.constFind(identity); it != slots.cend())
+    QHash<QString, int> &nodeSlots = m_slots[node];
+    if (const auto it = nodeSlots.constFind(identity); it != nodeSlots.cend())
         return it.value();
     QSet<int> used;
-    for (const int s : std::as_const(slots))
+    for (const int s : std::as_const(nodeSlots))
         used.insert(s);
     int slot = 0;
     while (used.contains(slot))
         ++slot;
-    slots.insert(identity, slot);
+    nodeSlots.insert(identity, slot);
     return slot;
 }
 
@@ -542,8 +542,8 @@ void ClusterScene::relayout()
         node->setSize(QSizeF(nodeW, nodeH));
         node->setPos((i % gridCols) * (nodeW + s.nodeGap), top + (i / gridCols) * (nodeH + s.nodeGap));
         const QPointF origin = node->pos() + QPointF(s.nodePadding, s.nodeHeader);
-        const QHash<QString, int> slots = m_slots.value(names[i]);
-        for (auto it = slots.cbegin(); it != slots.cend(); ++it) {
+        const QHash<QString, int> nodeSlots = m_slots.value(names[i]);
+        for (auto it = nodeSlots.cbegin(); it != nodeSlots.cend(); ++it) {
             PodItem *pod = m_pods.value(it.key());
             if (!pod)
                 continue;
@@ -641,7 +641,11 @@ void ClusterScene::startAnimating(PodItem *item)
 
 void ClusterScene::animationTick()
 {
-    const int ms = int(std::max<qint64>(1, m_animClock.restart()));
+    advanceAnimations(int(std::max<qint64>(1, m_animClock.restart())));
+}
+
+void ClusterScene::advanceAnimations(int ms)
+{
     bool removed = false;
     for (auto it = m_moving.begin(); it != m_moving.end();) {
         if ((*it)->advanceAnimation(ms)) {

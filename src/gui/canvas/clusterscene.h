@@ -51,6 +51,9 @@ public:
     bool animationsEnabled() const { return m_animate; }
     bool isAnimating() const { return m_animTimer.isActive(); }
     void finishAnimations();
+    // Moves every running animation on by ms of wall time (the timer does this every frame;
+    // benchmarks and exports call it directly).
+    void advanceAnimations(int ms);
 
     PodItem *podItem(const QString &key) const { return m_pods.value(key); }
     NodeItem *nodeItem(const QString &name) const { return m_nodes.value(name); }

@@ -80,6 +80,19 @@ QStringList addressesOf(const core::DnsResponse &response)
     return result;
 }
 
+// A failed walk ends on the least telling answer (often REFUSED for the bare name outside the
+// zone); the first in-zone answer is the one whose why explains the miss.
+core::DnsResponse tellingResponse(const core::PodResolver::Result &result)
+{
+    if (!result.found) {
+        for (const core::PodResolver::Attempt &attempt : result.attempts) {
+            if (attempt.response.rcode != core::DnsRcode::Refused)
+                return attempt.response;
+        }
+    }
+    return result.response;
+}
+
 } // namespace
 
 struct DnsPanel::Context
@@ -419,7 +432,7 @@ void DnsPanel::evaluateAnswer()
     const quint16 type = queryType();
     const core::PodResolver::Result result =
         core::PodResolver::lookup(*dns, context.dns, name, type, core::PodResolver::Library::Bind);
-    const core::DnsResponse &response = result.response;
+    const core::DnsResponse response = tellingResponse(result);
     m_records->setRecords(response.answer, response.authority, response.additional);
     m_answeredName = result.found ? result.answeredName
         : result.attempts.isEmpty() ? name
@@ -512,7 +525,7 @@ void DnsPanel::evaluateHistory()
                 data << r.rdataText();
             entry.answer = data.join(QStringLiteral("; "));
         } else {
-            entry.answer = core::rcodeName(result.response.rcode);
+            entry.answer = core::rcodeName(tellingResponse(result).rcode);
             entry.negative = true;
         }
         QStringList pods;

@@ -2,6 +2,8 @@
 
 #include "lessoncatalog.h"
 
+#include "console/console.h"
+
 #include <QWidget>
 
 class QComboBox;

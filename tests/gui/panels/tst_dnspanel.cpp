@@ -39,6 +39,7 @@ void TestDnsPanel::answersNewIpAfterRecreation()
     QVERIFY2(panel.digText().contains(oldIp), qPrintable(panel.digText()));
     QCOMPARE(session.highlightedPods(), QStringList{QStringLiteral("default/web-0")});
     const core::Millis beforeDelete = session.now();
+    session.advanceBy(core::kSecond);
 
     QVERIFY(session.runCommand(QStringLiteral("kubectl delete pod web-0")).ok());
     session.advanceUntilSettled();

@@ -1,0 +1,166 @@
+// The canvas scene on its own: stable slots, placeholders, animations that stop, level of
+// detail, presenter metrics.
+
+#include "guitestutil.h"
+
+#include "canvas/claimitem.h"
+#include "canvas/clusterscene.h"
+#include "canvas/nodeitem.h"
+#include "canvas/poditem.h"
+#include "canvas/serviceitem.h"
+#include "session.h"
+
+#include <QImage>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace ordinal;
+using namespace ordinal::gui;
+
+class tst_ClusterScene : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { test::isolateSettings(); }
+    void nodesAreShown();
+    void identityKeepsItsSlot();
+    void animationTimerStopsWhenStill();
+    void pullProgressGrows();
+    void renderAtEveryLevelOfDetail_data();
+    void renderAtEveryLevelOfDetail();
+    void presenterIsLarger();
+
+private:
+    void applyWeb(Session &session);
+};
+
+void tst_ClusterScene::applyWeb(Session &session)
+{
+    QFile file(test::dataFile("web.yaml"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const core::ActionResult r = session.applyManifests({{QStringLiteral("web.yaml"), file.readAll()}});
+    QVERIFY2(r.ok, qPrintable(r.error));
+}
+
+void tst_ClusterScene::nodesAreShown()
+{
+    Session session;
+    session.pause();
+    ClusterScene scene(&session);
+    scene.setFollowSession(true);
+    for (const QString &name : {QStringLiteral("control-plane"), QStringLiteral("node-1"),
+                                QStringLiteral("node-2")}) {
+        NodeItem *node = scene.nodeItem(name);
+        QVERIFY2(node, qPrintable(name));
+        QCOMPARE(node->display().readyStatus, QStringLiteral("True"));
+    }
+    QVERIFY(scene.nodeItem(QStringLiteral("control-plane"))->display().controlPlane);
+    QVERIFY(scene.nodeItem(QStringLiteral("node-1"))->display().podCIDR.startsWith(QStringLiteral("10.244.")));
+}
+
+void tst_ClusterScene::identityKeepsItsSlot()
+{
+    Session session;
+    session.pause();
+    ClusterScene scene(&session);
+    scene.setFollowSession(true);
+    applyWeb(session);
+    session.advanceUntilSettled();
+    PodItem *web0 = scene.podItem(QStringLiteral("default/web-0"));
+    QVERIFY(web0);
+    const QPointF slot = web0->pos();
+    const QString oldIp = web0->display().ip;
+
+    session.runCommand(QStringLiteral("kubectl delete pod web-0 --wait=false"));
+    session.advanceBy(3 * core::kSecond);
+    // Gone from the store: the same item stays, as a placeholder with its disk.
+    const core::Pod *pod = session.simulation().store().find<core::Pod>(QStringLiteral("default/web-0"));
+    if (!pod) {
+        QCOMPARE(scene.podItem(QStringLiteral("default/web-0")), web0);
+        QVERIFY(!web0->display().exists);
+    }
+    ClaimItem *claim = scene.claimItem(QStringLiteral("default/www-web-0"));
+    QVERIFY2(claim && claim->isVisible(), "the claim stays with the identity");
+    session.advanceUntilSettled();
+    QCOMPARE(scene.podItem(QStringLiteral("default/web-0")), web0);
+    QCOMPARE(web0->pos(), slot);
+    QVERIFY(web0->display().exists);
+    QVERIFY(web0->display().ip != oldIp);
+}
+
+void tst_ClusterScene::animationTimerStopsWhenStill()
+{
+    Session session;
+    session.pause();
+    ClusterScene scene(&session);
+    scene.setFollowSession(true);
+    applyWeb(session);
+    session.advanceBy(core::kSecond);
+    QVERIFY2(scene.isAnimating(), "web-0 grows in");
+    QTRY_VERIFY_WITH_TIMEOUT(!scene.isAnimating(), 3000);
+    // Nothing moves: the timer is off, and stays off without changes.
+    session.advanceBy(0);
+    QVERIFY(!scene.isAnimating());
+}
+
+void tst_ClusterScene::pullProgressGrows()
+{
+    Session session;
+    session.pause();
+    ClusterScene scene(&session);
+    scene.setFollowSession(true);
+    applyWeb(session);
+    session.advanceBy(2 * core::kSecond);
+    const PodItem *web0 = scene.podItem(QStringLiteral("default/web-0"));
+    QCOMPARE(web0->display().state, PodState::Creating);
+    const double early = web0->display().progress;
+    session.advanceBy(8 * core::kSecond);
+    QVERIFY(web0->display().progress > early);
+    QVERIFY(web0->display().pulling);
+}
+
+void tst_ClusterScene::renderAtEveryLevelOfDetail_data()
+{
+    QTest::addColumn<qreal>("zoom");
+    QTest::newRow("far") << 0.1;
+    QTest::newRow("medium") << 0.45;
+    QTest::newRow("natural") << 1.0;
+    QTest::newRow("close") << 2.5;
+}
+
+void tst_ClusterScene::renderAtEveryLevelOfDetail()
+{
+    QFETCH(qreal, zoom);
+    Session session;
+    session.pause();
+    ClusterScene scene(&session);
+    scene.setFollowSession(true);
+    applyWeb(session);
+    session.advanceUntilSettled();
+    scene.finishAnimations();
+    const QRectF content = scene.contentRect();
+    QImage image((content.size() * zoom).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    scene.render(&painter, QRectF(QPointF(0, 0), content.size() * zoom), content);
+    painter.end();
+    // The pod card's area is painted in every level of detail.
+    const PodItem *web0 = scene.podItem(QStringLiteral("default/web-0"));
+    const QPointF c = (web0->sceneBoundingRect().center() - content.topLeft()) * zoom;
+    QVERIFY(qAlpha(image.pixel(c.toPoint())) > 0);
+}
+
+void tst_ClusterScene::presenterIsLarger()
+{
+    Session session;
+    ClusterScene scene(&session);
+    const qreal normal = scene.canvasStyle().podWidth;
+    scene.setPresenter(true);
+    QVERIFY(scene.canvasStyle().podWidth > normal);
+    QVERIFY(scene.canvasStyle().nameFont.pixelSize() >= 24);
+}
+
+QTEST_MAIN(tst_ClusterScene)
+#include "tst_clusterscene.moc"
