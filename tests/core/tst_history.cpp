@@ -1,0 +1,129 @@
+// Time travel in the core: the state at any past virtual time, acting at a past time
+// (history is cut and re-simulated), undoing an action, and determinism of replays.
+
+#include "console/console.h"
+#include "sim/simulation.h"
+
+#include <QTest>
+
+using namespace ordinal;
+
+namespace {
+
+const QString kManifest = QStringLiteral(ORDINAL_SOURCE_DIR "/tests/scenarios/lesson");
+
+QString podIP(const core::Store &store, const QString &name)
+{
+    const core::Pod *pod = store.find<core::Pod>(QStringLiteral("default"), name);
+    return pod ? pod->status.podIP : QString();
+}
+
+// The lesson up to both pods Ready, then web-0 deleted and re-created.
+void runLesson(core::Simulation &sim, core::Console &console)
+{
+    console.execute(QStringLiteral("kubectl apply -f seed-svc.yaml"), kManifest);
+    console.execute(QStringLiteral("kubectl apply -f seed-statefulset.yaml"), kManifest);
+    console.execute(QStringLiteral("wait"));
+    console.execute(QStringLiteral("kubectl delete pod web-0"));
+    console.execute(QStringLiteral("wait"));
+    Q_UNUSED(sim)
+}
+
+} // namespace
+
+class tst_History : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { Q_INIT_RESOURCE(lessons); }
+
+    // storeAt(t) shows the old IP before the deletion and the new one after.
+    void storeAtPastTimes_data()
+    {
+        QTest::addColumn<qint64>("at");
+        QTest::addColumn<QString>("web0");
+        QTest::addColumn<QString>("web1");
+        QTest::newRow("before-web-0-starts") << qint64(10 * core::kSecond) << QString() << QString();
+        QTest::newRow("web-0-running") << qint64(20 * core::kSecond)
+                                       << QStringLiteral("10.244.1.7") << QString();
+        QTest::newRow("both-running") << qint64(38500) << QStringLiteral("10.244.1.7")
+                                      << QStringLiteral("10.244.2.7");
+        QTest::newRow("after-recreation") << qint64(41 * core::kSecond)
+                                          << QStringLiteral("10.244.1.8")
+                                          << QStringLiteral("10.244.2.7");
+    }
+
+    void storeAtPastTimes()
+    {
+        QFETCH(qint64, at);
+        QFETCH(QString, web0);
+        QFETCH(QString, web1);
+        core::Simulation sim;
+        core::Console console(sim);
+        runLesson(sim, console);
+        QCOMPARE(sim.now(), 41 * core::kSecond);
+        const core::Store past = sim.storeAt(at);
+        QCOMPARE(podIP(past, QStringLiteral("web-0")), web0);
+        QCOMPARE(podIP(past, QStringLiteral("web-1")), web1);
+        // Looking back changes nothing in the present.
+        QCOMPARE(podIP(sim.store(), QStringLiteral("web-0")), QStringLiteral("10.244.1.8"));
+    }
+
+    // Acting at a past time discards the later history and re-simulates from there.
+    void rewindAndBranch()
+    {
+        core::Simulation sim;
+        core::Console console(sim);
+        runLesson(sim, console);
+        const qsizetype eventsBefore = sim.watchEvents().size();
+        sim.rewindTo(30 * core::kSecond);
+        QCOMPARE(sim.now(), 30 * core::kSecond);
+        QVERIFY(sim.watchEvents().size() < eventsBefore);
+        for (const core::WatchEvent &e : sim.watchEvents())
+            QVERIFY2(e.time <= 30 * core::kSecond, "an event from the discarded future remains");
+        QVERIFY(!sim.hasActionsAfter(30 * core::kSecond));
+        // The branch: scale to 3 instead of deleting web-0.
+        QVERIFY(sim.scale(QStringLiteral("default"), QStringLiteral("web"), 3).ok);
+        sim.advanceUntilSettled(sim.now() + core::kHour);
+        QCOMPARE(podIP(sim.store(), QStringLiteral("web-0")), QStringLiteral("10.244.1.7"));
+        QVERIFY(!podIP(sim.store(), QStringLiteral("web-2")).isEmpty());
+    }
+
+    // Undo of the last action: as if the deletion had never happened.
+    void undoLastAction()
+    {
+        core::Simulation sim;
+        core::Console console(sim);
+        runLesson(sim, console);
+        const qsizetype actions = sim.actionCount();
+        QVERIFY(actions >= 3);
+        const core::Millis deletedAt = sim.actionTime(actions - 1);
+        sim.rewindToAction(actions - 1);
+        QCOMPARE(sim.actionCount(), actions - 1);
+        QCOMPARE(sim.now(), deletedAt);
+        const core::Pod *web0 = sim.store().find<core::Pod>(QStringLiteral("default"),
+                                                            QStringLiteral("web-0"));
+        QVERIFY(web0);
+        QVERIFY(!web0->metadata.isTerminating());
+        QCOMPARE(web0->status.podIP, QStringLiteral("10.244.1.7"));
+    }
+
+    // Replays are exact: the store rebuilt at now equals the live one, object for object.
+    void replayIsDeterministic()
+    {
+        core::Simulation sim;
+        core::Console console(sim);
+        runLesson(sim, console);
+        const core::Millis t = sim.now() - core::kSecond;
+        const core::Store a = sim.storeAt(t);
+        const core::Store b = sim.storeAt(t);
+        QCOMPARE(a.resourceVersion(), b.resourceVersion());
+        QCOMPARE(a.all<core::Pod>().keys(), b.all<core::Pod>().keys());
+        for (const core::Pod &pod : a.all<core::Pod>())
+            QCOMPARE(b.find<core::Pod>(objectKey(pod.metadata))->metadata.uid, pod.metadata.uid);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_History)
+#include "tst_history.moc"
