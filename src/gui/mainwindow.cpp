@@ -203,7 +203,9 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // Panels hold the session; make sure they go before it may.
+    // Children die after this body: stop them calling back into a half-destroyed window.
+    disconnect(m_undo, nullptr, this, nullptr);
+    disconnect(m_session, nullptr, this, nullptr);
     m_scene->setFollowSession(false);
 }
 

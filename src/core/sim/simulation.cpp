@@ -392,8 +392,11 @@ void Simulation::maybeCheckpoint()
 {
     if (m_replaying || !m_recordHistory)
         return;
+    // A checkpoint shares the store's maps; the next write copies them once. Spacing
+    // checkpoints by at least the number of pods keeps that copying linear overall.
     const Checkpoint &last = m_checkpoints.last();
-    if (m_events.size() - last.events < kCheckpointEvents || last.time == m_state.now)
+    const qsizetype spacing = std::max(kCheckpointEvents, m_state.store.all<Pod>().size());
+    if (m_events.size() - last.events < spacing || last.time == m_state.now)
         return;
     m_checkpoints.append(Checkpoint{m_state.now, m_state, m_events.size(), m_decisions.size(),
                                     m_actions.size()});
