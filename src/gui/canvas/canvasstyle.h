@@ -41,10 +41,10 @@ struct CanvasStyle
     QFont smallFont;    // secondary lines
     QFont monoFont;     // addresses
 
-    qreal podWidth = 160;
+    qreal podWidth = 168;
     qreal podHeight = 96;
     qreal podGap = 12;
-    qreal nodePadding = 14;
+    qreal nodePadding = 18;
     qreal nodeHeader = 64;
     qreal nodeGap = 28;
     qreal topBand = 96;   // height of the service/StatefulSet cards

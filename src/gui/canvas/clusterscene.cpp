@@ -560,10 +560,13 @@ void ClusterScene::relayout()
     }
     // Service lines end at the top centre of each published pod.
     for (auto it = m_services.cbegin(); it != m_services.cend(); ++it) {
-        QList<QPointF> targets;
+        QList<ServiceItem::Target> targets;
         for (const QString &podKey : m_serviceTargets.value(it.key())) {
-            if (const PodItem *pod = m_pods.value(podKey))
-                targets << pod->pos() + QPointF(s.podWidth / 2, 0);
+            const PodItem *pod = m_pods.value(podKey);
+            const NodeItem *node = pod ? m_nodes.value(m_home.value(podKey)) : nullptr;
+            if (pod && node)
+                targets << ServiceItem::Target{QRectF(pod->pos(), QSizeF(s.podWidth, s.podHeight)),
+                                               QRectF(node->pos(), node->size())};
         }
         it.value()->setTargets(targets);
     }

@@ -128,7 +128,7 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
     p->setFont(s.smallFont);
     p->setPen(s.mutedText);
     QString line = tr("pod CIDR %1").arg(d.podCIDR);
-    if (d.cpuCapacityMilli > 0)
+    if (d.cpuUsedMilli > 0 && d.cpuCapacityMilli > 0)
         line += QStringLiteral("  ·  ") + tr("cpu %1m of %2m").arg(d.cpuUsedMilli).arg(d.cpuCapacityMilli);
     if (!d.taints.isEmpty())
         line += QStringLiteral("  ·  ") + tr("taint %1").arg(d.taints.join(QStringLiteral(", ")));

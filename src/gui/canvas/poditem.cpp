@@ -427,7 +427,11 @@ void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghos
     p->setFont(s.bodyFont);
     p->setPen(state == PodState::Ready || state == PodState::Absent ? s.text : c.darker(s.dark ? 70 : 115));
     const QString status = d.status.isEmpty() ? stateLabel(state) : d.status;
-    const QString statusLine = QStringLiteral("%1 · %2").arg(status, d.readiness);
+    const bool ready = state == PodState::Ready;
+    const QString readyText = ready ? QCoreApplication::translate("ordinal::gui::PodItem", "Ready %1").arg(d.readiness)
+        : state == PodState::Running ? QCoreApplication::translate("ordinal::gui::PodItem", "not Ready %1").arg(d.readiness)
+                                     : d.readiness;
+    const QString statusLine = QStringLiteral("%1 · %2").arg(status, readyText);
     p->drawText(QPointF(left, y), bfm.elidedText(statusLine, Qt::ElideRight, card.right() - pad - left));
 
     // Bottom line: pull/start progress, or restarts.

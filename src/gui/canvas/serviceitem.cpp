@@ -60,12 +60,12 @@ void ServiceItem::setWidth(qreal width)
     m_width = width;
 }
 
-void ServiceItem::setTargets(const QList<QPointF> &sceneTargets)
+void ServiceItem::setTargets(const QList<Target> &sceneTargets)
 {
-    QList<QPointF> local;
+    QList<Target> local;
     local.reserve(sceneTargets.size());
-    for (const QPointF &t : sceneTargets)
-        local << mapFromScene(t);
+    for (const Target &t : sceneTargets)
+        local << Target{mapRectFromScene(t.pod), mapRectFromScene(t.node)};
     if (local == m_targets)
         return;
     prepareGeometryChange();
@@ -80,8 +80,8 @@ QRectF ServiceItem::cardRect() const
 QRectF ServiceItem::boundingRect() const
 {
     QRectF r = cardRect().adjusted(-3, -3, 3, 3);
-    for (const QPointF &t : m_targets)
-        r |= QRectF(t - QPointF(8, 8), QSizeF(16, 16));
+    for (const Target &t : m_targets)
+        r |= t.pod.united(QRectF(t.node.topLeft(), QSizeF(t.node.width(), 1))).adjusted(-8, -8, 8, 8);
     return r;
 }
 
@@ -97,16 +97,27 @@ void ServiceItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWi
     QPen linePen(CanvasStyle::tint(s.serviceLine, 200), s.presenter ? 3.5 : 2);
     p->setPen(linePen);
     p->setBrush(Qt::NoBrush);
-    for (const QPointF &t : m_targets) {
+    QList<QPointF> ends;
+    for (const Target &t : m_targets) {
+        // Down the node's margin on the pod's side, then into the pod's edge.
+        const bool left = t.pod.center().x() < t.node.center().x();
+        const qreal gutter = left ? (t.node.left() + t.pod.left()) / 2 : (t.node.right() + t.pod.right()) / 2;
+        const QPointF entry(gutter, t.node.top());
+        const QPointF end(left ? t.pod.left() : t.pod.right(), t.pod.top() + std::min<qreal>(t.pod.height() / 2, 28));
+        const qreal r = std::min<qreal>(10, std::abs(end.x() - gutter));
         QPainterPath path(from);
-        const qreal dy = (t.y() - from.y()) * 0.5;
-        path.cubicTo(from + QPointF(0, dy), t - QPointF(0, dy), t);
+        const qreal dy = (entry.y() - from.y()) * 0.5;
+        path.cubicTo(from + QPointF(0, dy), entry - QPointF(0, dy), entry);
+        path.lineTo(gutter, end.y() - r);
+        path.quadTo(QPointF(gutter, end.y()), QPointF(gutter + (left ? r : -r), end.y()));
+        path.lineTo(end);
         p->drawPath(path);
+        ends << end;
     }
     p->setBrush(s.serviceLine);
     p->setPen(Qt::NoPen);
-    for (const QPointF &t : m_targets)
-        p->drawEllipse(t, s.presenter ? 6 : 4, s.presenter ? 6 : 4);
+    for (const QPointF &e : std::as_const(ends))
+        p->drawEllipse(e, s.presenter ? 6 : 4, s.presenter ? 6 : 4);
 
     qreal y = paintObjectCard(p, s, card, QStringLiteral("Service"), m_display.name, s.accent,
                               isSelectedKey());

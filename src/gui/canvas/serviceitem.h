@@ -38,8 +38,15 @@ public:
     void setDisplay(const ServiceDisplay &display);
     void setWidth(qreal width);
     qreal width() const { return m_width; }
-    // Where the lines end, in scene coordinates (top centres of the published pods).
-    void setTargets(const QList<QPointF> &sceneTargets);
+    // A published pod: its card and its node's card, in scene coordinates. The line runs down
+    // the node's side margin and enters the pod from that side, so it never crosses text.
+    struct Target
+    {
+        QRectF pod;
+        QRectF node;
+        bool operator==(const Target &) const = default;
+    };
+    void setTargets(const QList<Target> &sceneTargets);
     int targetCount() const { return int(m_targets.size()); }
 
     QRectF boundingRect() const override;
@@ -50,7 +57,7 @@ private:
     QRectF cardRect() const;
 
     ServiceDisplay m_display;
-    QList<QPointF> m_targets; // item coordinates
+    QList<Target> m_targets; // item coordinates
     qreal m_width = 320;
 };
 

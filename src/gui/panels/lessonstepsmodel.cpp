@@ -69,9 +69,12 @@ QVariant LessonStepsModel::data(const QModelIndex &index, int role) const
     case CommandRole:
         return step.command;
     case Qt::DecorationRole:
-        return QApplication::style()->standardIcon(isDone(index.row())
-                                                       ? QStyle::SP_DialogApplyButton
-                                                       : QStyle::SP_ArrowRight);
+        // Done steps are ticked, the current one points; the rest stay plain.
+        if (isDone(index.row()))
+            return QApplication::style()->standardIcon(QStyle::SP_DialogApplyButton);
+        if (index.row() == m_current)
+            return QApplication::style()->standardIcon(QStyle::SP_ArrowRight);
+        return {};
     case Qt::FontRole:
         if (index.row() == m_current) {
             QFont font;
