@@ -467,13 +467,27 @@ ConsoleOutput Console::kubectl(QStringList args, const QString &baseDir, bool in
     if (args.isEmpty())
         return fail(QStringLiteral("error: You must specify the type of resource to get."));
     const QString verb = args.takeFirst();
-    static const QStringList verbs{
-        QStringLiteral("get"),      QStringLiteral("describe"), QStringLiteral("apply"),
-        QStringLiteral("create"),   QStringLiteral("delete"),   QStringLiteral("scale"),
-        QStringLiteral("set"),      QStringLiteral("patch"),    QStringLiteral("rollout"),
-        QStringLiteral("exec"),     QStringLiteral("cordon"),   QStringLiteral("uncordon"),
-        QStringLiteral("drain"),    QStringLiteral("taint"),    QStringLiteral("config")};
-    if (!verbs.contains(verb)) {
+    using Handler = std::function<ConsoleOutput(Console *, Flags &)>;
+    const auto nodeVerb = [verb](Console *c, Flags &f) { return c->node(verb, f); };
+    const QMap<QString, Handler> handlers{
+        {QStringLiteral("get"), [interactive](Console *c, Flags &f) { return c->get(f, interactive); }},
+        {QStringLiteral("describe"), &Console::describe},
+        {QStringLiteral("apply"), [baseDir](Console *c, Flags &f) { return c->apply(f, baseDir, false); }},
+        {QStringLiteral("create"), [baseDir](Console *c, Flags &f) { return c->apply(f, baseDir, true); }},
+        {QStringLiteral("delete"), [baseDir](Console *c, Flags &f) { return c->remove(f, baseDir); }},
+        {QStringLiteral("scale"), &Console::scale},
+        {QStringLiteral("set"), &Console::setImage},
+        {QStringLiteral("patch"), &Console::patch},
+        {QStringLiteral("rollout"), &Console::rollout},
+        {QStringLiteral("exec"), &Console::exec},
+        {QStringLiteral("config"), &Console::config},
+        {QStringLiteral("cordon"), nodeVerb},
+        {QStringLiteral("uncordon"), nodeVerb},
+        {QStringLiteral("drain"), nodeVerb},
+        {QStringLiteral("taint"), nodeVerb},
+    };
+    const Handler handler = handlers.value(verb);
+    if (!handler) {
         return fail(QStringLiteral("error: unknown command \"%1\" for \"kubectl\"\n"
                                    "Run 'kubectl --help' for usage.")
                         .arg(verb));
@@ -481,27 +495,7 @@ ConsoleOutput Console::kubectl(QStringList args, const QString &baseDir, bool in
     Flags flags = Flags::parse(verb, args);
     if (!flags.error.isEmpty())
         return fail(flags.error);
-    if (verb == QLatin1String("get"))
-        return get(flags, interactive);
-    if (verb == QLatin1String("describe"))
-        return describe(flags);
-    if (verb == QLatin1String("apply") || verb == QLatin1String("create"))
-        return apply(flags, baseDir, verb == QLatin1String("create"));
-    if (verb == QLatin1String("delete"))
-        return remove(flags, baseDir);
-    if (verb == QLatin1String("scale"))
-        return scale(flags);
-    if (verb == QLatin1String("set"))
-        return setImage(flags);
-    if (verb == QLatin1String("patch"))
-        return patch(flags);
-    if (verb == QLatin1String("rollout"))
-        return rollout(flags);
-    if (verb == QLatin1String("exec"))
-        return exec(flags);
-    if (verb == QLatin1String("config"))
-        return config(flags);
-    return node(verb, flags);
+    return handler(this, flags);
 }
 
 // Splits "pods/web-0" forms and the resource word from names.
@@ -845,11 +839,10 @@ ConsoleOutput Console::remove(Flags &flags, const QString &baseDir)
     }
     if (flags.has(QStringLiteral("now")))
         grace = 1;
-    if (force && grace.value_or(-1) != 0 && grace.has_value()) {
-        // kubectl: --force with a non-zero grace period is a plain graceful delete.
-    }
+    // kubectl: --force alone means --grace-period=0; with a non-zero grace period it is a
+    // plain graceful delete.
     if (force && !grace)
-        grace = 0; // kubectl --force implies --grace-period=0 unless given
+        grace = 0;
     const bool orphan = flags.value(QStringLiteral("cascade")) == QLatin1String("orphan");
 
     QString text;
