@@ -237,7 +237,15 @@ ActionResult Simulation::apply(const QList<ManifestObject> &objects, bool create
                         o.conditions = before.conditions;
                         o.images = before.images;
                     } else {
-                        const int index = int(m_state.store.all<Node>().size());
+                        // As the node IPAM controller: the lowest pod CIDR no node holds.
+                        QSet<QString> taken;
+                        for (const Node &existing : m_state.store.all<Node>())
+                            taken.insert(existing.podCIDR);
+                        int index = 0;
+                        while (taken.contains(QStringLiteral("%1.%2.0/24")
+                                                  .arg(m_config.podCidrPrefix)
+                                                  .arg(index)))
+                            ++index;
                         o.podCIDR = QStringLiteral("%1.%2.0/24").arg(m_config.podCidrPrefix).arg(index);
                         o.internalIP = QStringLiteral("172.18.0.%1").arg(index + 2);
                         o.conditions << NodeCondition{

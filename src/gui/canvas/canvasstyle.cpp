@@ -76,7 +76,7 @@ CanvasStyle CanvasStyle::make(const QPalette &palette, bool presenter)
         s.smallFont = pixelFont(base, 18);
         s.monoFont = pixelFont(fixed, 21);
         s.podWidth = 250;
-        s.podHeight = 150;
+        s.podHeight = 160;
         s.podGap = 18;
         s.nodePadding = 20;
         s.nodeHeader = 92;

@@ -42,7 +42,7 @@ struct CanvasStyle
     QFont monoFont;     // addresses
 
     qreal podWidth = 168;
-    qreal podHeight = 96;
+    qreal podHeight = 104;
     qreal podGap = 12;
     qreal nodePadding = 18;
     qreal nodeHeader = 64;

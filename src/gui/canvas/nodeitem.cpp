@@ -19,6 +19,19 @@ void NodeItem::setDisplay(const NodeDisplay &display)
     if (display == m_display)
         return;
     m_display = display;
+    if (!display.tray) {
+        QString tip = tr("Node %1 (%2)\npod CIDR %3\nReady: %4\npods %5 of %6")
+                          .arg(display.name,
+                               display.controlPlane ? tr("control-plane") : tr("worker"),
+                               display.podCIDR, display.readyStatus)
+                          .arg(display.pods)
+                          .arg(display.podCapacity);
+        if (display.cordoned)
+            tip += QLatin1Char('\n') + tr("cordoned: no new pods are scheduled here");
+        for (const QString &t : display.taints)
+            tip += QLatin1Char('\n') + tr("taint %1").arg(t);
+        setToolTip(tip);
+    }
     update();
 }
 
@@ -119,6 +132,8 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
             chip(tr("NotReady"), s.failed, true);
         if (d.cordoned)
             chip(tr("SchedulingDisabled"), s.notReady, true);
+        if (!d.taints.isEmpty())
+            chip(tr("tainted"), s.notReady, false);
     }
     if (level < 0.6 || d.tray)
         return;
@@ -130,8 +145,6 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
     QString line = tr("pod CIDR %1").arg(d.podCIDR);
     if (d.cpuUsedMilli > 0 && d.cpuCapacityMilli > 0)
         line += QStringLiteral("  ·  ") + tr("cpu %1m of %2m").arg(d.cpuUsedMilli).arg(d.cpuCapacityMilli);
-    if (!d.taints.isEmpty())
-        line += QStringLiteral("  ·  ") + tr("taint %1").arg(d.taints.join(QStringLiteral(", ")));
     const qreal barW = std::min<qreal>(s.presenter ? 200 : 130, card.width() * 0.35);
     p->drawText(QRectF(pad, y1, card.width() - 3 * pad - barW, sfm.height() * 1.2),
                 Qt::AlignLeft | Qt::AlignVCenter,

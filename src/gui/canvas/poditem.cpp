@@ -78,6 +78,15 @@ void PodItem::setDisplay(const PodDisplay &display, bool animate)
         return;
     const PodDisplay old = m_display;
     m_display = display;
+    setToolTip(display.exists
+                   ? QCoreApplication::translate("ordinal::gui::PodItem", "Pod %1\nIP %2\nnode %3\nstatus %4, ready %5\nrestarts %6")
+                         .arg(display.name, display.ip.isEmpty() ? QStringLiteral("-") : display.ip,
+                              display.node.isEmpty() ? QStringLiteral("-") : display.node,
+                              display.status, display.readiness)
+                         .arg(display.restarts)
+                   : QCoreApplication::translate("ordinal::gui::PodItem",
+                                                 "%1 is not present; its identity keeps this place")
+                         .arg(key().section(QLatin1Char('/'), -1)));
     if (animate) {
         if (!old.exists && display.exists)
             m_appear = 0;
@@ -431,28 +440,31 @@ void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghos
     const QString readyText = ready ? QCoreApplication::translate("ordinal::gui::PodItem", "Ready %1").arg(d.readiness)
         : state == PodState::Running ? QCoreApplication::translate("ordinal::gui::PodItem", "not Ready %1").arg(d.readiness)
                                      : d.readiness;
-    const QString statusLine = QStringLiteral("%1 · %2").arg(status, readyText);
+    const QString statusLine = state == PodState::Ready || state == PodState::Running
+        ? QStringLiteral("%1 · %2").arg(status, readyText)
+        : status;
     p->drawText(QPointF(left, y), bfm.elidedText(statusLine, Qt::ElideRight, card.right() - pad - left));
 
-    // Bottom line: pull/start progress, or restarts.
+    // Bottom line: pull/start progress (with a bar along the card's bottom edge), or restarts.
     const qreal bottom = card.bottom() - (s.presenter ? 12 : 9);
     const QFontMetricsF sfm(s.smallFont);
     p->setFont(s.smallFont);
     if (d.progress >= 0) {
-        const qreal barH = s.presenter ? 7 : 5;
-        const QRectF bar(left, bottom - barH, card.right() - pad - left, barH);
+        const qreal barH = s.presenter ? 6 : 4;
+        QPainterPath clip;
+        clip.addRoundedRect(card, s.radius, s.radius);
+        p->save();
+        p->setClipPath(clip);
         p->setPen(Qt::NoPen);
-        p->setBrush(CanvasStyle::tint(c, 60));
-        p->drawRoundedRect(bar, barH / 2, barH / 2);
-        p->setBrush(c);
-        p->drawRoundedRect(QRectF(bar.topLeft(), QSizeF(bar.width() * std::clamp(d.progress, 0.0, 1.0), barH)),
-                           barH / 2, barH / 2);
+        p->fillRect(QRectF(card.left(), card.bottom() - barH, card.width(), barH), CanvasStyle::tint(c, 60));
+        p->fillRect(QRectF(card.left(), card.bottom() - barH, card.width() * std::clamp(d.progress, 0.0, 1.0), barH), c);
+        p->restore();
         p->setPen(s.mutedText);
         const QString what = d.pulling
             ? QCoreApplication::translate("ordinal::gui::PodItem", "pulling image %1%")
                   .arg(int(d.progress * 100))
             : QCoreApplication::translate("ordinal::gui::PodItem", "starting container");
-        p->drawText(QPointF(left, bar.top() - sfm.descent() - 3), what);
+        p->drawText(QPointF(left, bottom - sfm.descent()), what);
     } else {
         p->setPen(d.restarts > 0 ? s.failed : s.mutedText);
         p->drawText(QPointF(left, bottom - sfm.descent()),
