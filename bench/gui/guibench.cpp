@@ -241,7 +241,7 @@ int startup(QApplication &app)
     QStandardPaths::setTestModeEnabled(true);
     gui::Session session;
     gui::MainWindow window(&session);
-    window.loadLesson();
+    window.loadLesson(true);
     window.resize(1920, 1080);
     double firstPaint = -1;
     struct Filter : QObject

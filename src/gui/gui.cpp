@@ -92,7 +92,7 @@ int run(QApplication &app, const LaunchOptions &options)
         }
     }
     if (options.lesson || options.selfTest)
-        window.loadLesson();
+        window.loadLesson(options.selfTest || !options.screenshotPath.isEmpty());
 
     if (options.selfTest) {
         window.resize(1280, 800);
@@ -126,10 +126,14 @@ int run(QApplication &app, const LaunchOptions &options)
         else
             session.advanceUntilSettled();
         session.actionDone();
-        if (!window.isPresenterMode()) {
+        if (window.isPresenterMode()) {
+            // Offscreen screens are small: shoot presenter mode at a projector's 1080p.
+            window.setWindowState(Qt::WindowNoState);
+            window.resize(1920, 1080);
+        } else {
             window.resize(1600, 1000);
-            window.show();
         }
+        window.show();
         settleWindow(window);
         const QPixmap shot = window.grab();
         if (!shot.save(options.screenshotPath, "PNG")) {

@@ -359,7 +359,7 @@ void MainWindow::createActions()
     connect(makeAction("aboutAction", QString()), &QAction::triggered, this, &MainWindow::showAbout);
     connect(makeAction("aboutQtAction", QString()), &QAction::triggered, qApp, &QApplication::aboutQt);
     connect(makeAction("lessonAction", QString(), QKeySequence::HelpContents), &QAction::triggered,
-            this, &MainWindow::loadLesson);
+            this, [this] { loadLesson(); });
 }
 
 void MainWindow::createMenus()
@@ -1131,15 +1131,18 @@ bool MainWindow::saveScenario(const QString &path)
     return true;
 }
 
-bool MainWindow::loadLesson()
+bool MainWindow::loadLesson(bool applyManifests)
 {
+    bool hasPanel = false;
     for (QDockWidget *dock : std::as_const(m_docks)) {
         if (dock->objectName() == QLatin1String("lessonDock")) {
             dock->show();
             dock->raise();
+            hasPanel = true;
         }
     }
-    if (!m_session->simulation().store().all<core::StatefulSet>().isEmpty())
+    if ((hasPanel && !applyManifests)
+        || !m_session->simulation().store().all<core::StatefulSet>().isEmpty())
         return true;
     const QString dir = QStringLiteral(":/lessons/topology");
     return runLines({{QString(), QStringLiteral("kubectl create -f seed-svc.yaml"), dir},

@@ -56,8 +56,9 @@ public:
     bool saveScenario(const QString &path);
     // The last error shown (empty after a success).
     QString lastError() const { return m_lastError; }
-    // The built-in lesson: shows its panel and applies its Service and StatefulSet.
-    bool loadLesson();
+    // The built-in lesson: shows its panel. Its Service and StatefulSet are applied when
+    // applyManifests is set, or when there is no lesson panel to step through them.
+    bool loadLesson(bool applyManifests = false);
 
     // The context menu for an object on the canvas (kind "" for the background). The menu is
     // rebuilt on each call and owned by the window.

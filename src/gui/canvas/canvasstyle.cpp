@@ -69,19 +69,19 @@ CanvasStyle CanvasStyle::make(const QPalette &palette, bool presenter)
     // Scene units are device-independent pixels at zoom 1; 24 px = 18 pt at 96 dpi.
     const int k = presenter ? 2 : 1;
     if (presenter) {
-        s.titleFont = pixelFont(base, 26, QFont::Bold);
-        s.nameFont = pixelFont(base, 26, QFont::DemiBold);
+        s.titleFont = pixelFont(base, 28, QFont::Bold);
+        s.nameFont = pixelFont(base, 30, QFont::DemiBold);
         s.ordinalFont = pixelFont(base, 44, QFont::Bold);
         s.bodyFont = pixelFont(base, 21);
         s.smallFont = pixelFont(base, 18);
         s.monoFont = pixelFont(fixed, 21);
-        s.podWidth = 250;
+        s.podWidth = 290;
         s.podHeight = 160;
         s.podGap = 18;
         s.nodePadding = 20;
         s.nodeHeader = 92;
         s.nodeGap = 40;
-        s.topBand = 120;
+        s.topBand = 150;
         s.topGap = 110;
         s.radius = 14;
     } else {

@@ -47,7 +47,7 @@ struct CanvasStyle
     qreal nodePadding = 18;
     qreal nodeHeader = 64;
     qreal nodeGap = 28;
-    qreal topBand = 96;   // height of the service/StatefulSet cards
+    qreal topBand = 104;  // height of the service/StatefulSet cards
     qreal topGap = 90;    // room for the service lines
     qreal radius = 10;
     int podColumns = 2;

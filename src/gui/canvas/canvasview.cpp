@@ -37,6 +37,7 @@ CanvasView::CanvasView(ClusterScene *scene, Session *session, QWidget *parent)
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setFocusPolicy(Qt::StrongFocus);
     connect(scene, &ClusterScene::contentChanged, this, &CanvasView::contentChanged);
+    connect(this, &CanvasView::zoomChanged, scene, &ClusterScene::setViewScale);
 }
 
 void CanvasView::setMaximumFitZoom(qreal zoom)

@@ -65,8 +65,13 @@ void ClaimItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidg
         ? QStringLiteral("%1 · %2").arg(m_display.name, m_display.phase)
         : QStringLiteral("%1 · %2 · %3").arg(m_display.name, m_display.capacity, m_display.phase);
     const QRectF textRect(dw + 8, 0, s.podWidth - dw - 8, h);
+    const QFontMetricsF fm(s.smallFont);
+    // The phase is also drawn (solid or dashed disk): it is the first thing to drop.
+    QString shown = text;
+    if (fm.horizontalAdvance(shown) > textRect.width() && !m_display.capacity.isEmpty())
+        shown = QStringLiteral("%1 · %2").arg(m_display.name, m_display.capacity);
     p->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
-                QFontMetricsF(s.smallFont).elidedText(text, Qt::ElideMiddle, textRect.width()));
+                fm.elidedText(shown, Qt::ElideRight, textRect.width()));
 }
 
 } // namespace ordinal::gui

@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QPainter>
+#include <QPixmapCache>
 
 #include <algorithm>
 #include <cmath>
@@ -57,6 +58,8 @@ ClusterScene::ClusterScene(Session *session, QObject *parent)
     m_palette = QApplication::palette();
     m_style = CanvasStyle::make(m_palette, false);
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    // Zoomed out, every node is a cached image (see NodeItem::setSummary); keep them all.
+    QPixmapCache::setCacheLimit(std::max(QPixmapCache::cacheLimit(), 128 * 1024));
     m_animTimer.setInterval(kFrameMs);
     connect(&m_animTimer, &QTimer::timeout, this, &ClusterScene::animationTick);
 }
@@ -171,6 +174,7 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
         NodeItem *item = m_nodes.value(name);
         if (!item) {
             item = new NodeItem(name, &m_style);
+            item->setSummary(!m_detailed);
             addItem(item);
             m_nodes.insert(name, item);
             structure = true;
@@ -195,6 +199,9 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
     }
     for (auto it = m_nodes.begin(); it != m_nodes.end();) {
         if (!seenNodes.contains(it.key())) {
+            // Pods and claims outlive their node's card: detach them first.
+            for (QGraphicsItem *child : it.value()->childItems())
+                child->setParentItem(nullptr);
             delete it.value();
             it = m_nodes.erase(it);
             structure = true;
@@ -288,12 +295,15 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
     // The tray for pods no node has taken yet.
     if (unscheduled && !m_tray) {
         m_tray = new NodeItem(QString(), &m_style);
+        m_tray->setSummary(!m_detailed);
         NodeDisplay d;
         d.tray = true;
         m_tray->setDisplay(d);
         addItem(m_tray);
         structure = true;
     } else if (!unscheduled && m_tray) {
+        for (QGraphicsItem *child : m_tray->childItems())
+            child->setParentItem(nullptr);
         delete m_tray;
         m_tray = nullptr;
         m_slots.remove(QString());
@@ -448,6 +458,11 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
 
     if (structure)
         relayout();
+    if (!m_detailed) {
+        // Summaries are cached images: refresh them with the new states.
+        for (NodeItem *node : std::as_const(m_nodes))
+            node->update();
+    }
     for (PodItem *item : std::as_const(m_pods)) {
         if (item->isAnimating())
             startAnimating(item);
@@ -485,7 +500,13 @@ void ClusterScene::removePodItem(const QString &key)
 void ClusterScene::relayout()
 {
     const CanvasStyle &s = m_style;
-    const int cols = std::max(1, s.podColumns);
+    int maxSlots = 0;
+    for (const auto &nodeSlots : std::as_const(m_slots)) {
+        for (const int slot : nodeSlots)
+            maxSlots = std::max(maxSlots, slot + 1);
+    }
+    // Two columns for a few pods; roughly square blocks for many.
+    const int cols = std::max(std::max(1, s.podColumns), int(std::ceil(std::sqrt(double(maxSlots)))));
     const qreal slotW = s.podWidth + s.podGap;
     const qreal slotH = s.podHeight + 6 + ClaimItem::height(s) + s.podGap;
     const qreal nodeW = 2 * s.nodePadding + cols * s.podWidth + (cols - 1) * s.podGap;
@@ -516,7 +537,7 @@ void ClusterScene::relayout()
     gridCols = std::min(gridCols, std::max(1, n));
 
     // Top band: Services, then StatefulSets.
-    const qreal cardW = std::max<qreal>(s.presenter ? 470 : 340, nodeW * 0.9);
+    const qreal cardW = std::max<qreal>(s.presenter ? 470 : 340, nodeW);
     qreal x = 0;
     QStringList serviceKeys = m_services.keys();
     serviceKeys.sort();
@@ -541,39 +562,52 @@ void ClusterScene::relayout()
         NodeItem *node = nodes[i];
         node->setSize(QSizeF(nodeW, nodeH));
         node->setPos((i % gridCols) * (nodeW + s.nodeGap), top + (i / gridCols) * (nodeH + s.nodeGap));
-        const QPointF origin = node->pos() + QPointF(s.nodePadding, s.nodeHeader);
         const QHash<QString, int> nodeSlots = m_slots.value(names[i]);
         for (auto it = nodeSlots.cbegin(); it != nodeSlots.cend(); ++it) {
             PodItem *pod = m_pods.value(it.key());
             if (!pod)
                 continue;
             const int slot = it.value();
-            pod->setPos(origin + QPointF((slot % cols) * slotW, (slot / cols) * slotH));
+            if (pod->parentItem() != node) {
+                pod->setParentItem(node);
+                pod->setVisible(!node->isSummary());
+            }
+            pod->setPos(QPointF(s.nodePadding, s.nodeHeader)
+                        + QPointF((slot % cols) * slotW, (slot / cols) * slotH));
         }
     }
     // Claims sit under their identity's card.
     for (auto it = m_claims.cbegin(); it != m_claims.cend(); ++it) {
         const PodItem *pod = m_pods.value(m_claimOwner.value(it.key()));
-        it.value()->setVisible(pod != nullptr);
-        if (pod)
-            it.value()->setPos(pod->pos() + QPointF(0, s.podHeight + 6));
+        ClaimItem *claim = it.value();
+        if (!pod || !pod->parentItem()) {
+            claim->setVisible(false);
+            continue;
+        }
+        auto *node = static_cast<NodeItem *>(pod->parentItem());
+        if (claim->parentItem() != node)
+            claim->setParentItem(node);
+        claim->setVisible(!node->isSummary());
+        claim->setPos(pod->pos() + QPointF(0, s.podHeight + 6));
     }
     // Service lines end at the top centre of each published pod.
     for (auto it = m_services.cbegin(); it != m_services.cend(); ++it) {
         QList<ServiceItem::Target> targets;
         for (const QString &podKey : m_serviceTargets.value(it.key())) {
             const PodItem *pod = m_pods.value(podKey);
-            const NodeItem *node = pod ? m_nodes.value(m_home.value(podKey)) : nullptr;
+            const auto *node = pod ? static_cast<const NodeItem *>(pod->parentItem()) : nullptr;
             if (pod && node)
-                targets << ServiceItem::Target{QRectF(pod->pos(), QSizeF(s.podWidth, s.podHeight)),
+                targets << ServiceItem::Target{QRectF(pod->scenePos(), QSizeF(s.podWidth, s.podHeight)),
                                                QRectF(node->pos(), node->size())};
         }
         it.value()->setTargets(targets);
     }
 
     QRectF content;
-    for (QGraphicsItem *item : items())
-        content |= item->sceneBoundingRect();
+    for (QGraphicsItem *item : items()) {
+        if (!item->parentItem())
+            content |= item->sceneBoundingRect();
+    }
     m_content = content;
     const qreal margin = s.presenter ? 60 : 40;
     setSceneRect(content.adjusted(-margin * 20, -margin * 20, margin * 20, margin * 20));
@@ -611,6 +645,20 @@ void ClusterScene::setCanvasPalette(const QPalette &palette)
     m_palette = palette;
     m_style = CanvasStyle::make(palette, m_style.presenter);
     restyle();
+}
+
+void ClusterScene::setViewScale(qreal scale)
+{
+    // Below this, pod text is unreadable anyway: draw a cell per pod from the node's cache.
+    constexpr qreal kDetailScale = 0.3;
+    const bool detailed = scale >= kDetailScale;
+    if (detailed == m_detailed)
+        return;
+    m_detailed = detailed;
+    for (NodeItem *node : std::as_const(m_nodes))
+        node->setSummary(!detailed);
+    if (m_tray)
+        m_tray->setSummary(!detailed);
 }
 
 void ClusterScene::setAnimationsEnabled(bool enabled)

@@ -47,6 +47,9 @@ public:
     bool isPresenter() const { return m_style.presenter; }
     void setCanvasPalette(const QPalette &palette);
     const CanvasStyle &canvasStyle() const { return m_style; }
+    // The view's zoom: below a threshold nodes summarise their pods (level of detail).
+    void setViewScale(qreal scale);
+    bool isDetailed() const { return m_detailed; }
     void setAnimationsEnabled(bool enabled);
     bool animationsEnabled() const { return m_animate; }
     bool isAnimating() const { return m_animTimer.isActive(); }
@@ -92,6 +95,7 @@ private:
     QPalette m_palette;
     bool m_follow = false;
     bool m_animate = true;
+    bool m_detailed = true;
     qint64 m_lastVersion = -1;
     bool m_lastLive = true;
 

@@ -41,6 +41,29 @@ void NodeItem::setSize(const QSizeF &size)
         return;
     prepareGeometryChange();
     m_size = size;
+    if (m_summary)
+        setCacheMode(ItemCoordinateCache, cacheSize());
+}
+
+QSize NodeItem::cacheSize() const
+{
+    // Small enough that a thousand nodes stay in QPixmapCache.
+    const qreal scale = std::min<qreal>(0.25, 160.0 / std::max(m_size.width(), m_size.height()));
+    return (m_size * scale).toSize() + QSize(2, 2);
+}
+
+void NodeItem::setSummary(bool summary)
+{
+    if (summary == m_summary)
+        return;
+    m_summary = summary;
+    for (QGraphicsItem *child : childItems())
+        child->setVisible(!summary);
+    if (summary)
+        setCacheMode(ItemCoordinateCache, cacheSize());
+    else
+        setCacheMode(NoCache);
+    update();
 }
 
 QRectF NodeItem::boundingRect() const
@@ -79,7 +102,19 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
         p->drawRect(card);
         p->restore();
     }
-    if (level < 0.3)
+    if (m_summary) {
+        // One filled cell per pod, in the pods' own slots.
+        p->setPen(Qt::NoPen);
+        for (QGraphicsItem *child : childItems()) {
+            const auto *pod = qgraphicsitem_cast<PodItem *>(child);
+            if (!pod)
+                continue;
+            const PodState st = pod->display().exists ? pod->display().state : PodState::Absent;
+            p->setBrush(st == PodState::Absent ? CanvasStyle::tint(s.ghost, 60) : PodItem::stateColor(s, st));
+            p->drawRect(QRectF(pod->pos(), QSizeF(s.podWidth, s.podHeight)));
+        }
+    }
+    if (level < 0.3 || m_summary)
         return;
 
     const qreal pad = s.nodePadding;

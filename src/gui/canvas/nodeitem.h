@@ -26,7 +26,8 @@ struct NodeDisplay
 };
 
 // A node as a card: name, role, pod CIDR, Ready / NotReady / cordoned (colour, icon and
-// text), taints and capacity use. Its pods are separate items laid over it by the scene.
+// text), taints and capacity use. Its pods (and their claims) are child items placed by the
+// scene in stable slots.
 class NodeItem : public CanvasItem
 {
     Q_DECLARE_TR_FUNCTIONS(NodeItem)
@@ -41,14 +42,21 @@ public:
     void setDisplay(const NodeDisplay &display);
     void setSize(const QSizeF &size);
     QSizeF size() const { return m_size; }
+    // Zoomed far out: the pod cards (children) are hidden and the node paints a cell per pod
+    // from a cached image, so the view walks one item per node instead of one per pod.
+    void setSummary(bool summary);
+    bool isSummary() const { return m_summary; }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
                QWidget *widget) override;
 
 private:
+    QSize cacheSize() const;
+
     NodeDisplay m_display;
     QSizeF m_size{300, 200};
+    bool m_summary = false;
 };
 
 } // namespace ordinal::gui

@@ -133,8 +133,11 @@ void ServiceItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWi
     p->drawText(QPointF(card.left() + pad, y + bfm.ascent()),
                 bfm.elidedText(QStringLiteral("%1 · %2").arg(kind, m_display.ports), Qt::ElideRight, w));
     y += bfm.height() + 2;
-    const QString eps = tr("selector %1 · publishes %n ready pod(s)", nullptr, m_display.ready)
-                            .arg(m_display.selector);
+    p->drawText(QPointF(card.left() + pad, y + bfm.ascent()),
+                bfm.elidedText(tr("selector %1").arg(m_display.selector), Qt::ElideRight, w));
+    y += bfm.height() + 2;
+    p->setPen(m_display.ready > 0 ? s.text : s.mutedText);
+    const QString eps = tr("publishes %n ready pod(s) in DNS", nullptr, m_display.ready);
     const QString extra = m_display.notReady > 0 ? tr(", %n not ready", nullptr, m_display.notReady)
                                                  : QString();
     p->drawText(QPointF(card.left() + pad, y + bfm.ascent()),
@@ -190,11 +193,13 @@ void StatefulSetItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option,
                                Qt::ElideRight, w));
     y += bfm.height() + 2;
     p->setPen(s.mutedText);
+    p->drawText(QPointF(pad, y + bfm.ascent()), bfm.elidedText(m_display.image, Qt::ElideMiddle, w));
+    y += bfm.height() + 2;
     QString strategy = m_display.strategy;
     if (m_display.strategy == QLatin1String("RollingUpdate"))
         strategy = tr("RollingUpdate, partition %1").arg(m_display.partition);
     p->drawText(QPointF(pad, y + bfm.ascent()),
-                bfm.elidedText(QStringLiteral("%1 · %2").arg(m_display.image, strategy),
+                bfm.elidedText(tr("%1 · updated %2/%3").arg(strategy).arg(m_display.updated).arg(m_display.replicas),
                                Qt::ElideRight, w));
 }
 
