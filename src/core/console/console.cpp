@@ -534,6 +534,22 @@ static bool resourceAndNames(const FlagSet &flags, Resource *resource, QStringLi
     return true;
 }
 
+// The StatefulSet names of a command that only works on StatefulSets (scale, set image,
+// patch, rollout status); an error text when the arguments name something else.
+template<typename FlagSet>
+static bool statefulSetNames(const FlagSet &flags, const QString &refusal, QStringList *names,
+                             QString *error)
+{
+    Resource resource = Resource::None;
+    if (!resourceAndNames(flags, &resource, names, error))
+        return false;
+    if (resource != Resource::StatefulSets) {
+        *error = refusal;
+        return false;
+    }
+    return true;
+}
+
 ConsoleOutput Console::get(Flags &flags, bool interactive)
 {
     Resource resource = Resource::None;
@@ -988,13 +1004,10 @@ ConsoleOutput Console::remove(Flags &flags, const QString &baseDir)
 
 ConsoleOutput Console::scale(Flags &flags)
 {
-    Resource resource = Resource::None;
     QStringList names;
     QString error;
-    if (!resourceAndNames(flags, &resource, &names, &error))
+    if (!statefulSetNames(flags, tr("error: Ordinal scales statefulsets only"), &names, &error))
         return fail(error);
-    if (resource != Resource::StatefulSets)
-        return fail(tr("error: Ordinal scales statefulsets only"));
     if (!flags.values.contains(QStringLiteral("replicas")))
         return fail(QStringLiteral("error: required flag(s) \"replicas\" not set"));
     bool ok = false;
@@ -1026,13 +1039,11 @@ ConsoleOutput Console::setImage(Flags &flags)
         (word.contains(QLatin1Char('=')) ? assignments : targets) << word;
     Flags targetFlags = flags;
     targetFlags.positional = targets;
-    Resource resource = Resource::None;
     QStringList names;
     QString error;
-    if (!resourceAndNames(targetFlags, &resource, &names, &error))
+    if (!statefulSetNames(targetFlags, tr("error: Ordinal sets images of statefulsets only"),
+                          &names, &error))
         return fail(error);
-    if (resource != Resource::StatefulSets)
-        return fail(tr("error: Ordinal sets images of statefulsets only"));
     if (assignments.isEmpty())
         return fail(QStringLiteral("error: at least one image update is required"));
     const QString ns = flags.value(QStringLiteral("namespace"), m_namespace);
@@ -1176,13 +1187,10 @@ QString patchStatefulSet(StatefulSet &set, const QJsonObject &patch)
 
 ConsoleOutput Console::patch(Flags &flags)
 {
-    Resource resource = Resource::None;
     QStringList names;
     QString error;
-    if (!resourceAndNames(flags, &resource, &names, &error))
+    if (!statefulSetNames(flags, tr("error: Ordinal patches statefulsets only"), &names, &error))
         return fail(error);
-    if (resource != Resource::StatefulSets)
-        return fail(tr("error: Ordinal patches statefulsets only"));
     const QString type = flags.value(QStringLiteral("type"), QStringLiteral("strategic"));
     if (type != QLatin1String("strategic") && type != QLatin1String("merge"))
         return fail(QStringLiteral("error: --type must be one of [json merge strategic], not "
@@ -1224,13 +1232,13 @@ ConsoleOutput Console::rollout(Flags &flags)
     if (flags.positional.value(0) != QLatin1String("status"))
         return fail(QStringLiteral("error: Ordinal supports kubectl rollout status"));
     flags.positional.removeFirst();
-    Resource resource = Resource::None;
     QStringList names;
     QString error;
-    if (!resourceAndNames(flags, &resource, &names, &error))
+    const QString refusal = tr("error: Ordinal shows the rollout status of one statefulset");
+    if (!statefulSetNames(flags, refusal, &names, &error))
         return fail(error);
-    if (resource != Resource::StatefulSets || names.size() != 1)
-        return fail(tr("error: Ordinal shows the rollout status of one statefulset"));
+    if (names.size() != 1)
+        return fail(refusal);
     const QString ns = flags.value(QStringLiteral("namespace"), m_namespace);
     const QString name = names.first();
     Millis timeout = 10 * kMinute;
