@@ -30,7 +30,7 @@ install_missing() {
 
 build() {
     if [ ! -f "$build/CMakeCache.txt" ]; then
-        cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+        cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release
     fi
     cmake --build "$build" --parallel "$(nproc)"
 }
