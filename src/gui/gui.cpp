@@ -5,6 +5,7 @@
 #include "dnsserver.h"
 #include "dns/clusterdns.h"
 #include "mainwindow.h"
+#include "panels/dnspanel.h"
 #include "session.h"
 
 #include "console/tablewriter.h"
@@ -73,6 +74,7 @@ int run(QApplication &app, const LaunchOptions &options)
             if (session.isLive())
                 server->setZone(session.dnsAtView());
         });
+        window.dnsPanel()->setDnsServerAddress(server->address().toString(), server->port());
         err << "ordinal: serving the cluster DNS on " << server->address().toString() << ':'
             << server->port() << " (UDP and TCP); try: dig @" << server->address().toString()
             << " -p " << server->port() << " web-0.nginx.default.svc.cluster.local\n";

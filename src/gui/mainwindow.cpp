@@ -13,30 +13,12 @@
 
 #include "console/tablewriter.h"
 
-#if __has_include("panels/eventspanel.h")
-#include "panels/eventspanel.h"
-#define ORDINAL_HAS_EVENTS_PANEL 1
-#endif
-#if __has_include("panels/dnspanel.h")
-#include "panels/dnspanel.h"
-#define ORDINAL_HAS_DNS_PANEL 1
-#endif
-#if __has_include("panels/consolepanel.h")
 #include "panels/consolepanel.h"
-#define ORDINAL_HAS_CONSOLE_PANEL 1
-#endif
-#if __has_include("panels/yamlpanel.h")
-#include "panels/yamlpanel.h"
-#define ORDINAL_HAS_YAML_PANEL 1
-#endif
-#if __has_include("panels/objectspanel.h")
-#include "panels/objectspanel.h"
-#define ORDINAL_HAS_OBJECTS_PANEL 1
-#endif
-#if __has_include("panels/lessonpanel.h")
+#include "panels/dnspanel.h"
+#include "panels/eventspanel.h"
 #include "panels/lessonpanel.h"
-#define ORDINAL_HAS_LESSON_PANEL 1
-#endif
+#include "panels/objectspanel.h"
+#include "panels/yamlpanel.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -476,7 +458,7 @@ void MainWindow::createToolBar()
 
 void MainWindow::createDocks()
 {
-    [[maybe_unused]] const auto addDock = [this](const char *objectName, QWidget *panel, Qt::DockWidgetArea area) {
+    const auto addDock = [this](const char *objectName, QWidget *panel, Qt::DockWidgetArea area) {
         auto *dock = new QDockWidget(this);
         dock->setObjectName(QString::fromLatin1(objectName));
         dock->setWidget(panel);
@@ -484,30 +466,24 @@ void MainWindow::createDocks()
                           | QDockWidget::DockWidgetFloatable);
         addDockWidget(area, dock);
         m_docks << dock;
-        m_panels << panel;
         m_panelsMenu->addAction(dock->toggleViewAction());
         return dock;
     };
     QList<QDockWidget *> right;
     QList<QDockWidget *> bottom;
-#ifdef ORDINAL_HAS_LESSON_PANEL
-    right << addDock("lessonDock", new LessonPanel(m_session, this), Qt::RightDockWidgetArea);
-#endif
-#ifdef ORDINAL_HAS_DNS_PANEL
-    right << addDock("dnsDock", new DnsPanel(m_session, this), Qt::RightDockWidgetArea);
-#endif
-#ifdef ORDINAL_HAS_OBJECTS_PANEL
-    right << addDock("objectsDock", new ObjectsPanel(m_session, this), Qt::RightDockWidgetArea);
-#endif
-#ifdef ORDINAL_HAS_EVENTS_PANEL
-    bottom << addDock("eventsDock", new EventsPanel(m_session, this), Qt::BottomDockWidgetArea);
-#endif
-#ifdef ORDINAL_HAS_CONSOLE_PANEL
-    bottom << addDock("consoleDock", new ConsolePanel(m_session, this), Qt::BottomDockWidgetArea);
-#endif
-#ifdef ORDINAL_HAS_YAML_PANEL
-    bottom << addDock("yamlDock", new YamlPanel(m_session, this), Qt::BottomDockWidgetArea);
-#endif
+    auto *lesson = new LessonPanel(m_session, this);
+    auto *console = new ConsolePanel(m_session, this);
+    auto *yaml = new YamlPanel(m_session, this);
+    m_dnsPanel = new DnsPanel(m_session, this);
+    right << addDock("lessonDock", lesson, Qt::RightDockWidgetArea)
+          << addDock("dnsDock", m_dnsPanel, Qt::RightDockWidgetArea)
+          << addDock("objectsDock", new ObjectsPanel(m_session, this), Qt::RightDockWidgetArea);
+    bottom << addDock("eventsDock", new EventsPanel(m_session, this), Qt::BottomDockWidgetArea)
+           << addDock("consoleDock", console, Qt::BottomDockWidgetArea)
+           << addDock("yamlDock", yaml, Qt::BottomDockWidgetArea);
+    // A lesson step's command shows up in the console; the manifest it applies in the editor.
+    connect(lesson, &LessonPanel::commandRun, console, &ConsolePanel::showCommand);
+    connect(lesson, &LessonPanel::documentRequested, yaml, &YamlPanel::setDocument);
     for (int i = 1; i < right.size(); ++i)
         tabifyDockWidget(right.first(), right[i]);
     for (int i = 1; i < bottom.size(); ++i)
@@ -614,42 +590,6 @@ void MainWindow::retranslateUi()
         else if (name == QLatin1String("lessonDock"))
             dock->setWindowTitle(tr("Lesson"));
     }
-#ifdef ORDINAL_HAS_EVENTS_PANEL
-    for (QWidget *w : std::as_const(m_panels)) {
-        if (auto *p = qobject_cast<EventsPanel *>(w))
-            p->retranslateUi();
-    }
-#endif
-#ifdef ORDINAL_HAS_DNS_PANEL
-    for (QWidget *w : std::as_const(m_panels)) {
-        if (auto *p = qobject_cast<DnsPanel *>(w))
-            p->retranslateUi();
-    }
-#endif
-#ifdef ORDINAL_HAS_CONSOLE_PANEL
-    for (QWidget *w : std::as_const(m_panels)) {
-        if (auto *p = qobject_cast<ConsolePanel *>(w))
-            p->retranslateUi();
-    }
-#endif
-#ifdef ORDINAL_HAS_YAML_PANEL
-    for (QWidget *w : std::as_const(m_panels)) {
-        if (auto *p = qobject_cast<YamlPanel *>(w))
-            p->retranslateUi();
-    }
-#endif
-#ifdef ORDINAL_HAS_OBJECTS_PANEL
-    for (QWidget *w : std::as_const(m_panels)) {
-        if (auto *p = qobject_cast<ObjectsPanel *>(w))
-            p->retranslateUi();
-    }
-#endif
-#ifdef ORDINAL_HAS_LESSON_PANEL
-    for (QWidget *w : std::as_const(m_panels)) {
-        if (auto *p = qobject_cast<LessonPanel *>(w))
-            p->retranslateUi();
-    }
-#endif
     m_actions.value(QStringLiteral("languageEnglishAction"))->setChecked(m_language == QLatin1String("en"));
     m_actions.value(QStringLiteral("languageChineseAction"))->setChecked(m_language == QLatin1String("zh_CN"));
     updateRecentMenu();

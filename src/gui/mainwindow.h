@@ -20,6 +20,7 @@ class QUndoStack;
 namespace ordinal::gui {
 
 class CanvasView;
+class DnsPanel;
 class ClusterScene;
 class DropOverlay;
 class MessageBanner;
@@ -40,6 +41,7 @@ public:
 
     Session *session() const { return m_session; }
     ClusterScene *scene() const { return m_scene; }
+    DnsPanel *dnsPanel() const { return m_dnsPanel; }
     CanvasView *canvasView() const { return m_view; }
     TransportBar *transportBar() const { return m_transport; }
     QUndoStack *undoStack() const { return m_undo; }
@@ -171,7 +173,7 @@ private:
     QActionGroup *m_languageGroup = nullptr;
     QHash<QString, QAction *> m_actions;
     QList<QDockWidget *> m_docks;
-    QList<QWidget *> m_panels;
+    DnsPanel *m_dnsPanel = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_zoomLabel = nullptr;
 
