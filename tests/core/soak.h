@@ -97,7 +97,7 @@ inline SoakResult runSoak(quint64 seed, qint64 actions)
         const auto &pods = sim.store().all<core::Pod>();
         if (pods.isEmpty())
             return QStringLiteral("web-0");
-        return (pods.cbegin() + random.below(int(pods.size())))->metadata.name;
+        return std::next(pods.cbegin(), random.below(int(pods.size())))->metadata.name;
     };
     for (qint64 i = 0; i < actions; ++i) {
         switch (random.below(12)) {

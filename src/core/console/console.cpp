@@ -1051,9 +1051,7 @@ ConsoleOutput Console::setImage(Flags &flags)
     for (const QString &name : std::as_const(names)) {
         const StatefulSet *set = m_sim.store().find<StatefulSet>(ns, name);
         if (!set)
-            return fail(QStringLiteral("Error from server (NotFound): statefulsets.apps \"%1\" not "
-                                       "found")
-                            .arg(name));
+            return fail(ActionResult::notFound(QStringLiteral("statefulsets.apps"), name).error);
         StatefulSet updated = *set;
         for (const QString &a : std::as_const(assignments)) {
             const QString container = a.section(QLatin1Char('='), 0, 0);
@@ -1210,9 +1208,7 @@ ConsoleOutput Console::patch(Flags &flags)
     for (const QString &name : std::as_const(names)) {
         const StatefulSet *set = m_sim.store().find<StatefulSet>(ns, name);
         if (!set)
-            return fail(QStringLiteral("Error from server (NotFound): statefulsets.apps \"%1\" not "
-                                       "found")
-                            .arg(name));
+            return fail(ActionResult::notFound(QStringLiteral("statefulsets.apps"), name).error);
         StatefulSet updated = *set;
         const QString patchError = patchStatefulSet(updated, doc.object());
         if (!patchError.isEmpty())

@@ -247,8 +247,6 @@ QString podStatus(const Pod &pod)
                 reason = cs.state.reason;
             else
                 reason = QStringLiteral("ExitCode:%1").arg(cs.state.exitCode);
-        } else if (cs.state.kind == ContainerState::Kind::Running && cs.ready) {
-            hasRunning = true;
         } else if (cs.state.kind == ContainerState::Kind::Running) {
             hasRunning = true;
         }
@@ -502,9 +500,6 @@ QString describePod(const Simulation &sim, const Pod &pod)
                 out += QStringLiteral("  %1%2 \n").arg(type.leftJustified(18), c->status);
         }
     }
-    bool anyClaims = false;
-    for (const Volume &v : pod.spec.volumes)
-        anyClaims = anyClaims || !v.claimName.isEmpty();
     if (pod.spec.volumes.isEmpty()) {
         out += QStringLiteral("Volumes:                     <none>\n");
     } else {
@@ -521,7 +516,6 @@ QString describePod(const Simulation &sim, const Pod &pod)
             }
         }
     }
-    Q_UNUSED(anyClaims)
     bool hasRequests = false;
     for (const Container &c : pod.spec.containers)
         hasRequests = hasRequests || !c.resources.requests.isEmpty();

@@ -144,7 +144,6 @@ void admit(Simulation &sim, Pod pod)
 
 void pullDone(Simulation &sim, Pod pod)
 {
-    const Millis now = sim.now();
     const QStringList missing = missingImages(sim, pod);
     const QStringList &unpullable = sim.config().timing.unpullableImages;
     const qint64 token = nextToken(sim, pod);
@@ -179,7 +178,6 @@ void pullDone(Simulation &sim, Pod pod)
                            .arg(pod.metadata.name, image, durationText(backoff)));
             queue(sim, pod, KubeletStep::Restart, kSecond, token);
             sim.podRuntime(pod.metadata.uid).running = false;
-            Q_UNUSED(now)
             return;
         }
     }

@@ -494,8 +494,7 @@ ActionResult Simulation::deletePod(const QString &ns, const QString &name,
     const QString key = objectKey(ns, name);
     const Pod *found = m_state.store.find<Pod>(key);
     if (!found) {
-        return ActionResult::failure(
-            QStringLiteral("Error from server (NotFound): pods \"%1\" not found").arg(name));
+        return ActionResult::notFound(QStringLiteral("pods"), name);
     }
     const ActionScope scope = beginAction([=](Simulation &sim) { sim.deletePod(ns, name, grace, force); });
     ActionResult result;
@@ -530,9 +529,7 @@ ActionResult Simulation::deleteStatefulSet(const QString &ns, const QString &nam
 {
     const StatefulSet *found = m_state.store.find<StatefulSet>(ns, name);
     if (!found) {
-        return ActionResult::failure(
-            QStringLiteral("Error from server (NotFound): statefulsets.apps \"%1\" not found")
-                .arg(name));
+        return ActionResult::notFound(QStringLiteral("statefulsets.apps"), name);
     }
     const ActionScope scope = beginAction([=](Simulation &sim) { sim.deleteStatefulSet(ns, name, orphan); });
     const StatefulSet set = *found;
@@ -586,8 +583,7 @@ ActionResult Simulation::deleteStatefulSet(const QString &ns, const QString &nam
 ActionResult Simulation::deleteService(const QString &ns, const QString &name)
 {
     if (!m_state.store.find<Service>(ns, name)) {
-        return ActionResult::failure(
-            QStringLiteral("Error from server (NotFound): services \"%1\" not found").arg(name));
+        return ActionResult::notFound(QStringLiteral("services"), name);
     }
     const ActionScope scope = beginAction([=](Simulation &sim) { sim.deleteService(ns, name); });
     m_state.serviceIPs.remove(m_state.store.find<Service>(ns, name)->spec.clusterIP);
@@ -601,8 +597,7 @@ ActionResult Simulation::deleteService(const QString &ns, const QString &name)
 ActionResult Simulation::deleteNode(const QString &name)
 {
     if (!m_state.store.find<Node>(name)) {
-        return ActionResult::failure(
-            QStringLiteral("Error from server (NotFound): nodes \"%1\" not found").arg(name));
+        return ActionResult::notFound(QStringLiteral("nodes"), name);
     }
     const ActionScope scope = beginAction([=](Simulation &sim) { sim.deleteNode(name); });
     erase<Node>(name);
@@ -616,9 +611,7 @@ ActionResult Simulation::scale(const QString &ns, const QString &name, int repli
 {
     const StatefulSet *found = m_state.store.find<StatefulSet>(ns, name);
     if (!found) {
-        return ActionResult::failure(
-            QStringLiteral("Error from server (NotFound): statefulsets.apps \"%1\" not found")
-                .arg(name));
+        return ActionResult::notFound(QStringLiteral("statefulsets.apps"), name);
     }
     if (replicas < 0) {
         return ActionResult::failure(
@@ -645,9 +638,7 @@ ActionResult Simulation::updateStatefulSet(const StatefulSet &updated, const QSt
     const QString key = objectKey(updated.metadata);
     const StatefulSet *found = m_state.store.find<StatefulSet>(key);
     if (!found) {
-        return ActionResult::failure(
-            QStringLiteral("Error from server (NotFound): statefulsets.apps \"%1\" not found")
-                .arg(updated.metadata.name));
+        return ActionResult::notFound(QStringLiteral("statefulsets.apps"), updated.metadata.name);
     }
     const ActionScope scope = beginAction([=](Simulation &sim) { sim.updateStatefulSet(updated, verb); });
     StatefulSet set = *found;
@@ -665,13 +656,11 @@ ActionResult Simulation::updateStatefulSet(const StatefulSet &updated, const QSt
 namespace {
 ActionResult podNotFound(const QString &name)
 {
-    return ActionResult::failure(
-        QStringLiteral("Error from server (NotFound): pods \"%1\" not found").arg(name));
+    return ActionResult::notFound(QStringLiteral("pods"), name);
 }
 ActionResult nodeNotFound(const QString &name)
 {
-    return ActionResult::failure(
-        QStringLiteral("Error from server (NotFound): nodes \"%1\" not found").arg(name));
+    return ActionResult::notFound(QStringLiteral("nodes"), name);
 }
 } // namespace
 

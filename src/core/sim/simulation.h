@@ -109,6 +109,12 @@ struct ActionResult
         r.error = error;
         return r;
     }
+    // kubectl's NotFound error; resource is the plural API name ("pods", "statefulsets.apps").
+    static ActionResult notFound(const QString &resource, const QString &name)
+    {
+        return failure(QStringLiteral("Error from server (NotFound): %1 \"%2\" not found")
+                           .arg(resource, name));
+    }
 };
 
 // The deterministic cluster simulation: a virtual clock, a work queue ordered by

@@ -43,14 +43,6 @@ const quint16 kTypes[] = {core::DnsType::A,   core::DnsType::AAAA, core::DnsType
                           core::DnsType::PTR, core::DnsType::TXT,  core::DnsType::SOA,
                           core::DnsType::NS,  core::DnsType::ANY};
 
-QString ipText(const QByteArray &address)
-{
-    core::DnsRecord r;
-    r.type = address.size() == 4 ? core::DnsType::A : core::DnsType::AAAA;
-    r.address = address;
-    return r.addressText();
-}
-
 // Pods (keys) whose IP is one of the addresses, in address order.
 QStringList podsWithAddresses(const core::Store &store, const QStringList &addresses)
 {
