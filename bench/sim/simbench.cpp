@@ -1,7 +1,8 @@
 // Benchmarks of the simulation core; prints figures, asserts nothing.
 //
 //   ordinal_sim_bench scale [REPLICAS...]   Parallel StatefulSet on 1,000 nodes, apply → all
-//                                           Ready: wall time, watch events/s, peak RSS
+//                                           Ready: wall time, watch events/s, peak RSS, with
+//                                           history off and on (--history=off|on: only one)
 //   ordinal_sim_bench soak [ACTIONS]        random actions (fixed seed) with invariant checks:
 //                                           actions/s and violations (default 1,000,000)
 
@@ -103,13 +104,18 @@ int main(int argc, char **argv)
     const QString mode = args.value(0, QStringLiteral("scale"));
     if (mode == QLatin1String("scale")) {
         QList<int> sizes;
-        for (const QString &a : args.mid(1))
-            sizes << a.toInt();
+        QList<bool> histories{false, true};
+        for (const QString &a : args.mid(1)) {
+            if (a.startsWith(QLatin1String("--history=")))
+                histories = {a.endsWith(QLatin1String("=on"))};
+            else
+                sizes << a.toInt();
+        }
         if (sizes.isEmpty())
             sizes = {10000, 100000};
         for (int n : std::as_const(sizes)) {
-            scale(out, n, false);
-            scale(out, n, true);
+            for (bool history : std::as_const(histories))
+                scale(out, n, history);
         }
         return 0;
     }

@@ -20,13 +20,21 @@ const OwnerReference *ObjectMeta::controllerRef() const
     return nullptr;
 }
 
-bool LabelSelector::matches(const QMap<QString, QString> &labels) const
+bool LabelSelector::matchesLabels(const QMap<QString, QString> &required,
+                                  const QMap<QString, QString> &labels)
 {
-    for (auto it = matchLabels.cbegin(); it != matchLabels.cend(); ++it) {
+    for (auto it = required.cbegin(); it != required.cend(); ++it) {
         const auto found = labels.constFind(it.key());
         if (found == labels.cend() || found.value() != it.value())
             return false;
     }
+    return true;
+}
+
+bool LabelSelector::matches(const QMap<QString, QString> &labels) const
+{
+    if (!matchesLabels(matchLabels, labels))
+        return false;
     for (const LabelSelectorRequirement &req : matchExpressions) {
         const bool has = labels.contains(req.key);
         const QString value = labels.value(req.key);

@@ -81,6 +81,9 @@ struct LabelSelector
 
     bool isEmpty() const { return matchLabels.isEmpty() && matchExpressions.isEmpty(); }
     bool matches(const QMap<QString, QString> &labels) const;
+    // Whether labels has every key of required with the same value (a Service's selector).
+    static bool matchesLabels(const QMap<QString, QString> &required,
+                              const QMap<QString, QString> &labels);
     // The kubectl string form: "app=nginx,tier in (a,b)".
     QString toString() const;
     // Parses a kubectl -l selector ("app=nginx", "a!=b", "k in (x,y)", "!k", "k").
@@ -150,6 +153,8 @@ struct Toleration
     QString value;
     QString effect; // empty = all effects
     std::optional<qint64> tolerationSeconds;
+
+    bool operator==(const Toleration &) const = default;
 };
 
 struct Taint
@@ -174,6 +179,8 @@ struct NodeSelectorRequirement
     QString key;
     QString op; // In, NotIn, Exists, DoesNotExist, Gt, Lt
     QStringList values;
+
+    bool operator==(const NodeSelectorRequirement &) const = default;
 };
 
 struct PodAffinityTerm

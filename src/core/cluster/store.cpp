@@ -1,5 +1,7 @@
 #include "cluster/store.h"
 
+#include <algorithm>
+
 namespace ordinal::core {
 
 QString kindName(ObjectKind kind)
@@ -40,10 +42,8 @@ QList<const Pod *> Store::podsMatching(const QString &namespaceName,
 
 QList<const Pod *> Store::podsOnNode(const QString &nodeName) const
 {
-    const auto usage = m_usage.constFind(nodeName);
-    if (usage == m_usage.cend())
-        return {};
-    QStringList keys(usage->podKeys.cbegin(), usage->podKeys.cend());
+    const NodeUsage &usage = nodeUsage(nodeName);
+    QStringList keys(usage.podKeys.cbegin(), usage.podKeys.cend());
     keys.sort();
     QList<const Pod *> result;
     result.reserve(keys.size());
@@ -52,11 +52,33 @@ QList<const Pod *> Store::podsOnNode(const QString &nodeName) const
     return result;
 }
 
+int Store::usageSlot(const QString &nodeName)
+{
+    const auto it = m_usageSlot.constFind(nodeName);
+    if (it != m_usageSlot.cend())
+        return it.value();
+    m_usage.append(NodeUsage());
+    m_usageSlot.insert(nodeName, int(m_usage.size() - 1));
+    return int(m_usage.size() - 1);
+}
+
+// Whether replacing a with b leaves every node's usage as it is (most status updates).
+bool Store::sameAccounting(const Pod &a, const Pod &b)
+{
+    const OwnerReference *ownerA = a.metadata.controllerRef();
+    const OwnerReference *ownerB = b.metadata.controllerRef();
+    return a.spec.nodeName == b.spec.nodeName && a.isTerminal() == b.isTerminal()
+        && a.metadata.namespaceName == b.metadata.namespaceName
+        && (ownerA ? ownerA->uid : QString()) == (ownerB ? ownerB->uid : QString())
+        && a.spec.containers.constData() == b.spec.containers.constData();
+}
+
 void Store::account(const Pod &pod, int sign)
 {
     if (pod.spec.nodeName.isEmpty())
         return;
-    NodeUsage &usage = m_usage[pod.spec.nodeName];
+    ++m_usageGeneration;
+    NodeUsage &usage = m_usage[usageSlot(pod.spec.nodeName)];
     const QString key = objectKey(pod.metadata);
     if (sign > 0)
         usage.podKeys.insert(key);
@@ -70,10 +92,16 @@ void Store::account(const Pod &pod, int sign)
         usage.memoryBytes += sign * c.resources.requests.value(QStringLiteral("memory")).value;
     }
     if (const OwnerReference *owner = pod.metadata.controllerRef()) {
-        int &count = usage.byOwner[owner->uid];
-        count += sign;
-        if (count == 0)
-            usage.byOwner.remove(owner->uid);
+        auto known = m_ownerIds.constFind(owner->uid);
+        if (known == m_ownerIds.cend())
+            known = m_ownerIds.insert(owner->uid, int(m_ownerIds.size()));
+        const int ownerId = known.value();
+        const auto entry = std::find_if(usage.byOwner.begin(), usage.byOwner.end(),
+                                        [&](const auto &e) { return e.first == ownerId; });
+        if (entry == usage.byOwner.end())
+            usage.byOwner.append({ownerId, sign});
+        else if ((entry->second += sign) == 0)
+            usage.byOwner.erase(entry);
     }
 }
 

@@ -74,8 +74,17 @@ struct NodeUsage
     int pods = 0;
     qint64 cpuMilli = 0;
     qint64 memoryBytes = 0;
-    QHash<QString, int> byOwner; // controller uid -> pods
-    QSet<QString> podKeys;       // every pod bound to the node, terminal or not
+    QList<std::pair<int, int>> byOwner; // (owner id, pods); a node hosts few owners
+    QSet<QString> podKeys;              // every pod bound to the node, terminal or not
+
+    int podsOf(int ownerId) const
+    {
+        for (const auto &[id, count] : byOwner) {
+            if (id == ownerId)
+                return count;
+        }
+        return 0;
+    }
 };
 
 // The API server's object store: typed maps keyed by "namespace/name", ordered, so every
@@ -127,9 +136,15 @@ public:
         const auto previous = map.constFind(key);
         const bool existed = previous != map.cend();
         if constexpr (std::is_same_v<T, Pod>) {
-            if (existed)
-                account(previous.value(), -1);
-            account(object, +1);
+            if (!existed || !sameAccounting(previous.value(), object)) {
+                if (existed)
+                    account(previous.value(), -1);
+                account(object, +1);
+            }
+        }
+        if constexpr (std::is_same_v<T, Node>) {
+            ++m_nodeGeneration;
+            usageSlot(key);
         }
         auto it = map.insert(key, std::move(object));
         return makeEvent(existed ? WatchEventType::Modified : WatchEventType::Added, kindOf<T>(),
@@ -148,6 +163,8 @@ public:
         map.erase(it);
         if constexpr (std::is_same_v<T, Pod>)
             account(last, -1);
+        if constexpr (std::is_same_v<T, Node>)
+            ++m_nodeGeneration;
         last.metadata.resourceVersion = ++m_resourceVersion;
         return makeEvent(WatchEventType::Deleted, kindOf<T>(), key, AnyObject(std::move(last)),
                          now);
@@ -164,12 +181,24 @@ public:
     const NodeUsage &nodeUsage(const QString &nodeName) const
     {
         static const NodeUsage empty;
-        const auto it = m_usage.constFind(nodeName);
-        return it == m_usage.cend() ? empty : it.value();
+        const auto it = m_usageSlot.constFind(nodeName);
+        return it == m_usageSlot.cend() ? empty : m_usage.at(it.value());
     }
+    // The same by slot: every node in the store has one, fixed for the store's lifetime, so
+    // the scheduler can keep slots instead of looking names up for every pod.
+    int nodeUsageSlot(const QString &nodeName) const { return m_usageSlot.value(nodeName, -1); }
+    const NodeUsage &nodeUsageAt(int slot) const { return m_usage.at(slot); }
+    // A small integer for a controller uid (-1 when no pod of it was ever bound).
+    int ownerId(const QString &uid) const { return m_ownerIds.value(uid, -1); }
+    // Bumps whenever a node is written or removed.
+    qint64 nodeGeneration() const { return m_nodeGeneration; }
+    // Bumps whenever a node's usage changes.
+    qint64 usageGeneration() const { return m_usageGeneration; }
 
 private:
     void account(const Pod &pod, int sign);
+    static bool sameAccounting(const Pod &a, const Pod &b);
+    int usageSlot(const QString &nodeName);
     static WatchEvent makeEvent(WatchEventType type, ObjectKind kind, const QString &key,
                                 AnyObject object, Millis now);
 
@@ -179,7 +208,11 @@ private:
                QMap<QString, PersistentVolumeClaim>, QMap<QString, Event>>
         m_maps;
     qint64 m_resourceVersion = 0;
-    QHash<QString, NodeUsage> m_usage; // by node name
+    qint64 m_nodeGeneration = 0;
+    qint64 m_usageGeneration = 0;
+    QHash<QString, int> m_usageSlot; // node name -> index in m_usage
+    QList<NodeUsage> m_usage;
+    QHash<QString, int> m_ownerIds;  // controller uid -> id in NodeUsage::byOwner
 };
 
 } // namespace ordinal::core

@@ -182,9 +182,12 @@ void pullDone(Simulation &sim, Pod pod)
         }
     }
     Node node = *sim.store().find<Node>(pod.spec.nodeName);
+    bool pulled = false;
     for (const QString &image : missing) {
-        if (!node.images.contains(image))
+        if (!node.images.contains(image)) {
             node.images << image;
+            pulled = true;
+        }
         const Millis took = pullTime(sim, image);
         sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Pulled"),
                         QStringLiteral("Successfully pulled image \"%1\" in %2 (%2 including "
@@ -192,7 +195,8 @@ void pullDone(Simulation &sim, Pod pod)
                             .arg(image, durationText(took)),
                         kKubelet);
     }
-    sim.write(node);
+    if (pulled)
+        sim.write(node);
     queue(sim, pod, KubeletStep::Started, sim.config().timing.containerStart, token);
 }
 

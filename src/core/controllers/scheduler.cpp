@@ -89,41 +89,10 @@ qint64 requested(const Pod &pod, const QString &resource)
     return total;
 }
 
-// What a pod asks of a node, computed once per scheduling cycle.
-struct PodNeeds
+// Filters that read only the node and the pod's spec. Reasons are the scheduler's own
+// phrases, counted per node in the FailedScheduling text.
+QString staticUnfit(const Pod &pod, const Node &node)
 {
-    qint64 cpu = 0;
-    qint64 memory = 0;
-};
-
-PodNeeds needsOf(const Pod &pod)
-{
-    return PodNeeds{requested(pod, QStringLiteral("cpu")), requested(pod, QStringLiteral("memory"))};
-}
-
-QString unfit(const Store &store, const Pod &pod, const PodNeeds &needs, const Node &node);
-
-} // namespace
-
-QString Scheduler::unfitReason(const Store &store, const Pod &pod, const Node &node)
-{
-    return unfit(store, pod, needsOf(pod), node);
-}
-
-int Scheduler::feasibleNodesToFind(int nodeCount)
-{
-    // As upstream: all nodes below 100; else 50% - nodes/125, at least 5%, at least 100 nodes.
-    if (nodeCount < 100)
-        return nodeCount;
-    const int percentage = std::max(5, 50 - nodeCount / 125);
-    return std::max(100, nodeCount * percentage / 100);
-}
-
-namespace {
-
-QString unfit(const Store &store, const Pod &pod, const PodNeeds &needs, const Node &node)
-{
-    // Reasons are the scheduler's own phrases, counted per node in the FailedScheduling text.
     if (!node.isReady())
         return QStringLiteral("node(s) were not ready");
     if (node.unschedulable)
@@ -152,15 +121,13 @@ QString unfit(const Store &store, const Pod &pod, const PodNeeds &needs, const N
         if (!any)
             return QStringLiteral("node(s) didn't match Pod's node affinity/selector");
     }
-    // Resources: the scheduler cache sums the requests of live pods bound to the node.
-    const NodeUsage &usage = store.nodeUsage(node.metadata.name);
-    const auto allocatable = [&](const QString &r) { return node.allocatable.value(r).value; };
-    if (usage.pods + 1 > allocatable(QStringLiteral("pods")))
-        return QStringLiteral("Too many pods");
-    if (needs.cpu > 0 && usage.cpuMilli + needs.cpu > allocatable(QStringLiteral("cpu")))
-        return QStringLiteral("Insufficient cpu");
-    if (needs.memory > 0 && usage.memoryBytes + needs.memory > allocatable(QStringLiteral("memory")))
-        return QStringLiteral("Insufficient memory");
+    return {};
+}
+
+// Required pod (anti-)affinity: these filters count other pods, so they change as pods come
+// and go and are evaluated for every node.
+QString podAffinityUnfit(const Store &store, const Pod &pod, const Node &node)
+{
     for (const PodAffinityTerm &term : pod.spec.affinity.podAntiAffinityRequired) {
         if (podsInDomain(store, pod, term, node) > 0)
             return QStringLiteral("node(s) didn't match pod anti-affinity rules");
@@ -180,7 +147,177 @@ QString unfit(const Store &store, const Pod &pod, const PodNeeds &needs, const N
     return {};
 }
 
+// The cache for the store's current nodes (rebuilt when a node changed), and the static fit
+// of pods like this one.
+const SchedulerCache::StaticFit &staticFit(SchedulerCache &cache, const Store &store,
+                                           const Pod &pod)
+{
+    if (cache.nodeGeneration != store.nodeGeneration()) {
+        cache.clear();
+        cache.nodeGeneration = store.nodeGeneration();
+        for (const Node &node : store.all<Node>()) {
+            const auto allocatable = [&](const QString &r) {
+                return node.allocatable.value(r).value;
+            };
+            cache.nodes.push_back({&node, store.nodeUsageSlot(node.metadata.name),
+                                   allocatable(QStringLiteral("pods")),
+                                   allocatable(QStringLiteral("cpu")),
+                                   allocatable(QStringLiteral("memory"))});
+        }
+    }
+    const OwnerReference *owner = pod.metadata.controllerRef();
+    SchedulerCache::StaticFit &fit = cache.fits[owner ? owner->uid : QString()];
+    if (fit.reason.size() == cache.nodes.size() && fit.tolerations == pod.spec.tolerations
+        && fit.nodeSelector == pod.spec.nodeSelector
+        && fit.nodeRequired == pod.spec.affinity.nodeRequired)
+        return fit;
+    fit = SchedulerCache::StaticFit{pod.spec.tolerations, pod.spec.nodeSelector,
+                                    pod.spec.affinity.nodeRequired, {}, {},
+                                    ++cache.fitVersions};
+    fit.reason.reserve(cache.nodes.size());
+    for (const SchedulerCache::NodeInfo &info : cache.nodes) {
+        const QString reason = staticUnfit(pod, *info.node);
+        qsizetype index = reason.isEmpty() ? -1 : fit.reasons.indexOf(reason);
+        if (!reason.isEmpty() && index < 0) {
+            fit.reasons << reason;
+            index = fit.reasons.size() - 1;
+        }
+        fit.reason.push_back(int(index));
+    }
+    return fit;
+}
+
+// The resource filters: pod count, cpu and memory requests against allocatable, with the
+// requests of the live pods bound to the node. nullptr when the pod fits.
+const QLatin1String *resourceUnfit(const SchedulerCache::NodeInfo &info, const NodeUsage &usage,
+                                   qint64 cpu, qint64 memory)
+{
+    static const QLatin1String tooMany("Too many pods"), noCpu("Insufficient cpu"),
+        noMemory("Insufficient memory");
+    if (usage.pods + 1 > info.podCapacity)
+        return &tooMany;
+    if (cpu > 0 && usage.cpuMilli + cpu > info.cpuCapacity)
+        return &noCpu;
+    if (memory > 0 && usage.memoryBytes + memory > info.memoryCapacity)
+        return &noMemory;
+    return nullptr;
+}
+
+using Tree = SchedulerCache::Tree;
+
+// Whether node a scores better than node b (-1: no node): fewer pods of the same owner, then
+// fewer pods, then the first in name order — as the walk in Scheduler::schedule.
+bool better(const Tree &t, int a, int b)
+{
+    if (a < 0 || b < 0)
+        return a >= 0;
+    if (t.sameOwner[a] != t.sameOwner[b])
+        return t.sameOwner[a] < t.sameOwner[b];
+    if (t.load[a] != t.load[b])
+        return t.load[a] < t.load[b];
+    return a < b;
+}
+
+void pull(Tree &t, int p)
+{
+    t.count[p] = t.count[2 * p] + t.count[2 * p + 1];
+    t.best[p] = better(t, t.best[2 * p + 1], t.best[2 * p]) ? t.best[2 * p + 1] : t.best[2 * p];
+}
+
+void setLeaf(Tree &t, const SchedulerCache &cache, const SchedulerCache::StaticFit &fit,
+             const Store &store, int node)
+{
+    const SchedulerCache::NodeInfo &info = cache.nodes[node];
+    const NodeUsage &usage = store.nodeUsageAt(info.usageSlot);
+    const bool feasible = fit.reason[node] < 0 && !resourceUnfit(info, usage, t.cpu, t.memory);
+    t.sameOwner[node] = t.ownerId >= 0 ? usage.podsOf(t.ownerId) : 0;
+    t.load[node] = usage.pods;
+    t.count[t.size + node] = feasible ? 1 : 0;
+    t.best[t.size + node] = feasible ? node : -1;
+}
+
+void buildTree(Tree &t, const SchedulerCache &cache, const SchedulerCache::StaticFit &fit,
+               const Store &store)
+{
+    const int n = int(cache.nodes.size());
+    t.size = 1;
+    while (t.size < n)
+        t.size *= 2;
+    t.count.assign(2 * t.size, 0);
+    t.best.assign(2 * t.size, -1);
+    t.sameOwner.assign(n, 0);
+    t.load.assign(n, 0);
+    for (int node = 0; node < n; ++node)
+        setLeaf(t, cache, fit, store, node);
+    for (int p = t.size - 1; p >= 1; --p)
+        pull(t, p);
+    t.fitVersion = fit.version;
+    t.usageGeneration = store.usageGeneration();
+}
+
+void updateLeaf(Tree &t, const SchedulerCache &cache, const SchedulerCache::StaticFit &fit,
+                const Store &store, int node)
+{
+    setLeaf(t, cache, fit, store, node);
+    for (int p = (t.size + node) / 2; p >= 1; p /= 2)
+        pull(t, p);
+}
+
+// Feasible nodes in [0, end).
+int countBefore(const Tree &t, int end)
+{
+    int total = 0;
+    for (int l = t.size, r = t.size + end; l < r; l /= 2, r /= 2) {
+        if (l & 1)
+            total += t.count[l++];
+        if (r & 1)
+            total += t.count[--r];
+    }
+    return total;
+}
+
+// The k-th feasible node (1-based) in index order.
+int kth(const Tree &t, int k)
+{
+    int p = 1;
+    while (p < t.size) {
+        if (t.count[2 * p] >= k) {
+            p = 2 * p;
+        } else {
+            k -= t.count[2 * p];
+            p = 2 * p + 1;
+        }
+    }
+    return p - t.size;
+}
+
+// The best feasible node in [first, last].
+int bestIn(const Tree &t, int first, int last)
+{
+    int result = -1;
+    for (int l = t.size + first, r = t.size + last + 1; l < r; l /= 2, r /= 2) {
+        if ((l & 1) && better(t, t.best[l], result))
+            result = t.best[l];
+        if (l & 1)
+            ++l;
+        if ((r & 1) && better(t, t.best[r - 1], result))
+            result = t.best[r - 1];
+        if (r & 1)
+            --r;
+    }
+    return result;
+}
+
 } // namespace
+
+int Scheduler::feasibleNodesToFind(int nodeCount)
+{
+    // As upstream: all nodes below 100; else 50% - nodes/125, at least 5%, at least 100 nodes.
+    if (nodeCount < 100)
+        return nodeCount;
+    const int percentage = std::max(5, 50 - nodeCount / 125);
+    return std::max(100, nodeCount * percentage / 100);
+}
 
 void Scheduler::schedule(Simulation &sim, const QString &podKey)
 {
@@ -191,57 +328,132 @@ void Scheduler::schedule(Simulation &sim, const QString &podKey)
         return;
     Pod pod = *found;
     const OwnerReference *owner = pod.metadata.controllerRef();
+    SchedulerCache &cache = sim.schedulerCache();
+    const SchedulerCache::StaticFit &fit = staticFit(cache, store, pod);
 
+    // Scored as it is found: fewer pods of the same owner, then preferred affinity, then the
+    // least loaded node; the first in name order wins a tie.
     struct Candidate
     {
-        const Node *node;
-        qint64 score;
-        int sameOwner;
-        int load;
+        int node = -1;
+        qint64 score = 0;
+        int sameOwner = 0;
+        int load = 0;
+
+        bool betterThan(const Candidate &other) const
+        {
+            if (sameOwner != other.sameOwner)
+                return sameOwner < other.sameOwner;
+            if (score != other.score)
+                return score > other.score;
+            if (load != other.load)
+                return load < other.load;
+            return node < other.node;
+        }
     };
-    const auto &nodes = store.all<Node>();
-    const int nodeCount = int(nodes.size());
+    const int nodeCount = int(cache.nodes.size());
     const int wanted = feasibleNodesToFind(nodeCount);
     // The search resumes where the previous cycle stopped (nextStartNodeIndex), so pods spread
     // over large clusters without every cycle examining every node.
     int &startIndex = sim.state().nextStartNodeIndex;
     startIndex = nodeCount > 0 ? startIndex % nodeCount : 0;
-    const PodNeeds needs = needsOf(pod);
-    QList<Candidate> candidates;
-    candidates.reserve(wanted);
-    QMap<QString, int> reasons; // reason -> number of nodes
-    auto it = nodes.cbegin();
-    std::advance(it, startIndex);
+    const qint64 cpu = requested(pod, QStringLiteral("cpu"));
+    const qint64 memory = requested(pod, QStringLiteral("memory"));
+    const int ownerId = owner ? store.ownerId(owner->uid) : -1;
+    const Affinity &affinity = pod.spec.affinity;
+    const bool podAffinity = !affinity.podAntiAffinityRequired.isEmpty()
+        || !affinity.podAffinityRequired.isEmpty();
+    const bool scored = !affinity.podAntiAffinityPreferred.isEmpty()
+        || !affinity.podAffinityPreferred.isEmpty();
+    const SchedulerCache::NodeInfo *const info = cache.nodes.data();
+    const int *const staticFit = fit.reason.data();
+    QList<int> staticReasons(fit.reasons.size(), 0);
+    QMap<QString, int> reasons; // dynamic reason -> number of nodes
+    Candidate best;
+    int feasible = 0;
     int examined = 0;
-    for (; examined < nodeCount && candidates.size() < wanted; ++examined) {
-        const Node &node = it.value();
-        if (++it == nodes.cend())
-            it = nodes.cbegin();
-        const QString reason = unfit(store, pod, needs, node);
-        if (!reason.isEmpty()) {
-            reasons[reason] += 1;
-            continue;
+    Tree &tree = cache.tree;
+    const bool useTree = !podAffinity && !scored && nodeCount > 0 && !cache.walkOnly;
+    if (useTree
+        && (tree.fitVersion != fit.version || tree.ownerId != ownerId || tree.cpu != cpu
+            || tree.memory != memory || tree.usageGeneration != store.usageGeneration())) {
+        tree.ownerId = ownerId;
+        tree.cpu = cpu;
+        tree.memory = memory;
+        buildTree(tree, cache, fit, store);
+    }
+    if (useTree && tree.count[1] > 0) {
+        // The same choice as the walk below, found in the tree: the window ends at the
+        // wanted-th feasible node after startIndex (wrapping), or takes every node.
+        const int total = tree.count[1];
+        if (total < wanted) {
+            best.node = tree.best[1];
+            examined = nodeCount;
+            feasible = total;
+        } else {
+            const int target = countBefore(tree, startIndex) + wanted;
+            if (target <= total) {
+                const int last = kth(tree, target);
+                best.node = bestIn(tree, startIndex, last);
+                examined = last - startIndex + 1;
+            } else {
+                const int last = kth(tree, target - total);
+                const int tail = bestIn(tree, startIndex, nodeCount - 1);
+                const int head = bestIn(tree, 0, last);
+                best.node = better(tree, head, tail) ? head : tail;
+                examined = nodeCount - startIndex + last + 1;
+            }
+            feasible = wanted;
         }
-        const NodeUsage &usage = store.nodeUsage(node.metadata.name);
-        const int sameOwner = owner ? usage.byOwner.value(owner->uid) : 0;
-        const int load = usage.pods;
-        qint64 score = 0;
-        for (const WeightedPodAffinityTerm &w : pod.spec.affinity.podAntiAffinityPreferred)
-            score -= qint64(w.weight) * podsInDomain(store, pod, w.term, node);
-        for (const WeightedPodAffinityTerm &w : pod.spec.affinity.podAffinityPreferred)
-            score += qint64(w.weight) * podsInDomain(store, pod, w.term, node);
-        candidates << Candidate{&node, score, sameOwner, load};
+        best.sameOwner = tree.sameOwner[best.node];
+        best.load = tree.load[best.node];
+    } else {
+        for (int i = startIndex; examined < nodeCount && feasible < wanted; ++examined) {
+            const int node = i;
+            if (++i == nodeCount)
+                i = 0;
+            if (const int r = staticFit[node]; r >= 0) {
+                ++staticReasons[r];
+                continue;
+            }
+            // Resources: the scheduler cache sums the requests of live pods bound to the node.
+            const NodeUsage &usage = store.nodeUsageAt(info[node].usageSlot);
+            if (const QLatin1String *reason = resourceUnfit(info[node], usage, cpu, memory)) {
+                reasons[*reason] += 1;
+                continue;
+            }
+            if (podAffinity) {
+                if (const QString why = podAffinityUnfit(store, pod, *info[node].node);
+                    !why.isEmpty()) {
+                    reasons[why] += 1;
+                    continue;
+                }
+            }
+            Candidate candidate{node, 0, ownerId >= 0 ? usage.podsOf(ownerId) : 0, usage.pods};
+            if (scored) {
+                const Node &n = *info[node].node;
+                for (const WeightedPodAffinityTerm &w : affinity.podAntiAffinityPreferred)
+                    candidate.score -= qint64(w.weight) * podsInDomain(store, pod, w.term, n);
+                for (const WeightedPodAffinityTerm &w : affinity.podAffinityPreferred)
+                    candidate.score += qint64(w.weight) * podsInDomain(store, pod, w.term, n);
+            }
+            if (feasible++ == 0 || candidate.betterThan(best))
+                best = candidate;
+        }
     }
     startIndex = nodeCount > 0 ? (startIndex + examined) % nodeCount : 0;
+    for (qsizetype r = 0; r < fit.reasons.size(); ++r) {
+        if (staticReasons[r] > 0)
+            reasons[fit.reasons[r]] += staticReasons[r];
+    }
 
     const QString podRef = pod.metadata.namespaceName + QLatin1Char('/') + pod.metadata.name;
     const ObjectReference ref{QStringLiteral("Pod"), pod.metadata.namespaceName,
                               pod.metadata.name, pod.metadata.uid};
-    if (candidates.isEmpty()) {
+    if (feasible == 0) {
         QStringList parts;
         for (auto it = reasons.cbegin(); it != reasons.cend(); ++it)
             parts << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
-        const int nodeCount = int(store.all<Node>().size());
         const QString message =
             QStringLiteral("0/%1 nodes are available: %2. preemption: 0/%1 nodes are available: "
                            "%1 Preemption is not helpful for scheduling.")
@@ -261,21 +473,17 @@ void Scheduler::schedule(Simulation &sim, const QString &podKey)
         return;
     }
 
-    // Spread first, then preferred affinity, then the least loaded node, then the name.
-    const auto best = std::min_element(candidates.cbegin(), candidates.cend(),
-                                       [](const Candidate &a, const Candidate &b) {
-                                           if (a.sameOwner != b.sameOwner)
-                                               return a.sameOwner < b.sameOwner;
-                                           if (a.score != b.score)
-                                               return a.score > b.score;
-                                           if (a.load != b.load)
-                                               return a.load < b.load;
-                                           return a.node->metadata.name < b.node->metadata.name;
-                                       });
-    const QString nodeName = best->node->metadata.name;
+    const QString nodeName = info[best.node].node->metadata.name;
     pod.spec.nodeName = nodeName;
     pod.status.setCondition(QStringLiteral("PodScheduled"), QStringLiteral("True"), sim.now());
+    const qint64 usageBefore = store.usageGeneration();
     sim.write(pod);
+    if (useTree && tree.usageGeneration == usageBefore
+        && store.usageGeneration() == usageBefore + 1) {
+        // The bind changed one node's usage: update its leaf instead of rebuilding.
+        updateLeaf(tree, cache, fit, store, best.node);
+        tree.usageGeneration = store.usageGeneration();
+    }
     sim.recordEvent(ref, QStringLiteral("Normal"), QStringLiteral("Scheduled"),
                     QStringLiteral("Successfully assigned %1 to %2").arg(podRef, nodeName),
                     kScheduler);
@@ -283,11 +491,11 @@ void Scheduler::schedule(Simulation &sim, const QString &podKey)
                owner ? tr("%1 → %2: it has the fewest pods of %3 (%4), then the fewest pods "
                           "overall (%5).")
                            .arg(pod.metadata.name, nodeName, owner->name)
-                           .arg(best->sameOwner)
-                           .arg(best->load)
+                           .arg(best.sameOwner)
+                           .arg(best.load)
                      : tr("%1 → %2: the least loaded node that fits (%3 pods).")
                            .arg(pod.metadata.name, nodeName)
-                           .arg(best->load));
+                           .arg(best.load));
     sim.enqueue(WorkKind::KubeletStep, podKey, 0, int(KubeletStep::Admit), pod.metadata.uid,
                 sim.podRuntime(pod.metadata.uid).token);
 }

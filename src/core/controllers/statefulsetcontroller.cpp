@@ -3,9 +3,8 @@
 #include "api/admission.h"
 #include "sim/simulation.h"
 
-#include <QRegularExpression>
-
 #include <algorithm>
+#include <limits>
 
 namespace ordinal::core {
 
@@ -44,6 +43,16 @@ struct Pass
             reason, message, kController);
     }
 };
+
+// A pod the set owns, or an orphan it may adopt (as upstream's ClaimPods; the selector is
+// immutable and owned pods keep their labels, so owned pods always match it).
+bool isMember(const StatefulSet &set, const Pod &pod, const OwnerReference *owner)
+{
+    if (owner)
+        return owner->uid == set.metadata.uid;
+    return pod.metadata.namespaceName == set.metadata.namespaceName
+        && set.spec.selector.matches(pod.metadata.labels);
+}
 
 bool isUnavailable(const Pod *pod, int minReadySeconds, Millis now)
 {
@@ -96,13 +105,19 @@ QString probeText(const std::optional<Probe> &probe)
 int StatefulSetController::ordinalOf(const QString &setName, const QString &podName)
 {
     // As upstream getParentNameAndOrdinal: "(.*)-([0-9]+)$".
-    static const QRegularExpression re(QStringLiteral("^(.*)-([0-9]+)$"));
-    const auto match = re.match(podName);
-    if (!match.hasMatch() || match.captured(1) != setName)
+    const qsizetype dash = podName.lastIndexOf(QLatin1Char('-'));
+    if (dash != setName.size() || dash + 1 >= podName.size()
+        || !QStringView(podName).left(dash).startsWith(setName))
         return -1;
-    bool ok = false;
-    const int ordinal = match.captured(2).toInt(&ok);
-    return ok ? ordinal : -1;
+    qint64 ordinal = 0;
+    for (const QChar c : QStringView(podName).mid(dash + 1)) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return -1;
+        ordinal = ordinal * 10 + (c.unicode() - '0');
+        if (ordinal > std::numeric_limits<int>::max())
+            return -1;
+    }
+    return int(ordinal);
 }
 
 QString StatefulSetController::templateText(const PodTemplateSpec &t)
@@ -198,12 +213,13 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
     // ClaimPods); pods owned by another controller are left alone.
     pass.replicas.fill(nullptr, std::max(0, replicaCount));
     QList<std::pair<int, const Pod *>> condemned;
-    for (const Pod *pod : store.podsMatching(pass.ns(), set.spec.selector)) {
+    for (const Pod &member : store.all<Pod>()) {
+        const Pod *pod = &member;
+        const OwnerReference *owner = pod->metadata.controllerRef();
+        if (!isMember(set, *pod, owner))
+            continue;
         const int ordinal = ordinalOf(pass.name(), pod->metadata.name);
         if (ordinal < 0)
-            continue;
-        const OwnerReference *owner = pod->metadata.controllerRef();
-        if (owner && owner->uid != set.metadata.uid)
             continue;
         if (!owner) {
             if (pod->metadata.isTerminating())
@@ -350,7 +366,7 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
     for (int i = 0; i < pass.replicas.size(); ++i) {
         const Pod *pod = pass.replicas[i];
         const int ordinal = start + i;
-        const QString name = pass.podName(ordinal);
+        const QString name = pod ? pod->metadata.name : pass.podName(ordinal);
         if (pod && pod->isTerminal()) {
             if (!pod->metadata.isTerminating()) {
                 deletePod(pod, tr("%1 is %2: it is deleted and will be created again with the "
@@ -503,7 +519,8 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
     status.updateRevision = pass.updateRevision;
     status.collisionCount = set.status.collisionCount;
     QSet<QString> liveRevisions{pass.currentRevision, pass.updateRevision};
-    for (const Pod *pod : store.podsMatching(pass.ns(), set.spec.selector)) {
+    for (const Pod &member : store.all<Pod>()) {
+        const Pod *pod = &member;
         const OwnerReference *owner = pod->metadata.controllerRef();
         if (!owner || owner->uid != set.metadata.uid)
             continue;

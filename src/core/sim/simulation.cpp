@@ -17,9 +17,9 @@ namespace {
 // Checkpoint after this many new watch events, so that replaying to any past time stays short.
 constexpr qsizetype kCheckpointEvents = 400;
 
-QString syncKey(WorkKind kind, const QString &key)
+std::pair<int, QString> syncKey(WorkKind kind, const QString &key)
 {
-    return QString::number(int(kind)) + QLatin1Char('|') + key;
+    return {int(kind), key};
 }
 
 ObjectMeta systemMeta(const QString &ns, const QString &name, Simulation &sim)
@@ -140,10 +140,11 @@ void Simulation::enqueue(WorkKind kind, const QString &key, Millis delay, int st
         || kind == WorkKind::SchedulePod;
     if (isSync && delay == 0) {
         // One pending controller sync per object at a time is enough: it reads fresh state.
-        const QString id = syncKey(kind, key);
-        if (m_state.queuedSyncs.contains(id))
-            return;
+        const auto id = syncKey(kind, key);
+        const qsizetype before = m_state.queuedSyncs.size();
         m_state.queuedSyncs.insert(id);
+        if (m_state.queuedSyncs.size() == before)
+            return;
     }
     WorkItem item;
     item.time = m_state.now + std::max<Millis>(delay, 0);
@@ -218,26 +219,24 @@ void Simulation::dispatch(const WorkItem &item)
     }
 }
 
-void Simulation::podChanged(const Pod &pod)
+void Simulation::podChanged(const QString &key, const Pod &pod)
 {
-    const QString key = objectKey(pod.metadata);
+    const QString &ns = pod.metadata.namespaceName;
     if (const OwnerReference *owner = pod.metadata.controllerRef();
         owner && owner->kind == QLatin1String("StatefulSet")) {
-        enqueue(WorkKind::SyncStatefulSet, objectKey(pod.metadata.namespaceName, owner->name));
+        enqueue(WorkKind::SyncStatefulSet, objectKey(ns, owner->name));
     } else {
         // An orphan may be adopted by a set whose selector matches it.
-        for (const StatefulSet *set : m_state.store.list<StatefulSet>(pod.metadata.namespaceName)) {
-            if (set->spec.selector.matches(pod.metadata.labels))
-                enqueue(WorkKind::SyncStatefulSet, objectKey(set->metadata));
+        for (const StatefulSet &set : m_state.store.all<StatefulSet>()) {
+            if (set.metadata.namespaceName == ns && set.spec.selector.matches(pod.metadata.labels))
+                enqueue(WorkKind::SyncStatefulSet, objectKey(set.metadata));
         }
     }
-    for (const Service *service : m_state.store.list<Service>(pod.metadata.namespaceName)) {
-        if (service->spec.selector.isEmpty())
+    for (const Service &service : m_state.store.all<Service>()) {
+        if (service.metadata.namespaceName != ns || service.spec.selector.isEmpty())
             continue;
-        LabelSelector selector;
-        selector.matchLabels = service->spec.selector;
-        if (selector.matches(pod.metadata.labels))
-            enqueue(WorkKind::SyncEndpoints, objectKey(service->metadata));
+        if (LabelSelector::matchesLabels(service.spec.selector, pod.metadata.labels))
+            enqueue(WorkKind::SyncEndpoints, objectKey(service.metadata));
     }
     const Pod *current = m_state.store.find<Pod>(key);
     if (current && current->spec.nodeName.isEmpty() && !current->metadata.isTerminating()) {
@@ -273,10 +272,9 @@ QString Simulation::allocatePodIP(const QString &nodeName)
     // host-local IPAM: the next free address after the last one handed out, wrapping at .254.
     for (int attempt = 0; attempt < 253; ++attempt) {
         runtime.lastHost = runtime.lastHost >= 254 ? 2 : runtime.lastHost + 1;
-        const QString host = QString::number(runtime.lastHost);
-        if (!runtime.usedHosts.contains(host)) {
-            runtime.usedHosts.insert(host);
-            return prefix + QLatin1Char('.') + host;
+        if (!runtime.usedHosts.contains(runtime.lastHost)) {
+            runtime.usedHosts.insert(runtime.lastHost);
+            return prefix + QLatin1Char('.') + QString::number(runtime.lastHost);
         }
     }
     return {};
@@ -286,7 +284,7 @@ void Simulation::releasePodIP(const QString &nodeName, const QString &ip)
 {
     if (ip.isEmpty() || !m_state.nodes.contains(nodeName))
         return;
-    m_state.nodes[nodeName].usedHosts.remove(ip.section(QLatin1Char('.'), 3, 3));
+    m_state.nodes[nodeName].usedHosts.remove(ip.section(QLatin1Char('.'), 3, 3).toInt());
 }
 
 QString Simulation::allocateServiceIP(const Service &service) const
@@ -415,6 +413,7 @@ std::unique_ptr<Simulation> Simulation::replayTo(Millis t, qsizetype actionLimit
     auto replay = std::unique_ptr<Simulation>(new Simulation(m_config));
     replay->m_replaying = true;
     replay->m_state = checkpoint->state;
+    replay->m_schedulerCache.clear();
     for (qsizetype i = checkpoint->actions; i < actionLimit; ++i) {
         const Action &action = m_actions[i];
         if (action.time > t)
@@ -439,6 +438,7 @@ void Simulation::rewindTo(Millis t)
         return;
     std::unique_ptr<Simulation> replay = replayTo(t);
     m_state = replay->m_state;
+    m_schedulerCache.clear();
     const auto after = [t](const auto &entry) { return entry.time > t; };
     m_events.removeIf(after);
     m_decisions.removeIf(after);
@@ -459,6 +459,7 @@ void Simulation::rewindToAction(qsizetype index)
     const Millis t = action.time;
     std::unique_ptr<Simulation> replay = replayTo(t, index);
     m_state = replay->m_state;
+    m_schedulerCache.clear();
     m_events.resize(action.eventsBefore);
     m_decisions.resize(action.decisionsBefore);
     m_actions.resize(index);

@@ -2,6 +2,7 @@
 
 #include "cluster/clusterconfig.h"
 #include "cluster/store.h"
+#include "controllers/scheduler.h"
 #include "sim/decision.h"
 
 #include <QCoreApplication>
@@ -61,7 +62,7 @@ struct NodeRuntime
     int lastHost = 0;            // last pod address handed out in the node's /24
     bool heartbeating = true;    // false after `sim node-down`
     Millis downSince = -1;
-    QSet<QString> usedHosts;     // addresses currently held by pods (as strings of ints)
+    QSet<int> usedHosts;         // host parts of the addresses currently held by pods
 };
 
 // The whole mutable state of the simulated cluster. A value type: copying it is a checkpoint.
@@ -73,11 +74,11 @@ struct SimState
     qint64 eventCounter = 0;
     Store store;
     std::map<std::pair<Millis, qint64>, WorkItem> queue;
-    QSet<QString> queuedSyncs; // "kind|key" of controller syncs already queued for now
-    QMap<QString, PodRuntime> pods;   // by pod uid
-    QMap<QString, NodeRuntime> nodes; // by node name
-    QMap<QString, QString> lastDecision; // by object key: last message, to avoid repeats
-    QMap<QString, QString> eventIndex;   // aggregation key -> Event key
+    QSet<std::pair<int, QString>> queuedSyncs; // (kind, key) of controller syncs queued for now
+    QHash<QString, PodRuntime> pods;   // by pod uid (looked up, never iterated)
+    QHash<QString, NodeRuntime> nodes; // by node name (looked up, never iterated)
+    QHash<QString, QString> lastDecision; // by object key: last message, to avoid repeats
+    QHash<QString, QString> eventIndex;   // aggregation key -> Event key
     QSet<QString> serviceIPs;
     QMap<QString, Millis> pullTimes; // `sim pull-time` overrides, per image
     int nextStartNodeIndex = 0;      // scheduler: where the next node search begins
@@ -198,7 +199,7 @@ public:
         const WatchEvent event = m_state.store.put(std::move(object), m_state.now);
         emitEvent(event);
         if constexpr (std::is_same_v<T, Pod>)
-            podChanged(*event.as<Pod>());
+            podChanged(event.key, *event.as<Pod>());
     }
     template<typename T>
     void erase(const QString &key)
@@ -208,7 +209,7 @@ public:
             return;
         emitEvent(event);
         if constexpr (std::is_same_v<T, Pod>)
-            podChanged(*event.as<Pod>());
+            podChanged(event.key, *event.as<Pod>());
     }
     void enqueue(WorkKind kind, const QString &key, Millis delay = 0, int step = 0,
                  const QString &uid = {}, qint64 token = 0);
@@ -222,11 +223,12 @@ public:
     PodRuntime &podRuntime(const QString &uid) { return m_state.pods[uid]; }
     NodeRuntime &nodeRuntime(const QString &name) { return m_state.nodes[name]; }
     SimState &state() { return m_state; }
+    SchedulerCache &schedulerCache() { return m_schedulerCache; }
     // A fresh pod IP on the node: the next free address after the last one handed out.
     QString allocatePodIP(const QString &nodeName);
     void releasePodIP(const QString &nodeName, const QString &ip);
     // Queues the controllers interested in a pod change (owner set, services, scheduler).
-    void podChanged(const Pod &pod);
+    void podChanged(const QString &key, const Pod &pod);
 
 private:
     struct Checkpoint
@@ -274,6 +276,7 @@ private:
 
     ClusterConfig m_config;
     SimState m_state;
+    SchedulerCache m_schedulerCache; // derived from m_state.store; cleared when it is replaced
     QList<WatchEvent> m_events;
     QList<Decision> m_decisions;
     QList<Action> m_actions;
