@@ -248,7 +248,12 @@ QString Node::roles() const
 
 QString objectKey(const QString &namespaceName, const QString &name)
 {
-    return namespaceName.isEmpty() ? name : namespaceName + QLatin1Char('/') + name;
+    if (namespaceName.isEmpty())
+        return name;
+    QString key;
+    key.reserve(namespaceName.size() + 1 + name.size());
+    key.append(namespaceName).append(QLatin1Char('/')).append(name);
+    return key;
 }
 
 } // namespace ordinal::core

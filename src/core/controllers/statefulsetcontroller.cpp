@@ -25,10 +25,14 @@ struct Pass
     QList<const Pod *> replicas;  // index i = ordinal start + i; nullptr when missing
     QList<const Pod *> condemned; // descending ordinal
     bool monotonic = true;
+    int outdated = 0; // replicas not at the update revision
 
     QString ns() const { return set.metadata.namespaceName; }
     QString name() const { return set.metadata.name; }
-    QString podName(int ordinal) const { return QStringLiteral("%1-%2").arg(name()).arg(ordinal); }
+    QString podName(int ordinal) const
+    {
+        return set.metadata.name + QLatin1Char('-') + QString::number(ordinal);
+    }
     int start() const { return set.spec.startOrdinal(); }
 
     void decide(const QString &subject, const QString &message) const
@@ -234,9 +238,11 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
                             .arg(adopted.metadata.name));
             pod = store.find<Pod>(objectKey(adopted.metadata));
         }
-        if (ordinal >= start && ordinal < start + replicaCount)
+        if (ordinal >= start && ordinal < start + replicaCount) {
             pass.replicas[ordinal - start] = pod;
-        else
+            if (pod->metadata.labels.value(kRevisionLabel) != pass.updateRevision)
+                ++pass.outdated;
+        } else
             condemned << std::make_pair(ordinal, pod);
     }
     std::sort(condemned.begin(), condemned.end(),
@@ -292,6 +298,8 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
                  && ordinal < start + set.status.currentReplicas)
                 || (set.spec.updateStrategy.rollingUpdate && ordinal < start + partition));
         const QString revisionName = useCurrent ? pass.currentRevision : pass.updateRevision;
+        if (revisionName != pass.updateRevision)
+            ++pass.outdated;
         const ControllerRevision *revision =
             store.find<ControllerRevision>(pass.ns(), revisionName);
         const PodTemplateSpec &tmpl = revision ? revision->podTemplate : set.spec.podTemplate;
@@ -484,8 +492,10 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
         }
     }
 
-    // Step 5: rolling update, from the highest ordinal down to the partition.
-    if (!blocked && set.spec.updateStrategy.type == QLatin1String("RollingUpdate")) {
+    // Step 5: rolling update, from the highest ordinal down to the partition (only while some
+    // replica is not at the update revision: otherwise there is nothing to wait for).
+    if (!blocked && pass.outdated > 0
+        && set.spec.updateStrategy.type == QLatin1String("RollingUpdate")) {
         const int partition = set.spec.updateStrategy.rollingUpdate
             ? set.spec.updateStrategy.rollingUpdate->partition
             : 0;

@@ -219,8 +219,10 @@ void Simulation::dispatch(const WorkItem &item)
     }
 }
 
-void Simulation::podChanged(const QString &key, const Pod &pod)
+void Simulation::podChanged(const WatchEvent &event)
 {
+    const QString &key = event.key;
+    const Pod &pod = *event.as<Pod>();
     const QString &ns = pod.metadata.namespaceName;
     if (const OwnerReference *owner = pod.metadata.controllerRef();
         owner && owner->kind == QLatin1String("StatefulSet")) {
@@ -238,10 +240,10 @@ void Simulation::podChanged(const QString &key, const Pod &pod)
         if (LabelSelector::matchesLabels(service.spec.selector, pod.metadata.labels))
             enqueue(WorkKind::SyncEndpoints, objectKey(service.metadata));
     }
-    const Pod *current = m_state.store.find<Pod>(key);
-    if (current && current->spec.nodeName.isEmpty() && !current->metadata.isTerminating()) {
-        enqueue(WorkKind::SchedulePod, key);
-    } else if (!current) {
+    if (event.type != WatchEventType::Deleted) {
+        if (pod.spec.nodeName.isEmpty() && !pod.metadata.isTerminating())
+            enqueue(WorkKind::SchedulePod, key);
+    } else {
         // A pod went away: pods waiting for room may fit now.
         for (const Pod &waiting : m_state.store.all<Pod>()) {
             if (waiting.spec.nodeName.isEmpty() && !waiting.metadata.isTerminating())
@@ -268,13 +270,16 @@ QString Simulation::allocatePodIP(const QString &nodeName)
     if (!node)
         return {};
     NodeRuntime &runtime = m_state.nodes[nodeName];
-    const QString prefix = node->podCIDR.section(QLatin1Char('.'), 0, 2);
+    const QStringView prefix = QStringView(node->podCIDR).left(node->podCIDR.lastIndexOf(QLatin1Char('.')));
     // host-local IPAM: the next free address after the last one handed out, wrapping at .254.
     for (int attempt = 0; attempt < 253; ++attempt) {
         runtime.lastHost = runtime.lastHost >= 254 ? 2 : runtime.lastHost + 1;
         if (!runtime.usedHosts.contains(runtime.lastHost)) {
             runtime.usedHosts.insert(runtime.lastHost);
-            return prefix + QLatin1Char('.') + QString::number(runtime.lastHost);
+            const QString host = QString::number(runtime.lastHost);
+            QString ip;
+            ip.reserve(prefix.size() + 1 + host.size());
+            return ip.append(prefix).append(QLatin1Char('.')).append(host);
         }
     }
     return {};

@@ -199,7 +199,7 @@ public:
         const WatchEvent event = m_state.store.put(std::move(object), m_state.now);
         emitEvent(event);
         if constexpr (std::is_same_v<T, Pod>)
-            podChanged(event.key, *event.as<Pod>());
+            podChanged(event);
     }
     template<typename T>
     void erase(const QString &key)
@@ -209,7 +209,7 @@ public:
             return;
         emitEvent(event);
         if constexpr (std::is_same_v<T, Pod>)
-            podChanged(event.key, *event.as<Pod>());
+            podChanged(event);
     }
     void enqueue(WorkKind kind, const QString &key, Millis delay = 0, int step = 0,
                  const QString &uid = {}, qint64 token = 0);
@@ -228,7 +228,7 @@ public:
     QString allocatePodIP(const QString &nodeName);
     void releasePodIP(const QString &nodeName, const QString &ip);
     // Queues the controllers interested in a pod change (owner set, services, scheduler).
-    void podChanged(const QString &key, const Pod &pod);
+    void podChanged(const WatchEvent &event);
 
 private:
     struct Checkpoint
