@@ -40,6 +40,13 @@ QList<const Pod *> Store::podsMatching(const QString &namespaceName,
     return result;
 }
 
+QStringList Store::pendingPods() const
+{
+    QStringList keys(m_pending.cbegin(), m_pending.cend());
+    keys.sort();
+    return keys;
+}
+
 QList<const Pod *> Store::podsOnNode(const QString &nodeName) const
 {
     const NodeUsage &usage = nodeUsage(nodeName);

@@ -133,20 +133,30 @@ public:
         auto &map = std::get<QMap<QString, T>>(m_maps);
         const QString key = objectKey(object.metadata);
         object.metadata.resourceVersion = ++m_resourceVersion;
-        const auto previous = map.constFind(key);
-        const bool existed = previous != map.cend();
+        auto it = map.find(key);
+        const bool existed = it != map.end();
         if constexpr (std::is_same_v<T, Pod>) {
-            if (!existed || !sameAccounting(previous.value(), object)) {
+            if (!existed || !sameAccounting(it.value(), object)) {
                 if (existed)
-                    account(previous.value(), -1);
+                    account(it.value(), -1);
                 account(object, +1);
+            }
+            if (const bool pending = isPending(object);
+                !existed || pending != isPending(it.value())) {
+                if (pending)
+                    m_pending.insert(key);
+                else
+                    m_pending.remove(key);
             }
         }
         if constexpr (std::is_same_v<T, Node>) {
             ++m_nodeGeneration;
             usageSlot(key);
         }
-        auto it = map.insert(key, std::move(object));
+        if (existed)
+            it.value() = std::move(object);
+        else
+            it = map.insert(key, std::move(object));
         return makeEvent(existed ? WatchEventType::Modified : WatchEventType::Added, kindOf<T>(),
                          key, AnyObject(it.value()), now);
     }
@@ -161,8 +171,10 @@ public:
             return {};
         T last = std::move(it.value());
         map.erase(it);
-        if constexpr (std::is_same_v<T, Pod>)
+        if constexpr (std::is_same_v<T, Pod>) {
             account(last, -1);
+            m_pending.remove(key);
+        }
         if constexpr (std::is_same_v<T, Node>)
             ++m_nodeGeneration;
         last.metadata.resourceVersion = ++m_resourceVersion;
@@ -175,6 +187,8 @@ public:
     // Pods that a selector matches in a namespace, ordered by key.
     QList<const Pod *> podsMatching(const QString &namespaceName,
                                     const LabelSelector &selector) const;
+    // Keys of the pods waiting for a node (not bound, not being deleted), ordered.
+    QStringList pendingPods() const;
     // Pods bound to a node, ordered by key.
     QList<const Pod *> podsOnNode(const QString &nodeName) const;
     // Scheduler cache for a node (empty usage for unknown nodes).
@@ -198,6 +212,10 @@ public:
 private:
     void account(const Pod &pod, int sign);
     static bool sameAccounting(const Pod &a, const Pod &b);
+    static bool isPending(const Pod &pod)
+    {
+        return pod.spec.nodeName.isEmpty() && !pod.metadata.isTerminating();
+    }
     int usageSlot(const QString &nodeName);
     static WatchEvent makeEvent(WatchEventType type, ObjectKind kind, const QString &key,
                                 AnyObject object, Millis now);
@@ -212,6 +230,7 @@ private:
     qint64 m_usageGeneration = 0;
     QHash<QString, int> m_usageSlot; // node name -> index in m_usage
     QList<NodeUsage> m_usage;
+    QSet<QString> m_pending;         // pods waiting for a node
     QHash<QString, int> m_ownerIds;  // controller uid -> id in NodeUsage::byOwner
 };
 

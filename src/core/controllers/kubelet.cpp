@@ -351,20 +351,20 @@ void Kubelet::step(Simulation &sim, const WorkItem &item)
         return; // superseded by a later state change
     if (!nodeUp(sim, *found))
         return; // the node is down: nothing happens there until it returns
-    const Pod pod = *found;
+    Pod pod = *found;
     switch (KubeletStep(item.step)) {
     case KubeletStep::Admit:
         if (!pod.metadata.isTerminating())
-            admit(sim, pod);
+            admit(sim, std::move(pod));
         break;
     case KubeletStep::PullDone:
-        pullDone(sim, pod);
+        pullDone(sim, std::move(pod));
         break;
     case KubeletStep::Started:
-        started(sim, pod, false);
+        started(sim, std::move(pod), false);
         break;
     case KubeletStep::ProbeResult:
-        probeResult(sim, pod);
+        probeResult(sim, std::move(pod));
         break;
     case KubeletStep::Restart: {
         const bool inBackOff = std::any_of(
@@ -380,12 +380,12 @@ void Kubelet::step(Simulation &sim, const WorkItem &item)
             backOff(sim, pod, delay);
             queue(sim, pod, KubeletStep::Restart, delay, nextToken(sim, pod));
         } else {
-            restart(sim, pod);
+            restart(sim, std::move(pod));
         }
         break;
     }
     case KubeletStep::Stopped:
-        stopped(sim, pod);
+        stopped(sim, std::move(pod));
         break;
     }
 }

@@ -267,10 +267,7 @@ ActionResult Simulation::apply(const QList<ManifestObject> &objects, bool create
                     setDefault(QStringLiteral("memory"), 8LL << 30, QStringLiteral("8Gi"));
                     setDefault(QStringLiteral("pods"), 110, QStringLiteral("110"));
                     write(o);
-                    for (const Pod &waiting : m_state.store.all<Pod>()) {
-                        if (waiting.spec.nodeName.isEmpty() && !waiting.metadata.isTerminating())
-                            enqueue(WorkKind::SchedulePod, objectKey(waiting.metadata));
-                    }
+                    retryPendingPods();
                 } else if constexpr (std::is_same_v<T, PersistentVolumeClaim>) {
                     if (!old) {
                         if (o.spec.storageClassName.isEmpty())

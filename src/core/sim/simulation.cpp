@@ -245,10 +245,7 @@ void Simulation::podChanged(const WatchEvent &event)
             enqueue(WorkKind::SchedulePod, key);
     } else {
         // A pod went away: pods waiting for room may fit now.
-        for (const Pod &waiting : m_state.store.all<Pod>()) {
-            if (waiting.spec.nodeName.isEmpty() && !waiting.metadata.isTerminating())
-                enqueue(WorkKind::SchedulePod, objectKey(waiting.metadata));
-        }
+        retryPendingPods();
         // Garbage collection: claims owned by the pod (whenScaled: Delete) go with it.
         QStringList claims;
         for (const PersistentVolumeClaim *pvc :
@@ -260,6 +257,12 @@ void Simulation::podChanged(const WatchEvent &event)
         for (const QString &claim : std::as_const(claims))
             erase<PersistentVolumeClaim>(claim);
     }
+}
+
+void Simulation::retryPendingPods()
+{
+    for (const QString &key : m_state.store.pendingPods())
+        enqueue(WorkKind::SchedulePod, key);
 }
 
 // --- addresses -------------------------------------------------------------------------------
@@ -758,10 +761,7 @@ ActionResult Simulation::cordonNode(const QString &name, bool cordon)
                              QStringLiteral("NoSchedule"), m_state.now};
     }
     write(node);
-    for (const Pod &waiting : m_state.store.all<Pod>()) {
-        if (waiting.spec.nodeName.isEmpty() && !waiting.metadata.isTerminating())
-            enqueue(WorkKind::SchedulePod, objectKey(waiting.metadata));
-    }
+    retryPendingPods();
     result.lines << QStringLiteral("node/%1 %2").arg(
         name, cordon ? QStringLiteral("cordoned") : QStringLiteral("uncordoned"));
     return result;
@@ -794,10 +794,7 @@ ActionResult Simulation::taintNode(const QString &name, const Taint &taint, bool
         && !node.isReady()) {
         NodeLifecycleController::collectPods(*this, name, false);
     }
-    for (const Pod &waiting : m_state.store.all<Pod>()) {
-        if (waiting.spec.nodeName.isEmpty() && !waiting.metadata.isTerminating())
-            enqueue(WorkKind::SchedulePod, objectKey(waiting.metadata));
-    }
+    retryPendingPods();
     ActionResult result;
     result.lines << QStringLiteral("node/%1 %2").arg(name, remove ? QStringLiteral("untainted")
                                                                    : QStringLiteral("tainted"));

@@ -227,6 +227,8 @@ public:
     // A fresh pod IP on the node: the next free address after the last one handed out.
     QString allocatePodIP(const QString &nodeName);
     void releasePodIP(const QString &nodeName, const QString &ip);
+    // Queues a scheduling attempt for every pod waiting for a node (room may have appeared).
+    void retryPendingPods();
     // Queues the controllers interested in a pod change (owner set, services, scheduler).
     void podChanged(const WatchEvent &event);
 
