@@ -2,7 +2,8 @@
 //
 //   ordinal_sim_bench scale [REPLICAS...]   Parallel StatefulSet on 1,000 nodes, apply → all
 //                                           Ready: wall time, watch events/s, peak RSS, with
-//                                           history off and on (--history=off|on: only one)
+//                                           history off and on (--history=off|on: only one);
+//                                           then scaled to 0 until every pod is gone
 //   ordinal_sim_bench soak [ACTIONS]        random actions (fixed seed) with invariant checks:
 //                                           actions/s and violations (default 1,000,000)
 
@@ -90,6 +91,15 @@ void scale(QTextStream &out, int replicas, bool history)
                .arg(counter.events)
                .arg(double(counter.events) / seconds, 0, 'f', 0)
                .arg(double(peakRssKiB()) / 1024.0, 0, 'f', 1);
+    out.flush();
+    // And back: Parallel scale-down to zero deletes every pod at once.
+    timer.restart();
+    sim.scale(QStringLiteral("default"), QStringLiteral("web"), 0);
+    const bool drained = sim.advanceUntilSettled(sim.now() + core::kHour);
+    out << QStringLiteral("  scale to 0: settled=%1 pods=%2 wall=%3s\n")
+               .arg(drained)
+               .arg(sim.store().all<core::Pod>().size())
+               .arg(double(timer.nsecsElapsed()) / 1e9, 0, 'f', 3);
     out.flush();
     sim.removeListener(&counter);
 }

@@ -42,9 +42,7 @@ QList<const Pod *> Store::podsMatching(const QString &namespaceName,
 
 QStringList Store::pendingPods() const
 {
-    QStringList keys(m_pending.cbegin(), m_pending.cend());
-    keys.sort();
-    return keys;
+    return m_pending.keys();
 }
 
 QList<const Pod *> Store::podsOnNode(const QString &nodeName) const

@@ -144,7 +144,7 @@ public:
             if (const bool pending = isPending(object);
                 !existed || pending != isPending(it.value())) {
                 if (pending)
-                    m_pending.insert(key);
+                    m_pending.insert(key, true);
                 else
                     m_pending.remove(key);
             }
@@ -230,7 +230,8 @@ private:
     qint64 m_usageGeneration = 0;
     QHash<QString, int> m_usageSlot; // node name -> index in m_usage
     QList<NodeUsage> m_usage;
-    QSet<QString> m_pending;         // pods waiting for a node
+    QMap<QString, bool> m_pending;   // pods waiting for a node (ordered: a set that stays
+                                     // cheap to walk after it shrinks)
     QHash<QString, int> m_ownerIds;  // controller uid -> id in NodeUsage::byOwner
 };
 
