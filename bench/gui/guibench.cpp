@@ -3,6 +3,11 @@
 //
 //   ordinal_gui_bench            all figures (canvas benchmarks, then a child for start-up)
 //   ordinal_gui_bench --startup  only start-up and idle RSS (used as the cold child)
+//   ordinal_gui_bench --canvas   only the canvas benchmarks (no start-up child)
+//   ordinal_gui_bench --large    only the 100,000-pod canvas benchmark
+//   --dump DIR                   also save a frame of every 100,000-pod level as PNG
+//   --only N                     only the N-th 100,000-pod case (0 fit .. 3 natural, 4 sweep),
+//                                for profiling
 
 #include "canvas/canvasview.h"
 #include "canvas/clusterscene.h"
@@ -23,6 +28,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include <unistd.h>
@@ -135,6 +141,19 @@ QString fmt(const Stats &s)
         .arg(s.max, 0, 'f', 2);
 }
 
+// A hidden view never lays out its viewport (it stays at the default 640×480 minus the frame):
+// show it (offscreen) so the viewport really is 1920×1080.
+void showAt1080p(gui::CanvasView &view)
+{
+    view.setAttribute(Qt::WA_DontShowOnScreen);
+    view.resize(1920, 1080);
+    view.show();
+    QCoreApplication::processEvents();
+    if (view.viewport()->size() != QSize(1920, 1080))
+        qWarning("canvas viewport is %dx%d, not 1920x1080", view.viewport()->width(),
+                 view.viewport()->height());
+}
+
 // One frame as the screen gets it: the viewport paints its exposed area into a buffer.
 double paintFrame(gui::CanvasView &view, QImage &buffer)
 {
@@ -151,7 +170,7 @@ void benchAnimating(QTextStream &out)
     session.pause();
     gui::ClusterScene scene(&session);
     gui::CanvasView view(&scene, &session);
-    view.resize(1920, 1080);
+    showAt1080p(view);
     QImage buffer(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
 
     // 1,000 pods on 20 nodes; two in three are pulling their image (progress moves every frame),
@@ -177,14 +196,14 @@ void benchAnimating(QTextStream &out)
         << " ms mean (target <= 8 ms)\n";
 }
 
-void benchLarge(QTextStream &out)
+void benchLarge(QTextStream &out, const QString &dumpDir, int only)
 {
     gui::Session session;
     session.pause();
     gui::ClusterScene scene(&session);
     scene.setAnimationsEnabled(false);
     gui::CanvasView view(&scene, &session);
-    view.resize(1920, 1080);
+    showAt1080p(view);
     QImage buffer(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
 
     QElapsedTimer build;
@@ -202,6 +221,7 @@ void benchLarge(QTextStream &out)
     {
         const char *name;
         qreal zoom;
+        bool operator==(const Level &) const = default;
     };
     const QList<Level> levels = {{"whole cluster (fit)", fit},
                                  {"far (LOD blocks)", 0.08},
@@ -209,6 +229,8 @@ void benchLarge(QTextStream &out)
                                  {"natural size", 1.0}};
     QList<double> all;
     for (const Level &level : levels) {
+        if (only >= 0 && levels.indexOf(level) != only)
+            continue;
         view.setZoom(level.zoom);
         const QRectF content = scene.contentRect();
         QList<double> frames;
@@ -217,11 +239,15 @@ void benchLarge(QTextStream &out)
             const qreal k = f / 59.0;
             view.centerOn(content.topLeft() + QPointF(content.width() * k, content.height() * k));
             frames << paintFrame(view, buffer);
+            if (f == 30 && !dumpDir.isEmpty())
+                buffer.save(QStringLiteral("%1/large-zoom-%2.png").arg(dumpDir).arg(level.zoom, 0, 'f', 3));
         }
         all += frames;
         out << "  pan at " << level.name << ", zoom " << QString::number(level.zoom, 'f', 3) << ": "
             << fmt(stats(frames)) << '\n';
     }
+    if (only >= 0 && only != levels.size())
+        return;
     // Zoom in and out around the centre.
     QList<double> zooms;
     view.centerOn(scene.contentRect().center());
@@ -304,10 +330,19 @@ int main(int argc, char **argv)
     out << "ordinal_gui_bench (Qt " << qVersion() << ", platform " << QGuiApplication::platformName()
         << ")\n";
     out.flush();
-    benchAnimating(out);
+    const QStringList args = app.arguments();
+    const qsizetype dumpAt = args.indexOf(QStringLiteral("--dump"));
+    const QString dumpDir = dumpAt > 0 ? args.value(dumpAt + 1) : QString();
+    const bool large = args.contains(QStringLiteral("--large"));
+    if (!large) {
+        benchAnimating(out);
+        out.flush();
+    }
+    const qsizetype onlyAt = args.indexOf(QStringLiteral("--only"));
+    benchLarge(out, dumpDir, onlyAt > 0 ? args.value(onlyAt + 1).toInt() : -1);
     out.flush();
-    benchLarge(out);
-    out.flush();
+    if (large || args.contains(QStringLiteral("--canvas")))
+        return 0;
     // Start-up in a fresh process (cold for the app, warm for the OS file cache).
     QProcess child;
     child.setProcessChannelMode(QProcess::ForwardedChannels);

@@ -10,6 +10,8 @@
 #include "canvas/serviceitem.h"
 #include "session.h"
 
+#include "cluster/store.h"
+
 #include <QImage>
 #include <QPainter>
 #include <QSignalSpy>
@@ -31,6 +33,9 @@ private Q_SLOTS:
     void renderAtEveryLevelOfDetail_data();
     void renderAtEveryLevelOfDetail();
     void presenterIsLarger();
+    void levelOfDetailThreshold_data();
+    void levelOfDetailThreshold();
+    void summaryFollowsPodState();
 
 private:
     void applyWeb(Session &session);
@@ -160,6 +165,99 @@ void tst_ClusterScene::presenterIsLarger()
     scene.setPresenter(true);
     QVERIFY(scene.canvasStyle().podWidth > normal);
     QVERIFY(scene.canvasStyle().nameFont.pixelSize() >= 24);
+}
+
+namespace {
+
+// One Ready node with `pods` pods on it; `failed` of them (the first) crash-looping.
+core::Store podsOnOneNode(int pods, int failed = 0)
+{
+    core::Store store;
+    core::Node node;
+    node.metadata.name = QStringLiteral("node-1");
+    core::NodeCondition ready;
+    ready.type = QStringLiteral("Ready");
+    ready.status = QStringLiteral("True");
+    node.conditions << ready;
+    store.put(node, 0);
+    for (int i = 0; i < pods; ++i) {
+        core::Pod pod;
+        pod.metadata.name = QStringLiteral("web-%1").arg(i);
+        pod.metadata.namespaceName = QStringLiteral("default");
+        pod.spec.nodeName = node.metadata.name;
+        core::Container c;
+        c.name = QStringLiteral("nginx");
+        c.image = QStringLiteral("nginx:1.9.1");
+        pod.spec.containers << c;
+        pod.status.phase = i < failed ? core::PodPhase::Failed : core::PodPhase::Running;
+        store.put(pod, 0);
+    }
+    if (failed > 0)
+        store.put(node, 0); // a different resource version: the scene looks again
+    return store;
+}
+
+} // namespace
+
+void tst_ClusterScene::levelOfDetailThreshold_data()
+{
+    QTest::addColumn<int>("pods");
+    QTest::addColumn<qreal>("zoom");
+    QTest::addColumn<bool>("detailed");
+    QTest::newRow("few-pods-medium") << 10 << 0.4 << true;
+    QTest::newRow("few-pods-far") << 10 << 0.2 << false;
+    QTest::newRow("many-pods-medium") << 300 << 0.4 << false;
+    QTest::newRow("many-pods-natural") << 300 << 0.6 << true;
+}
+
+void tst_ClusterScene::levelOfDetailThreshold()
+{
+    QFETCH(int, pods);
+    QFETCH(qreal, zoom);
+    QFETCH(bool, detailed);
+    ClusterScene scene(nullptr);
+    scene.setAnimationsEnabled(false);
+    scene.sync(podsOnOneNode(pods), 0, false);
+    scene.setViewScale(zoom);
+    QCOMPARE(scene.isDetailed(), detailed);
+    NodeItem *node = scene.nodeItem(QStringLiteral("node-1"));
+    QVERIFY2(node, "node-1");
+    QCOMPARE(node->isSummary(), !detailed);
+    const PodItem *web0 = scene.podItem(QStringLiteral("default/web-0"));
+    QVERIFY2(web0, "default/web-0");
+    QCOMPARE(NodeItem::of(web0), node);
+    QVERIFY2(web0->isVisible() == detailed, "pod cards are shown exactly when detailed");
+    // Hit tests find the card only while it is shown; otherwise the node.
+    const CanvasItem *hit = scene.canvasItemAt(web0->sceneBoundingRect().center());
+    QVERIFY2(hit, "something under web-0");
+    QCOMPARE(hit->objectKind(), detailed ? QStringLiteral("Pod") : QStringLiteral("Node"));
+}
+
+void tst_ClusterScene::summaryFollowsPodState()
+{
+    // Zoomed out, a node draws its pods from a cached image: a state change must show.
+    ClusterScene scene(nullptr);
+    scene.setAnimationsEnabled(false);
+    scene.sync(podsOnOneNode(300), 0, false);
+    scene.setViewScale(0.05);
+    QVERIFY(!scene.isDetailed());
+    const PodItem *web0 = scene.podItem(QStringLiteral("default/web-0"));
+    const QRectF content = scene.contentRect();
+    const qreal zoom = 0.05;
+    const auto colourAtWeb0 = [&] {
+        QImage image((content.size() * zoom).toSize() + QSize(1, 1), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        QPainter painter(&image);
+        scene.render(&painter, QRectF(QPointF(0, 0), content.size() * zoom), content);
+        painter.end();
+        const QPointF c = (web0->sceneBoundingRect().center() - content.topLeft()) * zoom;
+        return QColor(image.pixel(c.toPoint()));
+    };
+    const QColor ready = colourAtWeb0();
+    QCOMPARE(ready, scene.canvasStyle().notReady); // Running without a Ready condition
+    scene.sync(podsOnOneNode(300, 1), 0, false);
+    QCOMPARE(web0->display().state, PodState::Failed);
+    QCOMPARE(colourAtWeb0(), scene.canvasStyle().failed);
 }
 
 QTEST_MAIN(tst_ClusterScene)

@@ -57,7 +57,11 @@ ClusterScene::ClusterScene(Session *session, QObject *parent)
 {
     m_palette = QApplication::palette();
     m_style = CanvasStyle::make(m_palette, false);
-    setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    // No BSP index: the node cards are the index. Every pod and claim is a child of its node,
+    // and a node declares that it contains its children (ItemContainsChildrenInShape), so
+    // drawing and hit tests walk the ~1,000 top-level items and descend only into the nodes
+    // in view. A BSP tree would return every pod in view, hidden or not, on every frame.
+    setItemIndexMethod(QGraphicsScene::NoIndex);
     // Zoomed out, every node is a cached image (see NodeItem::setSummary); keep them all.
     QPixmapCache::setCacheLimit(std::max(QPixmapCache::cacheLimit(), 128 * 1024));
     m_animTimer.setInterval(kFrameMs);
@@ -200,7 +204,7 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
     for (auto it = m_nodes.begin(); it != m_nodes.end();) {
         if (!seenNodes.contains(it.key())) {
             // Pods and claims outlive their node's card: detach them first.
-            for (QGraphicsItem *child : it.value()->childItems())
+            for (QGraphicsItem *child : it.value()->podLayer()->childItems())
                 child->setParentItem(nullptr);
             delete it.value();
             it = m_nodes.erase(it);
@@ -302,7 +306,7 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
         addItem(m_tray);
         structure = true;
     } else if (!unscheduled && m_tray) {
-        for (QGraphicsItem *child : m_tray->childItems())
+        for (QGraphicsItem *child : m_tray->podLayer()->childItems())
             child->setParentItem(nullptr);
         delete m_tray;
         m_tray = nullptr;
@@ -456,12 +460,10 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
         }
     }
 
-    if (structure)
+    // (Summaries are refreshed per node: a pod whose state changes invalidates its node's.)
+    if (structure) {
         relayout();
-    if (!m_detailed) {
-        // Summaries are cached images: refresh them with the new states.
-        for (NodeItem *node : std::as_const(m_nodes))
-            node->update();
+        updateDetail();
     }
     for (PodItem *item : std::as_const(m_pods)) {
         if (item->isAnimating())
@@ -490,6 +492,8 @@ void ClusterScene::removePodItem(const QString &key)
 {
     PodItem *item = m_pods.take(key);
     m_moving.remove(item);
+    if (NodeItem *node = NodeItem::of(item))
+        node->invalidateSummary();
     delete item;
     m_removable.remove(key);
     const QString home = m_home.take(key);
@@ -568,26 +572,31 @@ void ClusterScene::relayout()
             if (!pod)
                 continue;
             const int slot = it.value();
-            if (pod->parentItem() != node) {
-                pod->setParentItem(node);
-                pod->setVisible(!node->isSummary());
+            const QPointF pos = QPointF(s.nodePadding, s.nodeHeader)
+                + QPointF((slot % cols) * slotW, (slot / cols) * slotH);
+            if (pod->parentItem() != node->podLayer()) {
+                if (NodeItem *from = NodeItem::of(pod))
+                    from->invalidateSummary();
+                pod->setParentItem(node->podLayer());
+                node->invalidateSummary();
+            } else if (pod->pos() != pos) {
+                node->invalidateSummary();
             }
-            pod->setPos(QPointF(s.nodePadding, s.nodeHeader)
-                        + QPointF((slot % cols) * slotW, (slot / cols) * slotH));
+            pod->setPos(pos);
         }
     }
     // Claims sit under their identity's card.
     for (auto it = m_claims.cbegin(); it != m_claims.cend(); ++it) {
         const PodItem *pod = m_pods.value(m_claimOwner.value(it.key()));
         ClaimItem *claim = it.value();
-        if (!pod || !pod->parentItem()) {
+        NodeItem *node = NodeItem::of(pod);
+        if (!node) {
             claim->setVisible(false);
             continue;
         }
-        auto *node = static_cast<NodeItem *>(pod->parentItem());
-        if (claim->parentItem() != node)
-            claim->setParentItem(node);
-        claim->setVisible(!node->isSummary());
+        if (claim->parentItem() != node->podLayer())
+            claim->setParentItem(node->podLayer());
+        claim->setVisible(true); // shown while its node's pod layer is
         claim->setPos(pod->pos() + QPointF(0, s.podHeight + 6));
     }
     // Service lines end at the top centre of each published pod.
@@ -595,7 +604,7 @@ void ClusterScene::relayout()
         QList<ServiceItem::Target> targets;
         for (const QString &podKey : m_serviceTargets.value(it.key())) {
             const PodItem *pod = m_pods.value(podKey);
-            const auto *node = pod ? static_cast<const NodeItem *>(pod->parentItem()) : nullptr;
+            const NodeItem *node = NodeItem::of(pod);
             if (pod && node)
                 targets << ServiceItem::Target{QRectF(pod->scenePos(), QSizeF(s.podWidth, s.podHeight)),
                                                QRectF(node->pos(), node->size())};
@@ -603,11 +612,21 @@ void ClusterScene::relayout()
         it.value()->setTargets(targets);
     }
 
+    // Top-level items only (pods and claims sit inside their nodes); items() would sort them all.
     QRectF content;
-    for (QGraphicsItem *item : items()) {
-        if (!item->parentItem())
-            content |= item->sceneBoundingRect();
-    }
+    const auto unite = [&content](const auto &hash) {
+        for (const QGraphicsItem *item : hash) {
+            if (!item->parentItem())
+                content |= item->sceneBoundingRect();
+        }
+    };
+    unite(m_nodes);
+    unite(m_services);
+    unite(m_sets);
+    unite(m_pods);
+    unite(m_claims);
+    if (m_tray)
+        content |= m_tray->sceneBoundingRect();
     m_content = content;
     const qreal margin = s.presenter ? 60 : 40;
     setSceneRect(content.adjusted(-margin * 20, -margin * 20, margin * 20, margin * 20));
@@ -649,9 +668,20 @@ void ClusterScene::setCanvasPalette(const QPalette &palette)
 
 void ClusterScene::setViewScale(qreal scale)
 {
-    // Below this, pod text is unreadable anyway: draw a cell per pod from the node's cache.
+    m_viewScale = scale;
+    updateDetail();
+}
+
+void ClusterScene::updateDetail()
+{
+    // Below this, pod text is hard to read anyway: nodes draw a cell per pod instead of cards.
+    // A large cluster fills the view with cards sooner (several hundred at zoom 0.4, each with
+    // text, icon and border), so it switches to cells at a larger zoom.
     constexpr qreal kDetailScale = 0.3;
-    const bool detailed = scale >= kDetailScale;
+    constexpr qreal kLargeDetailScale = 0.5;
+    constexpr int kLargePods = 200;
+    const qreal threshold = m_pods.size() > kLargePods ? kLargeDetailScale : kDetailScale;
+    const bool detailed = m_viewScale >= threshold;
     if (detailed == m_detailed)
         return;
     m_detailed = detailed;
@@ -760,12 +790,16 @@ CanvasItem *ClusterScene::canvasItemAt(const QPointF &scenePos) const
 void ClusterScene::drawBackground(QPainter *painter, const QRectF &rect)
 {
     painter->fillRect(rect, m_style.background);
-    // A light dot grid, skipped when zoomed far out.
+    // A light dot grid, skipped when zoomed out (thousands of dots for little use).
     const qreal scale = painter->worldTransform().m11();
-    if (scale < 0.35)
+    if (scale < 0.5)
         return;
     const qreal step = m_style.presenter ? 48 : 32;
-    painter->setPen(QPen(m_style.grid, 2 / scale));
+    // Two device pixels, unsmoothed: the raster engine's fast path for points.
+    QPen dot(m_style.grid, 2);
+    dot.setCosmetic(true);
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setPen(dot);
     const qreal left = std::floor(rect.left() / step) * step;
     const qreal top = std::floor(rect.top() / step) * step;
     QVarLengthArray<QPointF, 512> points;

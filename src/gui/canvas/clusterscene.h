@@ -47,7 +47,8 @@ public:
     bool isPresenter() const { return m_style.presenter; }
     void setCanvasPalette(const QPalette &palette);
     const CanvasStyle &canvasStyle() const { return m_style; }
-    // The view's zoom: below a threshold nodes summarise their pods (level of detail).
+    // The view's zoom: below a threshold (0.3, or 0.5 with more than 200 pods) nodes summarise
+    // their pods (level of detail).
     void setViewScale(qreal scale);
     bool isDetailed() const { return m_detailed; }
     void setAnimationsEnabled(bool enabled);
@@ -84,6 +85,7 @@ private:
     void applySelection();
     void applyHighlight();
     void relayout();
+    void updateDetail();
     void restyle();
     void startAnimating(PodItem *item);
     void animationTick();
@@ -96,6 +98,7 @@ private:
     bool m_follow = false;
     bool m_animate = true;
     bool m_detailed = true;
+    qreal m_viewScale = 1;
     qint64 m_lastVersion = -1;
     bool m_lastLive = true;
 

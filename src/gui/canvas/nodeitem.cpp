@@ -6,12 +6,38 @@
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
+#include <cmath>
+
 namespace ordinal::gui {
+
+namespace {
+
+// Groups a node's pods and claims under one item: hiding it hides them all, and a hidden item's
+// children are never visited when the scene is drawn or hit-tested.
+class PodLayer final : public QGraphicsItem
+{
+public:
+    enum { Type = QGraphicsItem::UserType + 6 };
+    explicit PodLayer(QGraphicsItem *parent)
+        : QGraphicsItem(parent)
+    {
+        setFlag(ItemHasNoContents);
+    }
+    int type() const override { return Type; }
+    QRectF boundingRect() const override { return {}; }
+    void paint(QPainter *, const QStyleOptionGraphicsItem *, QWidget *) override {}
+};
+
+} // namespace
 
 NodeItem::NodeItem(const QString &key, const CanvasStyle *style)
     : CanvasItem(QStringLiteral("Node"), key, style)
+    , m_podLayer(new PodLayer(this))
 {
     setZValue(0);
+    // Pods and claims sit inside the card: the scene skips them when the card is out of view.
+    setFlag(ItemContainsChildrenInShape);
 }
 
 void NodeItem::setDisplay(const NodeDisplay &display)
@@ -32,6 +58,7 @@ void NodeItem::setDisplay(const NodeDisplay &display)
             tip += QLatin1Char('\n') + tr("taint %1").arg(t);
         setToolTip(tip);
     }
+    invalidateSummary();
     update();
 }
 
@@ -41,15 +68,7 @@ void NodeItem::setSize(const QSizeF &size)
         return;
     prepareGeometryChange();
     m_size = size;
-    if (m_summary)
-        setCacheMode(ItemCoordinateCache, cacheSize());
-}
-
-QSize NodeItem::cacheSize() const
-{
-    // Small enough that a thousand nodes stay in QPixmapCache.
-    const qreal scale = std::min<qreal>(0.25, 160.0 / std::max(m_size.width(), m_size.height()));
-    return (m_size * scale).toSize() + QSize(2, 2);
+    invalidateSummary();
 }
 
 void NodeItem::setSummary(bool summary)
@@ -57,13 +76,34 @@ void NodeItem::setSummary(bool summary)
     if (summary == m_summary)
         return;
     m_summary = summary;
-    for (QGraphicsItem *child : childItems())
-        child->setVisible(!summary);
-    if (summary)
-        setCacheMode(ItemCoordinateCache, cacheSize());
-    else
-        setCacheMode(NoCache);
+    m_podLayer->setVisible(!summary);
     update();
+}
+
+NodeItem *NodeItem::of(const QGraphicsItem *item)
+{
+    const QGraphicsItem *layer = item ? item->parentItem() : nullptr;
+    if (!layer || layer->type() != PodLayer::Type)
+        return nullptr;
+    return qgraphicsitem_cast<NodeItem *>(layer->parentItem());
+}
+
+void NodeItem::invalidateSummary()
+{
+    for (QPixmapCache::Key &key : m_summaryKeys) {
+        if (key.isValid()) {
+            QPixmapCache::remove(key);
+            key = QPixmapCache::Key();
+        }
+    }
+    if (m_summary)
+        update();
+}
+
+void NodeItem::styleChanged()
+{
+    invalidateSummary();
+    CanvasItem::styleChanged();
 }
 
 QRectF NodeItem::boundingRect() const
@@ -71,11 +111,121 @@ QRectF NodeItem::boundingRect() const
     return QRectF(QPointF(-3, -3), m_size + QSizeF(6, 6));
 }
 
+namespace {
+// Widths of the cached summary images. A node is drawn from the smallest one at least as wide
+// as the node on screen, so the image is scaled down by at most a third and the raster engine
+// reads few source pixels; above the largest, the cells are painted directly.
+constexpr std::array<int, 7> kSummaryTiers = {32, 48, 64, 96, 128, 192, 256};
+} // namespace
+
+QPixmap NodeItem::summaryImage(int tier)
+{
+    QPixmap image;
+    if (m_summarySelected != isSelectedKey()) {
+        invalidateSummary();
+        m_summarySelected = isSelectedKey();
+    }
+    QPixmapCache::Key &key = m_summaryKeys[tier];
+    if (QPixmapCache::find(key, &image))
+        return image;
+    const QRectF bounds = boundingRect();
+    const qreal scale = kSummaryTiers[tier] / bounds.width();
+    QImage pixels(QSize(kSummaryTiers[tier], std::max(1, int(std::ceil(bounds.height() * scale)))),
+                  QImage::Format_ARGB32_Premultiplied);
+    pixels.fill(Qt::transparent);
+    QPainter ip(&pixels);
+    ip.scale(scale, scale);
+    ip.translate(-bounds.topLeft());
+    paintCard(&ip, scale);
+    ip.end();
+    // The cells go straight into the pixels: a hundred QPainter fills per node would cost more
+    // than everything else when a thousand nodes come into view at once.
+    const CanvasStyle &s = style();
+    const QRect all = pixels.rect();
+    // Written, not blended: an absent pod's faint cell is mixed with the card colour here.
+    const qreal a = 60 / 255.0;
+    const QRgb ghost = QColor::fromRgbF(s.ghost.redF() * a + s.nodeCard.redF() * (1 - a),
+                                        s.ghost.greenF() * a + s.nodeCard.greenF() * (1 - a),
+                                        s.ghost.blueF() * a + s.nodeCard.blueF() * (1 - a))
+                           .rgba();
+    for (const QGraphicsItem *child : m_podLayer->childItems()) {
+        const auto *pod = qgraphicsitem_cast<const PodItem *>(child);
+        if (!pod)
+            continue;
+        const PodState st = pod->display().exists ? pod->display().state : PodState::Absent;
+        const QRgb color = st == PodState::Absent ? ghost : PodItem::stateColor(s, st).rgba();
+        const QPointF from = (pod->pos() - bounds.topLeft()) * scale;
+        const QPointF to = from + QPointF(s.podWidth, s.podHeight) * scale;
+        const int x0 = int(from.x());
+        const int y0 = int(from.y());
+        const QRect cell = QRect(QPoint(x0, y0), QPoint(std::max(x0, int(to.x()) - 1),
+                                                         std::max(y0, int(to.y()) - 1)))
+                               .intersected(all);
+        for (int y = cell.top(); y <= cell.bottom(); ++y) {
+            auto *line = reinterpret_cast<QRgb *>(pixels.scanLine(y));
+            std::fill(line + cell.left(), line + cell.right() + 1, color);
+        }
+    }
+    image = QPixmap::fromImage(std::move(pixels));
+    key = QPixmapCache::insert(image);
+    return image;
+}
+
 void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const qreal level = lod(option, p);
+    if (m_summary) {
+        const QRectF bounds = boundingRect();
+        const qreal onScreen = level * bounds.width();
+        const auto tier = std::lower_bound(kSummaryTiers.cbegin(), kSummaryTiers.cend(), onScreen);
+        if (tier != kSummaryTiers.cend()) {
+            // Small on screen: blit an image, drawn again only when a pod's state, the node or
+            // the selection changed. Unfiltered scaling is the raster engine's fast path.
+            const QPixmap image = summaryImage(int(tier - kSummaryTiers.cbegin()));
+            const QPainter::RenderHints hints = p->renderHints();
+            p->setRenderHint(QPainter::SmoothPixmapTransform, false);
+            p->setRenderHint(QPainter::Antialiasing, false);
+            p->drawPixmap(bounds, image, QRectF(image.rect()));
+            p->setRenderHints(hints, true);
+            p->setRenderHints(~hints, false);
+            return;
+        }
+        // Large on screen: the cells directly, sharp and still cheap for the few nodes in view.
+        paintCard(p, level);
+        paintCells(p, level);
+        return;
+    }
+    paintCard(p, level);
+}
+
+void NodeItem::paintCells(QPainter *p, qreal level)
+{
+    // One filled cell per pod, in the pods' own slots; the ordinal too once it is legible.
+    const CanvasStyle &s = style();
+    p->setPen(Qt::NoPen);
+    const QColor ghost = CanvasStyle::tint(s.ghost, 60);
+    const bool labels = level * s.ordinalFont.pixelSize() >= 8;
+    if (labels)
+        p->setFont(s.ordinalFont);
+    for (QGraphicsItem *child : m_podLayer->childItems()) {
+        const auto *pod = qgraphicsitem_cast<PodItem *>(child);
+        if (!pod)
+            continue;
+        const PodState st = pod->display().exists ? pod->display().state : PodState::Absent;
+        const QRectF cell(pod->pos(), QSizeF(s.podWidth, s.podHeight));
+        p->fillRect(cell, st == PodState::Absent ? ghost : PodItem::stateColor(s, st));
+        if (!labels)
+            continue;
+        const QString name = pod->key().section(QLatin1Char('/'), -1);
+        p->setPen(st == PodState::Absent ? s.ghost : QColor(Qt::white));
+        p->drawText(cell, Qt::AlignCenter, name.section(QLatin1Char('-'), -1));
+    }
+}
+
+void NodeItem::paintCard(QPainter *p, qreal level)
 {
     const CanvasStyle &s = style();
     const NodeDisplay &d = m_display;
-    const qreal level = lod(option, p);
     const QRectF card(QPointF(0, 0), m_size);
     const bool ready = d.readyStatus == QLatin1String("True");
     const QColor statusColor = d.tray ? s.pending : (ready ? (d.cordoned ? s.notReady : s.ready) : s.failed);
@@ -102,19 +252,7 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
         p->drawRect(card);
         p->restore();
     }
-    if (m_summary) {
-        // One filled cell per pod, in the pods' own slots.
-        p->setPen(Qt::NoPen);
-        for (QGraphicsItem *child : childItems()) {
-            const auto *pod = qgraphicsitem_cast<PodItem *>(child);
-            if (!pod)
-                continue;
-            const PodState st = pod->display().exists ? pod->display().state : PodState::Absent;
-            p->setBrush(st == PodState::Absent ? CanvasStyle::tint(s.ghost, 60) : PodItem::stateColor(s, st));
-            p->drawRect(QRectF(pod->pos(), QSizeF(s.podWidth, s.podHeight)));
-        }
-    }
-    if (level < 0.3 || m_summary)
+    if (level < 0.3)
         return;
 
     const qreal pad = s.nodePadding;

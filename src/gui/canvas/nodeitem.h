@@ -3,7 +3,10 @@
 #include "canvasitem.h"
 
 #include <QCoreApplication>
+#include <QPixmapCache>
 #include <QStringList>
+
+#include <array>
 
 namespace ordinal::gui {
 
@@ -42,21 +45,37 @@ public:
     void setDisplay(const NodeDisplay &display);
     void setSize(const QSizeF &size);
     QSizeF size() const { return m_size; }
-    // Zoomed far out: the pod cards (children) are hidden and the node paints a cell per pod
-    // from a cached image, so the view walks one item per node instead of one per pod.
+    // The parent of this node's pod and claim items (at the node's origin, so their positions
+    // are node coordinates). Hidden as a whole while the node shows a summary.
+    QGraphicsItem *podLayer() const { return m_podLayer; }
+    // The node whose pod layer holds item (a pod or claim), if any.
+    static NodeItem *of(const QGraphicsItem *item);
+    // Zoomed out: the pod cards (children) are hidden and the node paints a cell per pod, so
+    // the view walks one item per node instead of one per pod. While the node is small on
+    // screen the cells come from a cached image (see invalidateSummary()).
     void setSummary(bool summary);
     bool isSummary() const { return m_summary; }
+    // A pod's state, slot or presence changed: the cached summary image is stale.
+    void invalidateSummary();
+
+    void styleChanged() override;
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
                QWidget *widget) override;
 
 private:
-    QSize cacheSize() const;
+    QPixmap summaryImage(int tier);
+    void paintCard(QPainter *painter, qreal level);
+    void paintCells(QPainter *painter, qreal level);
 
     NodeDisplay m_display;
+    QGraphicsItem *m_podLayer; // child item, owned by this item
     QSizeF m_size{300, 200};
     bool m_summary = false;
+    // Cached summary images, one per size tier (see summaryImage()), while valid.
+    std::array<QPixmapCache::Key, 7> m_summaryKeys;
+    bool m_summarySelected = false; // the selection state they were drawn with
 };
 
 } // namespace ordinal::gui

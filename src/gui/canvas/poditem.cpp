@@ -1,6 +1,9 @@
 #include "poditem.h"
 
+#include "nodeitem.h"
+
 #include <QCoreApplication>
+#include <QHash>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
@@ -14,6 +17,45 @@ constexpr int kAppearMs = 450;
 constexpr int kGlowMs = 1200;
 constexpr int kVanishMs = 600;
 constexpr int kIpFlashMs = 4000;
+
+// The left-edge status stripe of a card: the card's rounded outline cut to the stripe's width.
+// One shape per style, shared by every card.
+QPainterPath stripePath(const CanvasStyle &s)
+{
+    struct Cached
+    {
+        qreal width = -1, height = -1, radius = -1, stripe = -1;
+        QPainterPath path;
+    };
+    static Cached cached;
+    const qreal stripe = s.presenter ? 9 : 6;
+    if (cached.width != s.podWidth || cached.height != s.podHeight || cached.radius != s.radius
+        || cached.stripe != stripe) {
+        QPainterPath card;
+        card.addRoundedRect(QRectF(0, 0, s.podWidth, s.podHeight), s.radius, s.radius);
+        QPainterPath band;
+        band.addRect(QRectF(0, 0, stripe, s.podHeight));
+        cached = {s.podWidth, s.podHeight, s.radius, stripe, card.intersected(band)};
+    }
+    return cached.path;
+}
+
+// QFontMetricsF::elidedText shapes the whole text on every call; cards repeat the same few
+// prefixes and status lines, so remember the results.
+QString elided(const QFont &font, const QString &text, Qt::TextElideMode mode, qreal width)
+{
+    static QHash<QString, QString> cache;
+    const QString key = text + QChar(0x1f) + QString::number(mode) + QChar(0x1f)
+        + QString::number(qRound(width * 4)) + QChar(0x1f) + QString::number(font.pixelSize())
+        + QChar(0x1f) + QString::number(font.weight()) + QChar(0x1f) + font.family();
+    if (const auto it = cache.constFind(key); it != cache.cend())
+        return it.value();
+    if (cache.size() > 4096)
+        cache.clear();
+    const QString result = QFontMetricsF(font).elidedText(text, mode, width);
+    cache.insert(key, result);
+    return result;
+}
 
 QString stateLabel(PodState state)
 {
@@ -104,6 +146,11 @@ void PodItem::setDisplay(const PodDisplay &display, bool animate)
             m_ipFlash = animate ? kIpFlashMs : 0;
         }
         m_lastIp = display.ip;
+    }
+    if (old.exists != display.exists || old.state != display.state) {
+        // The node's zoomed-out summary shows this pod's state as a cell.
+        if (NodeItem *node = NodeItem::of(this))
+            node->invalidateSummary();
     }
     update();
 }
@@ -370,13 +417,8 @@ void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghos
     }
     p->drawRoundedRect(card, s.radius, s.radius);
     if (!ghost) {
-        // Status stripe along the left edge.
-        QPainterPath clip;
-        clip.addRoundedRect(card, s.radius, s.radius);
-        p->save();
-        p->setClipPath(clip);
-        p->fillRect(QRectF(card.left(), card.top(), s.presenter ? 9 : 6, card.height()), c);
-        p->restore();
+        // Status stripe along the left edge (a filled shape: clipping per card costs more).
+        p->fillPath(stripePath(s), c);
     }
 
     // Name with the ordinal prominent: "web-" small, "0" large.
@@ -401,8 +443,8 @@ void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghos
     p->setFont(s.nameFont);
     const qreal iconSize = s.presenter ? 34 : 22;
     const qreal nameRoom = card.width() - (left - card.left()) - pad - iconSize - 6;
-    const QString shownPrefix = nfm.elidedText(prefix, Qt::ElideMiddle,
-                                               std::max<qreal>(20, nameRoom - ofm.horizontalAdvance(ordinal)));
+    const QString shownPrefix = elided(s.nameFont, prefix, Qt::ElideMiddle,
+                                       std::max<qreal>(20, nameRoom - ofm.horizontalAdvance(ordinal)));
     p->drawText(QPointF(left, baseline), shownPrefix);
     if (!ordinal.isEmpty()) {
         p->setFont(s.ordinalFont);
@@ -443,7 +485,7 @@ void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghos
     const QString statusLine = state == PodState::Ready || state == PodState::Running
         ? QStringLiteral("%1 · %2").arg(status, readyText)
         : status;
-    p->drawText(QPointF(left, y), bfm.elidedText(statusLine, Qt::ElideRight, card.right() - pad - left));
+    p->drawText(QPointF(left, y), elided(s.bodyFont, statusLine, Qt::ElideRight, card.right() - pad - left));
 
     // Bottom line: pull/start progress (with a bar along the card's bottom edge), or restarts.
     const qreal bottom = card.bottom() - (s.presenter ? 12 : 9);
