@@ -6,8 +6,6 @@
 #include "controllers/scheduler.h"
 #include "controllers/statefulsetcontroller.h"
 
-#include <QUuid>
-
 #include <algorithm>
 
 namespace ordinal::core {
@@ -45,10 +43,36 @@ Simulation::~Simulation() = default;
 
 QString Simulation::newUid()
 {
-    // Deterministic v5 UUIDs: they look like the API server's, and never change between runs.
-    static const QUuid ns(QStringLiteral("{6ba7b811-9dad-11d1-80b4-00c04fd430c8}"));
-    return QUuid::createUuidV5(ns, QString::number(++m_state.uidCounter))
-        .toString(QUuid::WithoutBraces);
+    // The API server hands out random v4 UUIDs; Ordinal derives them from a counter with a
+    // 64-bit mixer (splitmix64), so they look random but are the same on every run.
+    const auto mix = [](quint64 x) {
+        x += 0x9e3779b97f4a7c15ULL;
+        x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+        return x ^ (x >> 31);
+    };
+    const quint64 counter = quint64(++m_state.uidCounter);
+    const quint64 high = (mix(counter) & ~0xf000ULL) | 0x4000ULL; // version 4
+    const quint64 low = (mix(counter ^ 0x6a09e667f3bcc909ULL) & 0x3fffffffffffffffULL)
+        | 0x8000000000000000ULL; // RFC 4122 variant
+    static constexpr char digits[] = "0123456789abcdef";
+    QString uid(36, Qt::Uninitialized);
+    QChar *out = uid.data();
+    int pos = 0;
+    const auto put = [&](quint64 value, int nibbles) {
+        for (int i = nibbles - 1; i >= 0; --i)
+            out[pos++] = QLatin1Char(digits[(value >> (4 * i)) & 0xf]);
+    };
+    put(high >> 32, 8);
+    out[pos++] = QLatin1Char('-');
+    put(high >> 16, 4);
+    out[pos++] = QLatin1Char('-');
+    put(high, 4);
+    out[pos++] = QLatin1Char('-');
+    put(low >> 48, 4);
+    out[pos++] = QLatin1Char('-');
+    put(low, 12);
+    return uid;
 }
 
 void Simulation::bootstrap()
