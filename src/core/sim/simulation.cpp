@@ -6,6 +6,8 @@
 #include "controllers/scheduler.h"
 #include "controllers/statefulsetcontroller.h"
 
+#include <QStringBuilder>
+
 #include <algorithm>
 
 namespace ordinal::core {
@@ -376,8 +378,9 @@ void Simulation::recordEvent(const ObjectReference &object, const QString &type,
 {
     if (!m_recordHistory)
         return; // benchmarks: Event objects are history too
-    const QString aggregate = object.uid + QLatin1Char('|') + type + QLatin1Char('|') + reason
-        + QLatin1Char('|') + message + QLatin1Char('|') + source;
+    const QChar bar(QLatin1Char('|'));
+    const QString aggregate =
+        object.uid % bar % type % bar % reason % bar % message % bar % source; // one allocation
     if (const QString existing = m_state.eventIndex.value(aggregate); !existing.isEmpty()) {
         if (const Event *found = m_state.store.find<Event>(existing)) {
             Event event = *found;
@@ -391,7 +394,7 @@ void Simulation::recordEvent(const ObjectReference &object, const QString &type,
     // Event names are "<object>.<hex timestamp>" as the recorder makes them, so that the
     // store's name order is per object, then by time — what `kubectl get events` shows.
     const qint64 nanos = 1767225600000000000LL + m_state.now * 1000000LL + (++m_state.eventCounter);
-    event.metadata.name = object.name + QLatin1Char('.') + QString::number(nanos, 16);
+    event.metadata.name = object.name % QLatin1Char('.') % QString::number(nanos, 16);
     event.metadata.namespaceName =
         object.namespaceName.isEmpty() ? QStringLiteral("default") : object.namespaceName;
     event.metadata.uid = newUid();
