@@ -1281,7 +1281,7 @@ Pod %5 / %6</translation>
     <message>
         <location line="+2" />
         <source>tainted</source>
-        <translation>有污点（taint）</translation>
+        <translation>有污点</translation>
     </message>
     <message>
         <location line="+9" />

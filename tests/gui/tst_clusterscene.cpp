@@ -36,6 +36,7 @@ private Q_SLOTS:
     void levelOfDetailThreshold_data();
     void levelOfDetailThreshold();
     void summaryFollowsPodState();
+    void farCellsHaveNoGapLines();
 
 private:
     void applyWeb(Session &session);
@@ -258,6 +259,40 @@ void tst_ClusterScene::summaryFollowsPodState()
     scene.sync(podsOnOneNode(300, 1), 0, false);
     QCOMPARE(web0->display().state, PodState::Failed);
     QCOMPARE(colourAtWeb0(), scene.canvasStyle().failed);
+}
+
+void tst_ClusterScene::farCellsHaveNoGapLines()
+{
+    // Far out, the gap between two pods is under a pixel: the summary image must not round it
+    // to a 1-pixel line here and none there (irregular white lines over the whole cluster).
+    ClusterScene scene(nullptr);
+    scene.setAnimationsEnabled(false);
+    scene.sync(podsOnOneNode(300), 0, false);
+    const qreal zoom = 0.05;
+    scene.setViewScale(zoom);
+    QVERIFY(!scene.isDetailed());
+    const QRectF content = scene.contentRect();
+    QImage image((content.size() * zoom).toSize() + QSize(1, 1),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    scene.render(&painter, QRectF(QPointF(0, 0), content.size() * zoom), content);
+    painter.end();
+    const PodItem *web0 = scene.podItem(QStringLiteral("default/web-0"));
+    const PodItem *web1 = scene.podItem(QStringLiteral("default/web-1"));
+    QVERIFY(web0 && web1);
+    QCOMPARE(web0->scenePos().y(), web1->scenePos().y()); // side by side
+    const QPoint from = ((web0->sceneBoundingRect().center() - content.topLeft()) * zoom).toPoint();
+    const QPoint to = ((web1->sceneBoundingRect().center() - content.topLeft()) * zoom).toPoint();
+    const QColor expected = scene.canvasStyle().notReady;
+    for (int x = from.x(); x <= to.x(); ++x) {
+        const QColor c(image.pixel(x, from.y()));
+        QVERIFY2(c == expected,
+                 qPrintable(QStringLiteral("pixel %1,%2 between web-0 and web-1 is %3")
+                                .arg(x)
+                                .arg(from.y())
+                                .arg(c.name())));
+    }
 }
 
 QTEST_MAIN(tst_ClusterScene)

@@ -230,7 +230,15 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
         PodItem *item = m_pods.value(key);
         if (!item) {
             item = new PodItem(key, &m_style);
-            addItem(item);
+            // Straight into its node's pod layer where the node is known: a top-level item
+            // re-parented later costs the scene a walk of its top-level list, and with 100,000
+            // pods those walks took seconds (relayout() places it in its slot).
+            const QString home
+                = pod.spec.nodeName.isEmpty() ? m_home.value(identityOf(key)) : pod.spec.nodeName;
+            if (NodeItem *node = m_nodes.value(home))
+                item->setParentItem(node->podLayer());
+            else
+                addItem(item);
             m_pods.insert(key, item);
             structure = true;
         }

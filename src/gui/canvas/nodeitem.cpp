@@ -1,7 +1,9 @@
 #include "nodeitem.h"
 
+#include "claimitem.h"
 #include "poditem.h"
 
+#include <QElapsedTimer>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
@@ -118,16 +120,57 @@ namespace {
 constexpr std::array<int, 7> kSummaryTiers = {32, 48, 64, 96, 128, 192, 256};
 } // namespace
 
-QPixmap NodeItem::summaryImage(int tier)
+namespace {
+// Time spent drawing summary images lately. When a zoom crosses from one image size to the
+// next, every node in view needs a new image; drawn all at once they cost several frames. So
+// a node draws its new image only while the budget lasts, shows an image of a neighbouring
+// size meanwhile, and asks for another paint.
+class SummaryBudget
 {
-    QPixmap image;
+public:
+    static bool available()
+    {
+        const qint64 now = clock().nsecsElapsed();
+        if (now - s_windowStart > kWindowNs) {
+            s_windowStart = now;
+            s_spentNs = 0;
+        }
+        return s_spentNs < kBudgetNs;
+    }
+    static void spend(qint64 ns) { s_spentNs += ns; }
+    static QElapsedTimer &clock()
+    {
+        static QElapsedTimer timer = [] {
+            QElapsedTimer t;
+            t.start();
+            return t;
+        }();
+        return timer;
+    }
+
+private:
+    static constexpr qint64 kWindowNs = 16'000'000; // a frame at 60 Hz
+    static constexpr qint64 kBudgetNs = 4'000'000;
+    static inline qint64 s_windowStart = -kWindowNs - 1;
+    static inline qint64 s_spentNs = 0;
+};
+} // namespace
+
+bool NodeItem::findSummary(int tier, QPixmap *image)
+{
     if (m_summarySelected != isSelectedKey()) {
         invalidateSummary();
         m_summarySelected = isSelectedKey();
     }
-    QPixmapCache::Key &key = m_summaryKeys[tier];
-    if (QPixmapCache::find(key, &image))
+    return QPixmapCache::find(m_summaryKeys[tier], image);
+}
+
+QPixmap NodeItem::summaryImage(int tier)
+{
+    QPixmap image;
+    if (findSummary(tier, &image))
         return image;
+    QPixmapCache::Key &key = m_summaryKeys[tier];
     const QRectF bounds = boundingRect();
     const qreal scale = kSummaryTiers[tier] / bounds.width();
     QImage pixels(QSize(kSummaryTiers[tier], std::max(1, int(std::ceil(bounds.height() * scale)))),
@@ -148,6 +191,15 @@ QPixmap NodeItem::summaryImage(int tier)
                                         s.ghost.greenF() * a + s.nodeCard.greenF() * (1 - a),
                                         s.ghost.blueF() * a + s.nodeCard.blueF() * (1 - a))
                            .rgba();
+    // Where the gap between two pods is under two pixels, a cell reaches to the next slot:
+    // gaps that round to one pixel here and none there, scaled once more when drawn, read as an
+    // irregular grid of lines (moiré); without them a node reads as even blocks of colour.
+    // Wider gaps are rounded to whole pixels, the same for every cell.
+    const qreal stepX = (s.podWidth + s.podGap) * scale;
+    const qreal stepY = (s.podHeight + 6 + ClaimItem::height(s) + s.podGap) * scale;
+    const auto gapOf = [](qreal gap) { return gap < 2 ? 0 : int(std::lround(gap)); };
+    const int gapX = gapOf(stepX - s.podWidth * scale);
+    const int gapY = gapOf(stepY - s.podHeight * scale);
     for (const QGraphicsItem *child : m_podLayer->childItems()) {
         const auto *pod = qgraphicsitem_cast<const PodItem *>(child);
         if (!pod)
@@ -155,16 +207,35 @@ QPixmap NodeItem::summaryImage(int tier)
         const PodState st = pod->display().exists ? pod->display().state : PodState::Absent;
         const QRgb color = st == PodState::Absent ? ghost : PodItem::stateColor(s, st).rgba();
         const QPointF from = (pod->pos() - bounds.topLeft()) * scale;
-        const QPointF to = from + QPointF(s.podWidth, s.podHeight) * scale;
-        const int x0 = int(from.x());
-        const int y0 = int(from.y());
-        const QRect cell = QRect(QPoint(x0, y0), QPoint(std::max(x0, int(to.x()) - 1),
-                                                         std::max(y0, int(to.y()) - 1)))
+        const int x0 = int(std::lround(from.x()));
+        const int y0 = int(std::lround(from.y()));
+        const int x1 = int(std::lround(from.x() + stepX)) - gapX;
+        const int y1 = int(std::lround(from.y() + stepY)) - gapY;
+        const QRect cell = QRect(QPoint(x0, y0), QPoint(std::max(x0, x1 - 1), std::max(y0, y1 - 1)))
                                .intersected(all);
         for (int y = cell.top(); y <= cell.bottom(); ++y) {
             auto *line = reinterpret_cast<QRgb *>(pixels.scanLine(y));
             std::fill(line + cell.left(), line + cell.right() + 1, color);
         }
+    }
+    // The card's own border is a fraction of a pixel wide here and all but vanishes: a crisp
+    // two-pixel outline keeps neighbouring nodes apart.
+    const NodeDisplay &d = m_display;
+    const bool ready = d.readyStatus == QLatin1String("True");
+    if (!d.tray && s.nodeGap * scale < 2) {
+        QColor border = ready ? s.cardBorder : s.failed;
+        if (isSelectedKey())
+            border = s.selection;
+        const QPointF topLeft = -bounds.topLeft() * scale;
+        const QPointF bottomRight = topLeft + QPointF(m_size.width(), m_size.height()) * scale;
+        const QRect outer(
+            QPoint(int(std::floor(topLeft.x())), int(std::floor(topLeft.y()))),
+            QPoint(int(std::ceil(bottomRight.x())) - 1, int(std::ceil(bottomRight.y())) - 1));
+        QPainter op(&pixels);
+        op.fillRect(QRect(outer.left(), outer.top(), outer.width(), 2), border);
+        op.fillRect(QRect(outer.left(), outer.bottom() - 1, outer.width(), 2), border);
+        op.fillRect(QRect(outer.left(), outer.top(), 2, outer.height()), border);
+        op.fillRect(QRect(outer.right() - 1, outer.top(), 2, outer.height()), border);
     }
     image = QPixmap::fromImage(std::move(pixels));
     key = QPixmapCache::insert(image);
@@ -181,8 +252,31 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
         if (tier != kSummaryTiers.cend()) {
             // Small on screen: blit an image, drawn again only when a pod's state, the node or
             // the selection changed. Unfiltered scaling is the raster engine's fast path.
-            const QPixmap image = summaryImage(int(tier - kSummaryTiers.cbegin()));
+            const int want = int(tier - kSummaryTiers.cbegin());
+            QPixmap image;
+            if (!findSummary(want, &image)) {
+                // Another size already drawn stands in while the budget is spent.
+                bool standIn = false;
+                if (!SummaryBudget::available()) {
+                    for (int d = 1; d < int(kSummaryTiers.size()) && !standIn; ++d) {
+                        standIn = (want + d < int(kSummaryTiers.size())
+                                   && findSummary(want + d, &image))
+                            || (want - d >= 0 && findSummary(want - d, &image));
+                    }
+                }
+                if (standIn) {
+                    update();
+                } else {
+                    QElapsedTimer t;
+                    t.start();
+                    image = summaryImage(want);
+                    SummaryBudget::spend(t.nsecsElapsed());
+                }
+            }
             const QPainter::RenderHints hints = p->renderHints();
+            // Unfiltered scaling is the raster engine's fast path. The image is at most half
+            // as large again as the node on screen, so this drops at most one row or column
+            // in three: its lines and gaps are two pixels or more, so none vanishes.
             p->setRenderHint(QPainter::SmoothPixmapTransform, false);
             p->setRenderHint(QPainter::Antialiasing, false);
             p->drawPixmap(bounds, image, QRectF(image.rect()));
@@ -207,6 +301,9 @@ void NodeItem::paintCells(QPainter *p, qreal level)
     const bool labels = level * s.ordinalFont.pixelSize() >= 8;
     if (labels)
         p->setFont(s.ordinalFont);
+    const QFontMetricsF ofm(s.ordinalFont);
+    const qreal ascent = ofm.ascent();
+    const qreal descent = ofm.descent();
     for (QGraphicsItem *child : m_podLayer->childItems()) {
         const auto *pod = qgraphicsitem_cast<PodItem *>(child);
         if (!pod)
@@ -216,9 +313,16 @@ void NodeItem::paintCells(QPainter *p, qreal level)
         p->fillRect(cell, st == PodState::Absent ? ghost : PodItem::stateColor(s, st));
         if (!labels)
             continue;
-        const QString name = pod->key().section(QLatin1Char('/'), -1);
+        const QString &key = pod->key();
+        const QString ordinal = key.mid(key.lastIndexOf(QLatin1Char('-')) + 1);
         p->setPen(st == PodState::Absent ? s.ghost : QColor(Qt::white));
-        p->drawText(cell, Qt::AlignCenter, name.section(QLatin1Char('-'), -1));
+        // Centred as Qt::AlignCenter would, from glyphs looked up once (no shaping per cell).
+        const qreal w = PodItem::numberWidth(s.ordinalFont, ordinal, 2);
+        if (w < 0
+            || !PodItem::drawNumber(
+                p, QPointF(cell.center().x() - w / 2, cell.center().y() + (ascent - descent) / 2),
+                s.ordinalFont, ordinal, 2))
+            p->drawText(cell, Qt::AlignCenter, ordinal);
     }
 }
 

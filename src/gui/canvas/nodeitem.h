@@ -65,7 +65,10 @@ public:
                QWidget *widget) override;
 
 private:
+    // The summary image of a size tier, drawn now if it is not cached.
     QPixmap summaryImage(int tier);
+    // The cached summary image of a tier, if there is one.
+    bool findSummary(int tier, QPixmap *image);
     void paintCard(QPainter *painter, qreal level);
     void paintCells(QPainter *painter, qreal level);
 

@@ -3,12 +3,16 @@
 #include "nodeitem.h"
 
 #include <QCoreApplication>
+#include <QGlyphRun>
 #include <QHash>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRawFont>
+#include <QStaticText>
 #include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
+#include <array>
 
 namespace ordinal::gui {
 
@@ -57,6 +61,139 @@ QString elided(const QFont &font, const QString &text, Qt::TextElideMode mode, q
     return result;
 }
 
+// Lays out a text once per font and string (QStaticText), for the lines many cards repeat:
+// the name prefix, the status line, "restarts: 0". Unique texts (ordinals, IPs) are drawn
+// directly: caching them would only fill the cache.
+class TextCache
+{
+public:
+    // Draws text with its baseline starting at baseline; returns its advance.
+    qreal draw(QPainter *p, const QPointF &baseline, const QFont &font, const QString &text)
+    {
+        if (!(font == m_font)) {
+            m_font = font;
+            m_ascent = QFontMetricsF(font).ascent();
+            m_texts.clear();
+        }
+        auto it = m_texts.find(text);
+        if (it == m_texts.end()) {
+            if (m_texts.size() > 512)
+                m_texts.clear();
+            Laid laid { QStaticText(text), QFontMetricsF(font).horizontalAdvance(text) };
+            laid.text.setTextFormat(Qt::PlainText);
+            laid.text.setPerformanceHint(QStaticText::AggressiveCaching);
+            it = m_texts.insert(text, laid);
+        }
+        p->setFont(font);
+        p->drawStaticText(QPointF(baseline.x(), baseline.y() - m_ascent), it.value().text);
+        return it.value().advance;
+    }
+
+private:
+    struct Laid
+    {
+        QStaticText text;
+        qreal advance;
+    };
+    QFont m_font;
+    qreal m_ascent = 0;
+    QHash<QString, Laid> m_texts;
+};
+
+// Numbers (ordinals, IP addresses) as glyph runs from one glyph lookup per font. Every card
+// has its own, so a cache of laid-out text would not help, and shaping each one on every frame
+// cost most of a card's text time; digits and dots need no shaping.
+class NumberText
+{
+public:
+    // The advance of text, or -1 where it holds anything but digits and dots.
+    qreal width(const QFont &font, const QString &text)
+    {
+        prepare(font);
+        qreal w = 0;
+        for (const QChar ch : text) {
+            const int i = indexOf(ch);
+            if (i < 0 || !m_valid)
+                return -1;
+            w += m_advances[i];
+        }
+        return w;
+    }
+    // Draws text with its baseline starting at baseline; false (nothing drawn) where width()
+    // is -1.
+    bool draw(QPainter *p, const QPointF &baseline, const QFont &font, const QString &text)
+    {
+        prepare(font);
+        if (!m_valid || text.isEmpty())
+            return false;
+        QList<quint32> glyphs;
+        QList<QPointF> positions;
+        glyphs.reserve(text.size());
+        positions.reserve(text.size());
+        qreal x = 0;
+        for (const QChar ch : text) {
+            const int i = indexOf(ch);
+            if (i < 0)
+                return false;
+            glyphs.append(m_glyphs[i]);
+            positions.append(QPointF(x, 0));
+            x += m_advances[i];
+        }
+        QGlyphRun run;
+        run.setRawFont(m_raw);
+        run.setGlyphIndexes(glyphs);
+        run.setPositions(positions);
+        p->drawGlyphRun(baseline, run);
+        return true;
+    }
+
+private:
+    static int indexOf(QChar ch)
+    {
+        const char16_t c = ch.unicode();
+        if (c >= u'0' && c <= u'9')
+            return c - u'0';
+        return c == u'.' ? 10 : -1;
+    }
+    void prepare(const QFont &font)
+    {
+        if (m_prepared && font == m_font)
+            return;
+        m_prepared = true;
+        m_font = font;
+        m_raw = QRawFont::fromFont(font);
+        const QString chars = QStringLiteral("0123456789.");
+        const QList<quint32> glyphs
+            = m_raw.isValid() ? m_raw.glyphIndexesForString(chars) : QList<quint32>();
+        m_valid = glyphs.size() == chars.size();
+        const QFontMetricsF fm(font);
+        for (qsizetype i = 0; m_valid && i < chars.size(); ++i) {
+            m_glyphs[i] = glyphs[i];
+            m_advances[i] = fm.horizontalAdvance(chars[i]);
+            m_valid = glyphs[i] != 0;
+        }
+    }
+
+    bool m_prepared = false;
+    bool m_valid = false;
+    QFont m_font;
+    QRawFont m_raw;
+    std::array<quint32, 11> m_glyphs {};
+    std::array<qreal, 11> m_advances {};
+};
+
+NumberText &numberText(int role)
+{
+    static std::array<NumberText, 3> texts;
+    return texts[role];
+}
+
+TextCache &textCache(int role)
+{
+    static std::array<TextCache, 4> caches;
+    return caches[role];
+}
+
 QString stateLabel(PodState state)
 {
     switch (state) {
@@ -79,6 +216,189 @@ QString stateLabel(PodState state)
     }
     return {};
 }
+// Where a card's state icon sits.
+QRectF iconRect(const CanvasStyle &s)
+{
+    const qreal pad = s.presenter ? 20 : 14;
+    const qreal iconSize = s.presenter ? 34 : 22;
+    return QRectF(s.podWidth - pad - iconSize + 4, pad * 0.6 + 2, iconSize, iconSize);
+}
+
+// The parts of a card that follow from its state alone: body, border, status stripe and
+// (unless it shows a moving progress) the state icon.
+void drawChrome(QPainter *p, const CanvasStyle &s, PodState state, bool ghost, double progress,
+                bool icon)
+{
+    const QRectF card(0, 0, s.podWidth, s.podHeight);
+    const QColor c = PodItem::stateColor(s, state);
+    if (ghost) {
+        p->setPen(QPen(s.ghost, s.presenter ? 2 : 1.4, Qt::DashLine));
+        p->setBrush(CanvasStyle::tint(s.card, 90));
+    } else {
+        const bool dashed = state == PodState::Terminating;
+        p->setPen(QPen(c, s.presenter ? 3 : 1.6, dashed ? Qt::DashLine : Qt::SolidLine));
+        QColor fill = s.card;
+        if (!s.presenter)
+            fill = QColor::fromRgbF(fill.redF() * 0.9 + c.redF() * 0.1,
+                                    fill.greenF() * 0.9 + c.greenF() * 0.1,
+                                    fill.blueF() * 0.9 + c.blueF() * 0.1);
+        p->setBrush(fill);
+    }
+    p->drawRoundedRect(card, s.radius, s.radius);
+    if (!ghost) {
+        // Status stripe along the left edge (a filled shape: clipping per card costs more).
+        p->fillPath(stripePath(s), c);
+    }
+    if (icon)
+        PodItem::drawStateIcon(p, iconRect(s), state, s, progress);
+}
+
+// A Creating card's ring shows the pull progress: that icon moves, so it is not cached.
+bool chromeHasIcon(PodState state, double progress)
+{
+    return state != PodState::Creating || progress < 0;
+}
+
+struct ChromeKey
+{
+    int state;
+    bool ghost;
+    bool antialias;
+    bool presenter;
+    bool icon;
+    qreal scale; // device pixels per card unit
+    int fx, fy; // where the card starts within its first device pixel, in quarters
+    qreal dpr;
+    QRgb color, card, ghostColor;
+    qreal width, height, radius;
+    bool operator==(const ChromeKey &) const = default;
+};
+
+// A card's chrome as pixels: all of it with alpha, and the opaque middle without (empty inner
+// where the middle is not opaque).
+struct ChromeImage
+{
+    QImage edges;
+    QImage center;
+    QRect inner;
+};
+
+size_t qHash(const ChromeKey &k, size_t seed = 0)
+{
+    return qHashMulti(seed, k.state, k.ghost, k.antialias, k.presenter, k.icon, k.scale, k.fx, k.fy,
+                      k.dpr, k.color, k.card, k.ghostColor, k.width, k.height, k.radius);
+}
+
+// Draws a card's chrome from an image per state, device scale and quarter-pixel offset,
+// blitted unscaled on whole device pixels. Stroking a rounded outline with antialiasing, the
+// stripe and the icon cost more than all of a card's text; a blit of the same pixels costs a few
+// microseconds. Returns false (nothing drawn) where the painter's transform is not a plain scale
+// or the scale is extreme.
+bool drawCachedChrome(QPainter *p, const CanvasStyle &s, PodState state, bool ghost,
+                      double progress)
+{
+    const QTransform world = p->worldTransform();
+    if (world.type() > QTransform::TxScale || world.m11() != world.m22())
+        return false;
+    const qreal dpr = p->device() ? p->device()->devicePixelRatio() : 1.0;
+    const qreal scale = world.m11() * dpr;
+    if (scale < 0.25 || scale > 3)
+        return false;
+    const bool icon = chromeHasIcon(state, progress);
+    // The image keeps the card's offset within a device pixel (to a quarter pixel), so its
+    // edges fall where a direct drawing would put them.
+    const QPointF origin = world.map(QPointF(0, 0)) * dpr;
+    QPoint whole(int(std::floor(origin.x())), int(std::floor(origin.y())));
+    int fx = int(std::lround((origin.x() - whole.x()) * 4));
+    int fy = int(std::lround((origin.y() - whole.y()) * 4));
+    if (fx == 4) {
+        fx = 0;
+        whole.rx() += 1;
+    }
+    if (fy == 4) {
+        fy = 0;
+        whole.ry() += 1;
+    }
+    const ChromeKey key { int(state),
+                          ghost,
+                          p->testRenderHint(QPainter::Antialiasing),
+                          s.presenter,
+                          icon,
+                          scale,
+                          fx,
+                          fy,
+                          dpr,
+                          PodItem::stateColor(s, state).rgba(),
+                          s.card.rgba(),
+                          s.ghost.rgba(),
+                          s.podWidth,
+                          s.podHeight,
+                          s.radius };
+    // A few states × the zoom levels in use; a zoom gesture passes through many scales.
+    static QHash<ChromeKey, ChromeImage> cache;
+    auto it = cache.constFind(key);
+    const int margin = int(std::ceil(2 * scale)) + 1;
+    if (it == cache.cend()) {
+        if (cache.size() >= 128)
+            cache.clear();
+        ChromeImage chrome;
+        QImage &image = chrome.edges;
+        image = QImage(int(std::ceil(s.podWidth * scale)) + 2 * margin + 1,
+                       int(std::ceil(s.podHeight * scale)) + 2 * margin + 1,
+                       QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        QPainter ip(&image);
+        ip.setRenderHint(QPainter::Antialiasing, key.antialias);
+        ip.translate(margin + fx / 4.0, margin + fy / 4.0);
+        ip.scale(scale, scale);
+        drawChrome(&ip, s, state, ghost, progress, icon);
+        ip.end();
+        // Inside the rounded corners and the border the card is opaque (unless it is a
+        // ghost's translucent fill): that part is copied, not blended, which is several times
+        // cheaper.
+        const int inX = margin + int(std::ceil(4 * scale)) + 1;
+        const int inY = margin + int(std::ceil((s.radius + 2) * scale)) + 1;
+        const QRect inner(inX, inY, image.width() - 2 * inX, image.height() - 2 * inY);
+        bool opaque = inner.width() > 0 && inner.height() > 0;
+        for (int y = inner.top(); opaque && y <= inner.bottom(); ++y) {
+            const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+            for (int x = inner.left(); x <= inner.right(); ++x) {
+                if (qAlpha(line[x]) != 255) {
+                    opaque = false;
+                    break;
+                }
+            }
+        }
+        if (opaque) {
+            chrome.inner = inner;
+            chrome.center = image.copy(inner).convertToFormat(QImage::Format_RGB32);
+            chrome.center.setDevicePixelRatio(dpr);
+        }
+        image.setDevicePixelRatio(dpr);
+        it = cache.insert(key, chrome);
+    }
+    const QPointF at(qreal(whole.x() - margin) / dpr, qreal(whole.y() - margin) / dpr);
+    p->setWorldTransform(QTransform());
+    const ChromeImage &chrome = it.value();
+    if (chrome.inner.isEmpty()) {
+        p->drawImage(at, chrome.edges);
+    } else {
+        // Top and bottom bands, left and right of the middle blended; the middle copied.
+        const QRect all = chrome.edges.rect();
+        const QRect in = chrome.inner;
+        const QRect parts[]
+            = { QRect(0, 0, all.width(), in.top()),
+                QRect(0, in.bottom() + 1, all.width(), all.height() - in.bottom() - 1),
+                QRect(0, in.top(), in.left(), in.height()),
+                QRect(in.right() + 1, in.top(), all.width() - in.right() - 1, in.height()) };
+        for (const QRect &part : parts)
+            p->drawImage(at + QPointF(part.topLeft()) / dpr, chrome.edges, part);
+        p->drawImage(at + QPointF(in.topLeft()) / dpr, chrome.center);
+    }
+    p->setWorldTransform(world);
+    return true;
+}
+
 } // namespace
 
 PodItem::PodItem(const QString &key, const CanvasStyle *style)
@@ -185,6 +505,17 @@ void PodItem::finishAnimations()
     m_vanish = 0;
     m_ipFlash = 0;
     update();
+}
+
+bool PodItem::drawNumber(QPainter *painter, const QPointF &baseline, const QFont &font,
+                         const QString &text, int role)
+{
+    return numberText(role).draw(painter, baseline, font, text);
+}
+
+qreal PodItem::numberWidth(const QFont &font, const QString &text, int role)
+{
+    return numberText(role).width(font, text);
 }
 
 QColor PodItem::stateColor(const CanvasStyle &s, PodState state)
@@ -342,7 +673,7 @@ void PodItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget
         p->translate(c);
         p->scale(0.85 + 0.15 * e, 0.85 + 0.15 * e);
         p->translate(-c);
-        paintCard(p, m_display, level, false);
+        paintCard(p, m_display, level, false, false); // a new scale every frame: not cached
         p->restore();
     } else {
         paintCard(p, m_display, level, ghost);
@@ -393,7 +724,7 @@ void PodItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget
     }
 }
 
-void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghost)
+void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghost, bool cached)
 {
     const CanvasStyle &s = style();
     const QRectF card = cardRect();
@@ -401,25 +732,11 @@ void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghos
     const QColor c = stateColor(s, state);
     const QString name = d.name.isEmpty() ? key().section(QLatin1Char('/'), -1) : d.name;
 
-    // Card body.
-    if (ghost) {
-        p->setPen(QPen(s.ghost, s.presenter ? 2 : 1.4, Qt::DashLine));
-        p->setBrush(CanvasStyle::tint(s.card, 90));
-    } else {
-        const bool dashed = state == PodState::Terminating;
-        p->setPen(QPen(c, s.presenter ? 3 : 1.6, dashed ? Qt::DashLine : Qt::SolidLine));
-        QColor fill = s.card;
-        if (!s.presenter)
-            fill = QColor::fromRgbF(fill.redF() * 0.9 + c.redF() * 0.1,
-                                    fill.greenF() * 0.9 + c.greenF() * 0.1,
-                                    fill.blueF() * 0.9 + c.blueF() * 0.1);
-        p->setBrush(fill);
-    }
-    p->drawRoundedRect(card, s.radius, s.radius);
-    if (!ghost) {
-        // Status stripe along the left edge (a filled shape: clipping per card costs more).
-        p->fillPath(stripePath(s), c);
-    }
+    // Body, border, stripe and icon.
+    if (!cached || !drawCachedChrome(p, s, state, ghost, d.progress))
+        drawChrome(p, s, state, ghost, d.progress, true);
+    else if (!chromeHasIcon(state, d.progress))
+        drawStateIcon(p, iconRect(s), state, s, d.progress);
 
     // Name with the ordinal prominent: "web-" small, "0" large.
     const qreal pad = s.presenter ? 20 : 14;
@@ -443,32 +760,39 @@ void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghos
     p->setFont(s.nameFont);
     const qreal iconSize = s.presenter ? 34 : 22;
     const qreal nameRoom = card.width() - (left - card.left()) - pad - iconSize - 6;
-    const QString shownPrefix = elided(s.nameFont, prefix, Qt::ElideMiddle,
-                                       std::max<qreal>(20, nameRoom - ofm.horizontalAdvance(ordinal)));
-    p->drawText(QPointF(left, baseline), shownPrefix);
+    qreal ordinalWidth = numberText(0).width(s.ordinalFont, ordinal);
+    if (ordinalWidth < 0)
+        ordinalWidth = ofm.horizontalAdvance(ordinal);
+    const QString shownPrefix
+        = elided(s.nameFont, prefix, Qt::ElideMiddle, std::max<qreal>(20, nameRoom - ordinalWidth));
+    const qreal prefixWidth
+        = textCache(0).draw(p, QPointF(left, baseline), s.nameFont, shownPrefix);
     if (!ordinal.isEmpty()) {
-        p->setFont(s.ordinalFont);
-        p->drawText(QPointF(left + nfm.horizontalAdvance(shownPrefix), baseline), ordinal);
+        const QPointF at(left + prefixWidth, baseline);
+        if (!numberText(0).draw(p, at, s.ordinalFont, ordinal)) {
+            p->setFont(s.ordinalFont);
+            p->drawText(at, ordinal);
+        }
     }
-    const QRectF iconRect(card.right() - pad - iconSize + 4, card.top() + pad * 0.6 + 2, iconSize,
-                          iconSize);
-    drawStateIcon(p, iconRect, state, s, d.progress);
     if (level < 0.6)
         return;
 
     // IP.
     const QFontMetricsF bfm(s.bodyFont);
     qreal y = baseline + ofm.descent() + bfm.ascent() + (s.presenter ? 8 : 5);
-    p->setFont(s.monoFont);
     if (ghost) {
         p->setPen(s.ghost);
-        p->setFont(s.bodyFont);
-        p->drawText(QPointF(left, y), stateLabel(PodState::Absent));
+        textCache(1).draw(p, QPointF(left, y), s.bodyFont, stateLabel(PodState::Absent));
+    } else if (d.ip.isEmpty()) {
+        p->setPen(s.mutedText);
+        textCache(3).draw(p, QPointF(left, y), s.monoFont,
+                          QCoreApplication::translate("ordinal::gui::PodItem", "no IP yet"));
     } else {
-        p->setPen(d.ip.isEmpty() ? s.mutedText : s.text);
-        p->drawText(QPointF(left, y),
-                    d.ip.isEmpty() ? QCoreApplication::translate("ordinal::gui::PodItem", "no IP yet")
-                                   : d.ip);
+        p->setPen(s.text);
+        if (!numberText(1).draw(p, QPointF(left, y), s.monoFont, d.ip)) {
+            p->setFont(s.monoFont);
+            p->drawText(QPointF(left, y), d.ip);
+        }
     }
     if (ghost)
         return;
@@ -485,7 +809,8 @@ void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghos
     const QString statusLine = state == PodState::Ready || state == PodState::Running
         ? QStringLiteral("%1 · %2").arg(status, readyText)
         : status;
-    p->drawText(QPointF(left, y), elided(s.bodyFont, statusLine, Qt::ElideRight, card.right() - pad - left));
+    textCache(1).draw(p, QPointF(left, y), s.bodyFont,
+                      elided(s.bodyFont, statusLine, Qt::ElideRight, card.right() - pad - left));
 
     // Bottom line: pull/start progress (with a bar along the card's bottom edge), or restarts.
     const qreal bottom = card.bottom() - (s.presenter ? 12 : 9);
@@ -509,8 +834,9 @@ void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghos
         p->drawText(QPointF(left, bottom - sfm.descent()), what);
     } else {
         p->setPen(d.restarts > 0 ? s.failed : s.mutedText);
-        p->drawText(QPointF(left, bottom - sfm.descent()),
-                    QCoreApplication::translate("ordinal::gui::PodItem", "restarts: %1").arg(d.restarts));
+        textCache(2).draw(
+            p, QPointF(left, bottom - sfm.descent()), s.smallFont,
+            QCoreApplication::translate("ordinal::gui::PodItem", "restarts: %1").arg(d.restarts));
     }
 }
 

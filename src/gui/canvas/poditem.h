@@ -55,12 +55,21 @@ public:
     void styleChanged() override;
 
     static QColor stateColor(const CanvasStyle &style, PodState state);
+    // Draws a number (digits and dots: an ordinal, an IP) from glyphs looked up once per font,
+    // without shaping; false (nothing drawn) for any other text. role: 0 ordinal font, 1 mono
+    // font, 2 other (one cache per role).
+    static bool drawNumber(QPainter *painter, const QPointF &baseline, const QFont &font,
+                           const QString &text, int role);
+    // Its advance, or -1 for any other text.
+    static qreal numberWidth(const QFont &font, const QString &text, int role);
     static void drawStateIcon(QPainter *painter, const QRectF &rect, PodState state,
                               const CanvasStyle &style, double progress = -1);
 
 private:
     QRectF cardRect() const;
-    void paintCard(QPainter *painter, const PodDisplay &d, qreal lod, bool ghost);
+    // cached: the body, border and icon may come from a shared image (see drawCachedChrome).
+    void paintCard(QPainter *painter, const PodDisplay &d, qreal lod, bool ghost,
+                   bool cached = true);
 
     PodDisplay m_display;
     PodDisplay m_lastPresent; // what the pod looked like before it went (for the fade-out)
