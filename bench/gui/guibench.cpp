@@ -8,6 +8,7 @@
 //   --dump DIR                   also save a frame of every 100,000-pod level as PNG
 //   --only N                     only the N-th 100,000-pod case (0 fit .. 3 natural, 4 sweep),
 //                                for profiling
+//   --animating                  only the 1,000-pods-animating case (for profiling)
 
 #include "canvas/canvasview.h"
 #include "canvas/clusterscene.h"
@@ -338,6 +339,8 @@ int main(int argc, char **argv)
         benchAnimating(out);
         out.flush();
     }
+    if (args.contains(QStringLiteral("--animating")))
+        return 0;
     const qsizetype onlyAt = args.indexOf(QStringLiteral("--only"));
     benchLarge(out, dumpDir, onlyAt > 0 ? args.value(onlyAt + 1).toInt() : -1);
     out.flush();

@@ -73,7 +73,6 @@ bool Store::sameAccounting(const Pod &a, const Pod &b)
     const OwnerReference *ownerA = a.metadata.controllerRef();
     const OwnerReference *ownerB = b.metadata.controllerRef();
     return a.spec.nodeName == b.spec.nodeName && a.isTerminal() == b.isTerminal()
-        && a.metadata.namespaceName == b.metadata.namespaceName
         && (ownerA ? ownerA->uid : QString()) == (ownerB ? ownerB->uid : QString())
         && a.spec.containers.constData() == b.spec.containers.constData();
 }
