@@ -5,7 +5,8 @@
 //   ordinal_gui_bench --startup  only start-up and idle RSS (used as the cold child)
 //   ordinal_gui_bench --canvas   only the canvas benchmarks (no start-up child)
 //   ordinal_gui_bench --large    only the 100,000-pod canvas benchmark
-//   --dump DIR                   also save a frame of every 100,000-pod level as PNG
+//   --dump DIR                   also save a frame of the animating case and of every
+//                                100,000-pod level as PNG
 //   --only N                     only the N-th 100,000-pod case (0 fit .. 3 natural, 4 sweep),
 //                                for profiling
 //   --animating                  only the 1,000-pods-animating case (for profiling)
@@ -165,7 +166,7 @@ double paintFrame(gui::CanvasView &view, QImage &buffer)
     return double(t.nsecsElapsed()) / 1e6;
 }
 
-void benchAnimating(QTextStream &out)
+void benchAnimating(QTextStream &out, const QString &dumpDir)
 {
     gui::Session session;
     session.pause();
@@ -190,6 +191,8 @@ void benchAnimating(QTextStream &out)
         scene.advanceAnimations(16);
         update << double(t.nsecsElapsed()) / 1e6;
         render << paintFrame(view, buffer);
+        if (f == 20 && !dumpDir.isEmpty())
+            buffer.save(QStringLiteral("%1/animating.png").arg(dumpDir));
     }
     out << "canvas 1920x1080, 1,000 pods animating (fit, zoom " << QString::number(view.zoom(), 'f', 3)
         << "):\n  paint   " << fmt(stats(render)) << "\n  update  " << fmt(stats(update))
@@ -336,7 +339,7 @@ int main(int argc, char **argv)
     const QString dumpDir = dumpAt > 0 ? args.value(dumpAt + 1) : QString();
     const bool large = args.contains(QStringLiteral("--large"));
     if (!large) {
-        benchAnimating(out);
+        benchAnimating(out, dumpDir);
         out.flush();
     }
     if (args.contains(QStringLiteral("--animating")))

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void identityKeepsItsSlot();
     void animationTimerStopsWhenStill();
     void pullProgressGrows();
+    void progressOnlyResyncMatchesFullRead();
     void renderAtEveryLevelOfDetail_data();
     void renderAtEveryLevelOfDetail();
     void presenterIsLarger();
@@ -125,6 +126,33 @@ void tst_ClusterScene::pullProgressGrows()
     session.advanceBy(8 * core::kSecond);
     QVERIFY(web0->display().progress > early);
     QVERIFY(web0->display().pulling);
+}
+
+void tst_ClusterScene::progressOnlyResyncMatchesFullRead()
+{
+    // With the store unchanged, a sync only moves creating pods' progress: what they show must
+    // equal a full read of the pod at that time, and the tooltip (no progress in it) stays.
+    Session session;
+    session.pause();
+    applyWeb(session);
+    session.advanceBy(2 * core::kSecond);
+    const core::Store store = session.viewStore();
+    const qint64 now = session.viewTime();
+    ClusterScene scene(&session);
+    scene.sync(store, now, false);
+    const PodItem *web0 = scene.podItem(QStringLiteral("default/web-0"));
+    QVERIFY(web0);
+    QCOMPARE(web0->display().state, PodState::Creating);
+    const QString tip = web0->toolTip();
+    QVERIFY(!tip.isEmpty());
+    const double early = web0->display().progress;
+    const qint64 later = now + 5 * core::kSecond;
+    scene.sync(store, later, false);
+    QVERIFY(web0->display().progress > early);
+    const core::Pod *pod = store.find<core::Pod>(QStringLiteral("default/web-0"));
+    QVERIFY(pod);
+    QCOMPARE(web0->display(), ClusterScene::podDisplay(*pod, store, &session, later));
+    QCOMPARE(web0->toolTip(), tip);
 }
 
 void tst_ClusterScene::renderAtEveryLevelOfDetail_data()

@@ -36,6 +36,9 @@ CanvasView::CanvasView(ClusterScene *scene, Session *session, QWidget *parent)
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setFocusPolicy(Qt::StrongFocus);
+    // The scene's background fills every exposed area with an opaque colour: the viewport's own
+    // background fill under it is a full-screen fill per frame that nobody sees.
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     connect(scene, &ClusterScene::contentChanged, this, &CanvasView::contentChanged);
     connect(this, &CanvasView::zoomChanged, scene, &ClusterScene::setViewScale);
 }

@@ -118,20 +118,15 @@ void ClusterScene::clearAll()
     Q_EMIT contentChanged();
 }
 
-PodDisplay ClusterScene::podDisplay(const core::Pod &pod, const core::Store &store,
-                                    Session *session, qint64 time)
+namespace {
+// A creating pod's progress (image pull + container start) at virtual time `time`, against the
+// kubelet's timing model: the only part of a pod's display that moves while the store does not.
+void setProgress(PodDisplay &d, const core::Pod &pod, const core::Store &store, Session *session,
+                 qint64 time)
 {
-    PodDisplay d;
-    d.exists = true;
-    d.name = pod.metadata.name;
-    d.ip = pod.status.podIP;
-    d.status = core::printers::podStatus(pod);
-    d.state = podState(pod, d.status);
-    d.readiness = QStringLiteral("%1/%2").arg(pod.readyContainers()).arg(pod.spec.containers.size());
-    d.node = pod.spec.nodeName;
-    d.restarts = pod.restarts();
+    d.progress = -1;
+    d.pulling = false;
     if (d.state == PodState::Creating && pod.status.startTime && session) {
-        // Progress of image pull + container start, against the kubelet's timing model.
         const core::TimingModel &timing = session->config().timing;
         const core::Millis elapsed = std::max<core::Millis>(0, time - *pod.status.startTime);
         const core::Node *node = store.find<core::Node>(pod.spec.nodeName);
@@ -150,6 +145,22 @@ PodDisplay ClusterScene::podDisplay(const core::Pod &pod, const core::Store &sto
         if (d.pulling)
             d.progress = std::clamp(double(elapsed) / double(pull), 0.0, 0.99);
     }
+}
+} // namespace
+
+PodDisplay ClusterScene::podDisplay(const core::Pod &pod, const core::Store &store,
+                                    Session *session, qint64 time)
+{
+    PodDisplay d;
+    d.exists = true;
+    d.name = pod.metadata.name;
+    d.ip = pod.status.podIP;
+    d.status = core::printers::podStatus(pod);
+    d.state = podState(pod, d.status);
+    d.readiness = QStringLiteral("%1/%2").arg(pod.readyContainers()).arg(pod.spec.containers.size());
+    d.node = pod.spec.nodeName;
+    d.restarts = pod.restarts();
+    setProgress(d, pod, store, session, time);
     return d;
 }
 
@@ -157,12 +168,18 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
 {
     const bool live = m_session ? m_session->isLive() : true;
     if (store.resourceVersion() == m_lastVersion && live == m_lastLive) {
-        // Nothing changed in the store: only progress bars move with time.
-        for (PodItem *item : std::as_const(m_pods)) {
-            if (item->display().state != PodState::Creating)
+        // Nothing changed in the store: only progress bars move with time, and the rest of a
+        // creating pod's display is what the last full sync read from this version. Walked in
+        // the store's order: a hash lookup per pod instead of a string-compared map search.
+        const QMap<QString, core::Pod> &pods = store.all<core::Pod>();
+        for (auto it = pods.cbegin(); it != pods.cend(); ++it) {
+            PodItem *item = m_pods.value(it.key());
+            if (!item || item->display().state != PodState::Creating)
                 continue;
-            if (const core::Pod *pod = store.find<core::Pod>(item->key()))
-                item->setDisplay(podDisplay(*pod, store, m_session, time), animate);
+            PodDisplay d = item->display();
+            setProgress(d, it.value(), store, m_session, time);
+            if (d.progress != item->display().progress || d.pulling != item->display().pulling)
+                item->setDisplay(d, animate);
         }
         return;
     }
@@ -797,7 +814,45 @@ CanvasItem *ClusterScene::canvasItemAt(const QPointF &scenePos) const
 
 void ClusterScene::drawBackground(QPainter *painter, const QRectF &rect)
 {
-    painter->fillRect(rect, m_style.background);
+    // Zoomed to fit a few nodes, their opaque cards cover most of the view: the background is
+    // filled around them only (each card less its rounded corners, a pixel inside its edges),
+    // which saves a full-screen fill per frame. With many nodes in view the region would cost
+    // more than it saves, and it is filled whole.
+    const QTransform world = painter->worldTransform();
+    QRegion fill(world.mapRect(rect).toAlignedRect());
+    if (m_style.nodeCard.alpha() == 255 && world.type() <= QTransform::TxScale) {
+        constexpr int kMaxCards = 32;
+        constexpr int kMinSide = 48; // device pixels
+        const qreal corner = m_style.radius + 4;
+        int cards = 0;
+        QRegion covered;
+        for (const NodeItem *node : std::as_const(m_nodes)) {
+            if (!node->isVisible() || node->effectiveOpacity() < 1)
+                continue;
+            const QRectF card(node->scenePos(), node->size());
+            if (!card.intersects(rect))
+                continue;
+            if (++cards > kMaxCards) {
+                covered = QRegion();
+                break;
+            }
+            for (const QRectF &part : {card.adjusted(corner, 0, -corner, 0),
+                                       card.adjusted(0, corner, 0, -corner)}) {
+                const QRectF r = world.mapRect(part);
+                const QRect inner(QPoint(int(std::ceil(r.left())) + 1, int(std::ceil(r.top())) + 1),
+                                  QPoint(int(std::floor(r.right())) - 2,
+                                         int(std::floor(r.bottom())) - 2));
+                if (inner.width() >= kMinSide && inner.height() >= kMinSide)
+                    covered += inner;
+            }
+        }
+        fill -= covered;
+    }
+    painter->save();
+    painter->resetTransform();
+    for (const QRect &r : fill)
+        painter->fillRect(r, m_style.background);
+    painter->restore();
     // A light dot grid, skipped when zoomed out (thousands of dots for little use).
     const qreal scale = painter->worldTransform().m11();
     if (scale < 0.5)

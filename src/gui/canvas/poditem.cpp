@@ -440,15 +440,22 @@ void PodItem::setDisplay(const PodDisplay &display, bool animate)
         return;
     const PodDisplay old = m_display;
     m_display = display;
-    setToolTip(display.exists
-                   ? QCoreApplication::translate("ordinal::gui::PodItem", "Pod %1\nIP %2\nnode %3\nstatus %4, ready %5\nrestarts %6")
-                         .arg(display.name, display.ip.isEmpty() ? QStringLiteral("-") : display.ip,
-                              display.node.isEmpty() ? QStringLiteral("-") : display.node,
-                              display.status, display.readiness)
-                         .arg(display.restarts)
-                   : QCoreApplication::translate("ordinal::gui::PodItem",
-                                                 "%1 is not present; its identity keeps this place")
-                         .arg(key().section(QLatin1Char('/'), -1)));
+    // The tooltip leaves out the progress, which moves every frame while an image is pulled.
+    const bool tipChanged = old.exists != display.exists || old.name != display.name
+        || old.ip != display.ip || old.node != display.node || old.status != display.status
+        || old.readiness != display.readiness || old.restarts != display.restarts
+        || toolTip().isEmpty();
+    if (tipChanged) {
+        setToolTip(display.exists
+                       ? QCoreApplication::translate("ordinal::gui::PodItem", "Pod %1\nIP %2\nnode %3\nstatus %4, ready %5\nrestarts %6")
+                             .arg(display.name, display.ip.isEmpty() ? QStringLiteral("-") : display.ip,
+                                  display.node.isEmpty() ? QStringLiteral("-") : display.node,
+                                  display.status, display.readiness)
+                             .arg(display.restarts)
+                       : QCoreApplication::translate("ordinal::gui::PodItem",
+                                                     "%1 is not present; its identity keeps this place")
+                             .arg(key().section(QLatin1Char('/'), -1)));
+    }
     if (animate) {
         if (!old.exists && display.exists)
             m_appear = 0;
