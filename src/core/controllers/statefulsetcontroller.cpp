@@ -540,11 +540,12 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
             if (pod->isAvailable(minReady, now))
                 ++status.availableReplicas;
         }
-        liveRevisions.insert(revisionOf(pod));
+        const QString revision = revisionOf(pod);
+        liveRevisions.insert(revision);
         if (!pod->metadata.isTerminating()) {
-            if (revisionOf(pod) == pass.currentRevision)
+            if (revision == pass.currentRevision)
                 ++status.currentReplicas;
-            if (revisionOf(pod) == pass.updateRevision)
+            if (revision == pass.updateRevision)
                 ++status.updatedReplicas;
         }
     }
