@@ -308,6 +308,33 @@ int bestIn(const Tree &t, int first, int last)
     return result;
 }
 
+// The choice of the walk in Scheduler::schedule, found in the tree: the best of the feasible
+// nodes from `start` up to the wanted-th of them (wrapping), or of all when there are fewer.
+// Also says how many nodes the walk would examine and how many of those are feasible. The
+// tree holds at least one feasible node.
+int bestInWindow(const Tree &t, int start, int wanted, int &examined, int &feasible)
+{
+    const int nodeCount = int(t.load.size());
+    const int total = t.count[1];
+    if (total < wanted) {
+        examined = nodeCount;
+        feasible = total;
+        return t.best[1];
+    }
+    feasible = wanted;
+    const int target = countBefore(t, start) + wanted;
+    if (target <= total) {
+        const int last = kth(t, target);
+        examined = last - start + 1;
+        return bestIn(t, start, last);
+    }
+    const int last = kth(t, target - total);
+    examined = nodeCount - start + last + 1;
+    const int tail = bestIn(t, start, nodeCount - 1);
+    const int head = bestIn(t, 0, last);
+    return better(t, head, tail) ? head : tail;
+}
+
 } // namespace
 
 int Scheduler::feasibleNodesToFind(int nodeCount)
@@ -383,28 +410,7 @@ void Scheduler::schedule(Simulation &sim, const QString &podKey)
         buildTree(tree, cache, fit, store);
     }
     if (useTree && tree.count[1] > 0) {
-        // The same choice as the walk below, found in the tree: the window ends at the
-        // wanted-th feasible node after startIndex (wrapping), or takes every node.
-        const int total = tree.count[1];
-        if (total < wanted) {
-            best.node = tree.best[1];
-            examined = nodeCount;
-            feasible = total;
-        } else {
-            const int target = countBefore(tree, startIndex) + wanted;
-            if (target <= total) {
-                const int last = kth(tree, target);
-                best.node = bestIn(tree, startIndex, last);
-                examined = last - startIndex + 1;
-            } else {
-                const int last = kth(tree, target - total);
-                const int tail = bestIn(tree, startIndex, nodeCount - 1);
-                const int head = bestIn(tree, 0, last);
-                best.node = better(tree, head, tail) ? head : tail;
-                examined = nodeCount - startIndex + last + 1;
-            }
-            feasible = wanted;
-        }
+        best.node = bestInWindow(tree, startIndex, wanted, examined, feasible);
         best.sameOwner = tree.sameOwner[best.node];
         best.load = tree.load[best.node];
     } else {
