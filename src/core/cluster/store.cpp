@@ -110,14 +110,14 @@ void Store::account(const Pod &pod, int sign)
 }
 
 WatchEvent Store::makeEvent(WatchEventType type, ObjectKind kind, const QString &key,
-                            AnyObject object, Millis now)
+                            std::shared_ptr<const AnyObject> object, Millis now)
 {
     WatchEvent event;
     event.time = now;
     event.type = type;
     event.kind = kind;
     event.key = key;
-    event.object = std::make_shared<const AnyObject>(std::move(object));
+    event.object = std::move(object);
     event.resourceVersion = std::visit(
         [](const auto &o) { return o.metadata.resourceVersion; }, *event.object);
     return event;

@@ -103,9 +103,9 @@ public:
     template<typename T>
     const T *find(const QString &key) const
     {
-        const auto &map = all<T>();
-        const auto it = map.constFind(key);
-        return it == map.cend() ? nullptr : &it.value();
+        const auto &index = std::get<Index<T>>(m_index);
+        const auto it = index.constFind(key);
+        return it == index.cend() ? nullptr : it.value();
     }
 
     template<typename T>
@@ -130,19 +130,20 @@ public:
     template<typename T>
     WatchEvent put(T object, Millis now)
     {
-        auto &map = std::get<QMap<QString, T>>(m_maps);
+        auto &map = writable<T>();
+        auto &index = std::get<Index<T>>(m_index);
         const QString key = objectKey(object.metadata);
         object.metadata.resourceVersion = ++m_resourceVersion;
-        auto it = map.find(key);
-        const bool existed = it != map.end();
+        T *stored = index.value(key);
+        const bool existed = stored != nullptr;
         if constexpr (std::is_same_v<T, Pod>) {
-            if (!existed || !sameAccounting(it.value(), object)) {
+            if (!existed || !sameAccounting(*stored, object)) {
                 if (existed)
-                    account(it.value(), -1);
+                    account(*stored, -1);
                 account(object, +1);
             }
             if (const bool pending = isPending(object);
-                !existed || pending != isPending(it.value())) {
+                !existed || pending != isPending(*stored)) {
                 if (pending)
                     m_pending.insert(key, true);
                 else
@@ -153,24 +154,28 @@ public:
             ++m_nodeGeneration;
             usageSlot(key);
         }
-        if (existed)
-            it.value() = std::move(object);
-        else
-            it = map.insert(key, std::move(object));
+        if (existed) {
+            *stored = std::move(object);
+        } else {
+            stored = &map.insert(key, std::move(object)).value();
+            index.insert(key, stored);
+        }
         return makeEvent(existed ? WatchEventType::Modified : WatchEventType::Added, kindOf<T>(),
-                         key, AnyObject(it.value()), now);
+                         key, std::make_shared<const AnyObject>(std::in_place_type<T>, *stored),
+                         now);
     }
 
     // Removes the object. Returns the Deleted event, or an event with no object when absent.
     template<typename T>
     WatchEvent remove(const QString &key, Millis now)
     {
-        auto &map = std::get<QMap<QString, T>>(m_maps);
+        auto &map = writable<T>();
         const auto it = map.find(key);
         if (it == map.end())
             return {};
         T last = std::move(it.value());
         map.erase(it);
+        std::get<Index<T>>(m_index).remove(key);
         if constexpr (std::is_same_v<T, Pod>) {
             account(last, -1);
             m_pending.remove(key);
@@ -178,7 +183,8 @@ public:
         if constexpr (std::is_same_v<T, Node>)
             ++m_nodeGeneration;
         last.metadata.resourceVersion = ++m_resourceVersion;
-        return makeEvent(WatchEventType::Deleted, kindOf<T>(), key, AnyObject(std::move(last)),
+        return makeEvent(WatchEventType::Deleted, kindOf<T>(), key,
+                         std::make_shared<const AnyObject>(std::in_place_type<T>, std::move(last)),
                          now);
     }
 
@@ -210,6 +216,24 @@ public:
     qint64 usageGeneration() const { return m_usageGeneration; }
 
 private:
+    // The map of kind T, about to be changed. A copy of the store (a checkpoint) shares the
+    // maps; the first change after copying gives this store its own map, and the index of its
+    // objects is rebuilt to point into it.
+    template<typename T>
+    QMap<QString, T> &writable()
+    {
+        auto &map = std::get<QMap<QString, T>>(m_maps);
+        if (!map.isDetached()) {
+            map.detach();
+            auto &index = std::get<Index<T>>(m_index);
+            index.clear();
+            index.reserve(map.size());
+            for (auto it = map.begin(); it != map.end(); ++it)
+                index.insert(it.key(), &it.value());
+        }
+        return map;
+    }
+
     void account(const Pod &pod, int sign);
     static bool sameAccounting(const Pod &a, const Pod &b);
     static bool isPending(const Pod &pod)
@@ -218,13 +242,21 @@ private:
     }
     int usageSlot(const QString &nodeName);
     static WatchEvent makeEvent(WatchEventType type, ObjectKind kind, const QString &key,
-                                AnyObject object, Millis now);
+                                std::shared_ptr<const AnyObject> object, Millis now);
 
     std::tuple<QMap<QString, Namespace>, QMap<QString, Node>, QMap<QString, Service>,
                QMap<QString, Endpoints>, QMap<QString, StatefulSet>,
                QMap<QString, ControllerRevision>, QMap<QString, Pod>,
                QMap<QString, PersistentVolumeClaim>, QMap<QString, Event>>
         m_maps;
+    // Each map's objects by key: finding one by key does not walk the ordered map (pods are
+    // found by key several times per change). Points into the map this store owns.
+    template<typename T>
+    using Index = QHash<QString, T *>;
+    std::tuple<Index<Namespace>, Index<Node>, Index<Service>, Index<Endpoints>,
+               Index<StatefulSet>, Index<ControllerRevision>, Index<Pod>,
+               Index<PersistentVolumeClaim>, Index<Event>>
+        m_index;
     qint64 m_resourceVersion = 0;
     qint64 m_nodeGeneration = 0;
     qint64 m_usageGeneration = 0;

@@ -110,7 +110,7 @@ void admit(Simulation &sim, Pod pod)
         pod.status.hostIP = node ? node->internalIP : QString();
         pod.status.startTime = now;
         pod.status.setCondition(QStringLiteral("Initialized"), QStringLiteral("True"), now);
-        for (const Container &c : pod.spec.containers) {
+        for (const Container &c : std::as_const(pod.spec.containers)) {
             ContainerStatus cs;
             cs.name = c.name;
             cs.image = c.image;
@@ -125,15 +125,19 @@ void admit(Simulation &sim, Pod pod)
     Millis total = 0;
     for (const QString &image : missing) {
         sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Pulling"),
-                        QStringLiteral("Pulling image \"%1\"").arg(image), kKubelet);
+                        [&] { return QStringLiteral("Pulling image \"%1\"").arg(image); },
+                        kKubelet);
         total += pullTime(sim, image);
     }
     sim.write(pod);
     if (missing.isEmpty()) {
-        for (const Container &c : pod.spec.containers) {
+        for (const Container &c : std::as_const(pod.spec.containers)) {
             sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Pulled"),
-                            QStringLiteral("Container image \"%1\" already present on machine")
-                                .arg(c.image),
+                            [&] {
+                                return QStringLiteral("Container image \"%1\" already present "
+                                                      "on machine")
+                                    .arg(c.image);
+                            },
                             kKubelet);
         }
         queue(sim, pod, KubeletStep::Started, sim.config().timing.containerStart, token);
@@ -190,9 +194,11 @@ void pullDone(Simulation &sim, Pod pod)
         }
         const Millis took = pullTime(sim, image);
         sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Pulled"),
-                        QStringLiteral("Successfully pulled image \"%1\" in %2 (%2 including "
-                                       "waiting)")
-                            .arg(image, durationText(took)),
+                        [&] {
+                            return QStringLiteral("Successfully pulled image \"%1\" in %2 (%2 "
+                                                  "including waiting)")
+                                .arg(image, durationText(took));
+                        },
                         kKubelet);
     }
     if (pulled)
@@ -215,9 +221,11 @@ void started(Simulation &sim, Pod pod, bool restart)
         cs.state = ContainerState{ContainerState::Kind::Running, {}, {}, 0, now, 0};
         cs.started = true;
         sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Created"),
-                        QStringLiteral("Created container %1").arg(cs.name), kKubelet);
+                        [&] { return QStringLiteral("Created container ") + cs.name; },
+                        kKubelet);
         sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Started"),
-                        QStringLiteral("Started container %1").arg(cs.name), kKubelet);
+                        [&] { return QStringLiteral("Started container ") + cs.name; },
+                        kKubelet);
     }
     PodRuntime &runtime = sim.podRuntime(pod.metadata.uid);
     runtime.running = true;

@@ -40,7 +40,9 @@ struct Pass
         sim.decide(kController, QStringLiteral("StatefulSet"), objectKey(set.metadata), subject,
                    message);
     }
-    void event(const QString &type, const QString &reason, const QString &message) const
+    // message: the text, or a callable making it (called only when Events are recorded).
+    template<typename Message>
+    void event(const QString &type, const QString &reason, const Message &message) const
     {
         sim.recordEvent(
             ObjectReference{QStringLiteral("StatefulSet"), ns(), name(), set.metadata.uid}, type,
@@ -286,6 +288,8 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
                    QStringLiteral("delete Pod %1 in StatefulSet %2 successful")
                        .arg(doomed.metadata.name, pass.name()));
     };
+    std::optional<Pod> updatePrototype;
+    std::optional<Pod> currentPrototype;
     const auto createPod = [&](int ordinal) {
         const int partition = set.spec.updateStrategy.rollingUpdate
             ? set.spec.updateStrategy.rollingUpdate->partition
@@ -297,33 +301,42 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
             && ((!set.spec.updateStrategy.rollingUpdate
                  && ordinal < start + set.status.currentReplicas)
                 || (set.spec.updateStrategy.rollingUpdate && ordinal < start + partition));
-        const QString revisionName = useCurrent ? pass.currentRevision : pass.updateRevision;
-        if (revisionName != pass.updateRevision)
+        const bool current = useCurrent && pass.currentRevision != pass.updateRevision;
+        if (current)
             ++pass.outdated;
-        const ControllerRevision *revision =
-            store.find<ControllerRevision>(pass.ns(), revisionName);
-        const PodTemplateSpec &tmpl = revision ? revision->podTemplate : set.spec.podTemplate;
+        // What every pod of the revision shares is made once per pass; pods made from it share
+        // its spec and labels until they change them.
+        std::optional<Pod> &prototype = current ? currentPrototype : updatePrototype;
+        if (!prototype) {
+            const QString &revisionName = current ? pass.currentRevision : pass.updateRevision;
+            const ControllerRevision *revision =
+                store.find<ControllerRevision>(pass.ns(), revisionName);
+            const PodTemplateSpec &tmpl = revision ? revision->podTemplate
+                                                   : set.spec.podTemplate;
+            prototype.emplace();
+            prototype->metadata = tmpl.metadata;
+            prototype->metadata.fieldSources.clear();
+            prototype->metadata.namespaceName = pass.ns();
+            prototype->metadata.creationTimestamp = now;
+            prototype->metadata.generation = 0;
+            prototype->metadata.labels.insert(kRevisionLabel, revisionName);
+            prototype->metadata.ownerReferences = {
+                OwnerReference{QStringLiteral("apps/v1"), QStringLiteral("StatefulSet"),
+                               pass.name(), set.metadata.uid, true, true}};
+            prototype->spec = tmpl.spec;
+            prototype->spec.subdomain = set.spec.serviceName;
+            prototype->status.phase = PodPhase::Pending;
+            // The pod goes through admission like any other (default tolerations, pull
+            // policy); nothing admission sets depends on the pod's name.
+            Admission::applyDefaults(*prototype);
+        }
 
-        Pod pod;
-        pod.metadata = tmpl.metadata;
-        pod.metadata.fieldSources.clear();
+        Pod pod = *prototype;
         pod.metadata.name = pass.podName(ordinal);
-        pod.metadata.namespaceName = pass.ns();
         pod.metadata.uid = sim.newUid();
-        pod.metadata.creationTimestamp = now;
-        pod.metadata.generation = 0;
-        pod.metadata.labels.insert(kRevisionLabel, revisionName);
         pod.metadata.labels.insert(kPodNameLabel, pod.metadata.name);
         pod.metadata.labels.insert(kPodIndexLabel, QString::number(ordinal));
-        pod.metadata.ownerReferences = {OwnerReference{QStringLiteral("apps/v1"),
-                                                       QStringLiteral("StatefulSet"), pass.name(),
-                                                       set.metadata.uid, true, true}};
-        pod.spec = tmpl.spec;
         pod.spec.hostname = pod.metadata.name;
-        pod.spec.subdomain = set.spec.serviceName;
-        pod.status.phase = PodPhase::Pending;
-        // The pod goes through admission like any other (default tolerations, pull policy).
-        Admission::applyDefaults(pod);
 
         // Claims first (CreateStatefulPod): one per template, re-used when it exists.
         for (const PersistentVolumeClaim &claimTemplate : set.spec.volumeClaimTemplates) {
@@ -361,10 +374,11 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
                            .arg(claimName, pod.metadata.name, pass.name()));
         }
         const QString podName = pod.metadata.name;
-        sim.write(pod);
-        pass.event(QStringLiteral("Normal"), QStringLiteral("SuccessfulCreate"),
-                   QStringLiteral("create Pod %1 in StatefulSet %2 successful")
-                       .arg(podName, pass.name()));
+        sim.write(std::move(pod));
+        pass.event(QStringLiteral("Normal"), QStringLiteral("SuccessfulCreate"), [&] {
+            return QStringLiteral("create Pod %1 in StatefulSet %2 successful")
+                .arg(podName, pass.name());
+        });
     };
 
     // Step 3: replicas in ascending order (processReplica).

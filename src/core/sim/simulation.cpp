@@ -180,7 +180,22 @@ void Simulation::enqueue(WorkKind kind, const QString &key, Millis delay, int st
     item.uid = uid;
     item.step = step;
     item.token = token;
-    m_state.queue.emplace(std::make_pair(item.time, item.seq), item);
+    m_state.queue.emplace(std::make_pair(item.time, item.seq), std::move(item));
+}
+
+void Simulation::queueSync(WorkKind kind, const QString &ns, const QString &name)
+{
+    QueuedSync &last = m_lastSync[kind == WorkKind::SyncStatefulSet ? 0 : 1];
+    if (last.queued && last.name == name && last.ns == ns)
+        return;
+    enqueue(kind, objectKey(ns, name));
+    last = QueuedSync{ns, name, true};
+}
+
+void Simulation::clearDerived()
+{
+    m_schedulerCache.clear();
+    m_lastSync = {};
 }
 
 std::optional<Millis> Simulation::nextWorkTime() const
@@ -193,7 +208,7 @@ std::optional<Millis> Simulation::nextWorkTime() const
 void Simulation::advanceTo(Millis t)
 {
     while (!m_state.queue.empty() && m_state.queue.begin()->first.first <= t) {
-        const WorkItem item = m_state.queue.begin()->second;
+        const WorkItem item = std::move(m_state.queue.begin()->second);
         m_state.queue.erase(m_state.queue.begin());
         m_state.now = std::max(m_state.now, item.time);
         dispatch(item);
@@ -226,10 +241,12 @@ void Simulation::dispatch(const WorkItem &item)
     switch (item.kind) {
     case WorkKind::SyncStatefulSet:
         m_state.queuedSyncs.remove(syncKey(item.kind, item.key));
+        m_lastSync[0].queued = false;
         StatefulSetController::sync(*this, item.key);
         break;
     case WorkKind::SyncEndpoints:
         m_state.queuedSyncs.remove(syncKey(item.kind, item.key));
+        m_lastSync[1].queued = false;
         EndpointsController::sync(*this, item.key);
         break;
     case WorkKind::SchedulePod:
@@ -252,7 +269,7 @@ void Simulation::podChanged(const WatchEvent &event)
     const QString &ns = pod.metadata.namespaceName;
     if (const OwnerReference *owner = pod.metadata.controllerRef();
         owner && owner->kind == QLatin1String("StatefulSet")) {
-        enqueue(WorkKind::SyncStatefulSet, objectKey(ns, owner->name));
+        queueSync(WorkKind::SyncStatefulSet, ns, owner->name);
     } else {
         // An orphan may be adopted by a set whose selector matches it.
         for (const StatefulSet &set : m_state.store.all<StatefulSet>()) {
@@ -264,7 +281,7 @@ void Simulation::podChanged(const WatchEvent &event)
         if (service.metadata.namespaceName != ns || service.spec.selector.isEmpty())
             continue;
         if (LabelSelector::matchesLabels(service.spec.selector, pod.metadata.labels))
-            enqueue(WorkKind::SyncEndpoints, objectKey(service.metadata));
+            queueSync(WorkKind::SyncEndpoints, ns, service.metadata.name);
     }
     if (event.type != WatchEventType::Deleted) {
         if (pod.spec.nodeName.isEmpty() && !pod.metadata.isTerminating())
@@ -359,10 +376,15 @@ void Simulation::emitEvent(const WatchEvent &event)
 void Simulation::decide(const QString &controller, const QString &objectKind,
                         const QString &objectKey, const QString &subject, const QString &message)
 {
-    const QString id = objectKey + QLatin1Char('|') + subject;
-    if (m_state.lastDecision.value(id) == message)
-        return;
-    m_state.lastDecision.insert(id, message);
+    const QString id = objectKey % QLatin1Char('|') % subject;
+    const auto last = m_state.lastDecision.find(id);
+    if (last != m_state.lastDecision.end()) {
+        if (last.value() == message)
+            return;
+        last.value() = message;
+    } else {
+        m_state.lastDecision.insert(id, message);
+    }
     const Decision decision{m_state.now, controller, objectKind, objectKey, subject, message};
     if (m_recordHistory && !m_replaying)
         m_decisions.append(decision);
@@ -448,7 +470,7 @@ std::unique_ptr<Simulation> Simulation::replayTo(Millis t, qsizetype actionLimit
     auto replay = std::unique_ptr<Simulation>(new Simulation(m_config));
     replay->m_replaying = true;
     replay->m_state = checkpoint->state;
-    replay->m_schedulerCache.clear();
+    replay->clearDerived();
     for (qsizetype i = checkpoint->actions; i < actionLimit; ++i) {
         const Action &action = m_actions[i];
         if (action.time > t)
@@ -473,7 +495,7 @@ void Simulation::rewindTo(Millis t)
         return;
     std::unique_ptr<Simulation> replay = replayTo(t);
     m_state = replay->m_state;
-    m_schedulerCache.clear();
+    clearDerived();
     const auto after = [t](const auto &entry) { return entry.time > t; };
     m_events.removeIf(after);
     m_decisions.removeIf(after);
@@ -494,7 +516,7 @@ void Simulation::rewindToAction(qsizetype index)
     const Millis t = action.time;
     std::unique_ptr<Simulation> replay = replayTo(t, index);
     m_state = replay->m_state;
-    m_schedulerCache.clear();
+    clearDerived();
     m_events.resize(action.eventsBefore);
     m_decisions.resize(action.decisionsBefore);
     m_actions.resize(index);

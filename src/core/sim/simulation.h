@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QSet>
 
+#include <array>
 #include <functional>
 #include <map>
 #include <memory>
@@ -220,6 +221,16 @@ public:
     // about the same object bumps count and lastTimestamp).
     void recordEvent(const ObjectReference &object, const QString &type, const QString &reason,
                      const QString &message, const QString &source);
+    // The same with the message made by a callable, called only when Events are recorded (not
+    // with history off), so that hot paths do not format text nobody keeps.
+    template<typename MakeMessage>
+        requires std::is_invocable_r_v<QString, MakeMessage>
+    void recordEvent(const ObjectReference &object, const QString &type, const QString &reason,
+                     const MakeMessage &message, const QString &source)
+    {
+        if (m_recordHistory)
+            recordEvent(object, type, reason, QString(message()), source);
+    }
     PodRuntime &podRuntime(const QString &uid) { return m_state.pods[uid]; }
     NodeRuntime &nodeRuntime(const QString &name) { return m_state.nodes[name]; }
     SimState &state() { return m_state; }
@@ -251,6 +262,10 @@ private:
 
     void bootstrap();
     void dispatch(const WorkItem &item);
+    // Queues a controller sync of ns/name unless the same one is known to be queued already.
+    void queueSync(WorkKind kind, const QString &ns, const QString &name);
+    // Forgets what is derived from m_state (after it was replaced wholesale).
+    void clearDerived();
     void emitEvent(const WatchEvent &event);
     // Marks the extent of a user action (or a dispatched work item); nested calls are part of it.
     class ActionScope
@@ -279,6 +294,15 @@ private:
     ClusterConfig m_config;
     SimState m_state;
     SchedulerCache m_schedulerCache; // derived from m_state.store; cleared when it is replaced
+    // The last StatefulSet and Endpoints sync queued by queueSync, while it is still queued:
+    // pods of one set change in bursts, and this spares the burst building and hashing keys.
+    struct QueuedSync
+    {
+        QString ns;
+        QString name;
+        bool queued = false;
+    };
+    std::array<QueuedSync, 2> m_lastSync;
     QList<WatchEvent> m_events;
     QList<Decision> m_decisions;
     QList<Action> m_actions;
