@@ -77,10 +77,15 @@ qint64 nextToken(Simulation &sim, const Pod &pod)
     return ++sim.podRuntime(pod.metadata.uid).token;
 }
 
+void queue(Simulation &sim, const QString &key, const Pod &pod, KubeletStep step, Millis delay,
+           qint64 token)
+{
+    sim.enqueue(WorkKind::KubeletStep, key, delay, int(step), pod.metadata.uid, token);
+}
+
 void queue(Simulation &sim, const Pod &pod, KubeletStep step, Millis delay, qint64 token)
 {
-    sim.enqueue(WorkKind::KubeletStep, objectKey(pod.metadata), delay, int(step),
-                pod.metadata.uid, token);
+    queue(sim, objectKey(pod.metadata), pod, step, delay, token);
 }
 
 Millis pullTime(Simulation &sim, const QString &image)
@@ -102,7 +107,7 @@ QStringList missingImages(Simulation &sim, const Pod &pod)
     return missing;
 }
 
-void admit(Simulation &sim, Pod pod)
+void admit(Simulation &sim, const QString &key, Pod pod)
 {
     const Millis now = sim.now();
     const Node *node = sim.store().find<Node>(pod.spec.nodeName);
@@ -140,13 +145,13 @@ void admit(Simulation &sim, Pod pod)
                             },
                             kKubelet);
         }
-        queue(sim, pod, KubeletStep::Started, sim.config().timing.containerStart, token);
+        queue(sim, key, pod, KubeletStep::Started, sim.config().timing.containerStart, token);
     } else {
-        queue(sim, pod, KubeletStep::PullDone, total, token);
+        queue(sim, key, pod, KubeletStep::PullDone, total, token);
     }
 }
 
-void pullDone(Simulation &sim, Pod pod)
+void pullDone(Simulation &sim, const QString &key, Pod pod)
 {
     const QStringList missing = missingImages(sim, pod);
     const QStringList &unpullable = sim.config().timing.unpullableImages;
@@ -180,7 +185,7 @@ void pullDone(Simulation &sim, Pod pod)
                        pod.metadata.name,
                        Kubelet::tr("%1 cannot start: image %2 cannot be pulled; next try in %3.")
                            .arg(pod.metadata.name, image, durationText(backoff)));
-            queue(sim, pod, KubeletStep::Restart, kSecond, token);
+            queue(sim, key, pod, KubeletStep::Restart, kSecond, token);
             sim.podRuntime(pod.metadata.uid).running = false;
             return;
         }
@@ -203,10 +208,10 @@ void pullDone(Simulation &sim, Pod pod)
     }
     if (pulled)
         sim.write(node);
-    queue(sim, pod, KubeletStep::Started, sim.config().timing.containerStart, token);
+    queue(sim, key, pod, KubeletStep::Started, sim.config().timing.containerStart, token);
 }
 
-void started(Simulation &sim, Pod pod, bool restart)
+void started(Simulation &sim, const QString &key, Pod pod, bool restart)
 {
     const Millis now = sim.now();
     if (pod.status.podIP.isEmpty()) {
@@ -236,7 +241,7 @@ void started(Simulation &sim, Pod pod, bool restart)
     if (probe && !runtime.readinessFailing) {
         // The first probe runs after initialDelaySeconds (at least one probe period tick).
         const Probe *p = firstProbe(pod);
-        queue(sim, pod, KubeletStep::ProbeResult,
+        queue(sim, key, pod, KubeletStep::ProbeResult,
               std::max<Millis>(p->initialDelaySeconds * kSecond, kSecond), token);
     }
 }
@@ -259,7 +264,7 @@ void probeResult(Simulation &sim, Pod pod)
     sim.write(pod);
 }
 
-void restart(Simulation &sim, Pod pod)
+void restart(Simulation &sim, const QString &key, Pod pod)
 {
     // Either an image pull retry or a container restart after a crash.
     const bool pullRetry = std::any_of(
@@ -286,11 +291,11 @@ void restart(Simulation &sim, Pod pod)
                             kKubelet);
             const Millis backoff = std::min<Millis>(
                 10 * kSecond << std::min(runtime.pullFailures - 1, 5), 5 * kMinute);
-            queue(sim, pod, KubeletStep::Admit, backoff, nextToken(sim, pod));
+            queue(sim, key, pod, KubeletStep::Admit, backoff, nextToken(sim, pod));
         }
         return;
     }
-    started(sim, pod, true);
+    started(sim, key, pod, true);
 }
 
 void backOff(Simulation &sim, Pod pod, Millis delay)
@@ -315,10 +320,9 @@ void backOff(Simulation &sim, Pod pod, Millis delay)
                     kKubelet);
 }
 
-void stopped(Simulation &sim, Pod pod)
+void stopped(Simulation &sim, const QString &key, Pod pod)
 {
     const Millis now = sim.now();
-    const QString key = objectKey(pod.metadata);
     if (pod.isTerminal()) {
         // Nothing runs any more: the kubelet only confirms the deletion.
         sim.erase<Pod>(key);
@@ -363,13 +367,13 @@ void Kubelet::step(Simulation &sim, const WorkItem &item)
     switch (KubeletStep(item.step)) {
     case KubeletStep::Admit:
         if (!pod.metadata.isTerminating())
-            admit(sim, std::move(pod));
+            admit(sim, item.key, std::move(pod));
         break;
     case KubeletStep::PullDone:
-        pullDone(sim, std::move(pod));
+        pullDone(sim, item.key, std::move(pod));
         break;
     case KubeletStep::Started:
-        started(sim, std::move(pod), false);
+        started(sim, item.key, std::move(pod), false);
         break;
     case KubeletStep::ProbeResult:
         probeResult(sim, std::move(pod));
@@ -386,14 +390,14 @@ void Kubelet::step(Simulation &sim, const WorkItem &item)
             const Millis delay = std::min<Millis>(10 * kSecond << std::min(crashes - 2, 5),
                                                   5 * kMinute);
             backOff(sim, pod, delay);
-            queue(sim, pod, KubeletStep::Restart, delay, nextToken(sim, pod));
+            queue(sim, item.key, pod, KubeletStep::Restart, delay, nextToken(sim, pod));
         } else {
-            restart(sim, std::move(pod));
+            restart(sim, item.key, std::move(pod));
         }
         break;
     }
     case KubeletStep::Stopped:
-        stopped(sim, std::move(pod));
+        stopped(sim, item.key, std::move(pod));
         break;
     }
 }

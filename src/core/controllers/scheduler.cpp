@@ -453,7 +453,6 @@ void Scheduler::schedule(Simulation &sim, const QString &podKey)
             reasons[fit.reasons[r]] += staticReasons[r];
     }
 
-    const QString podRef = pod.metadata.namespaceName + QLatin1Char('/') + pod.metadata.name;
     const ObjectReference ref{QStringLiteral("Pod"), pod.metadata.namespaceName,
                               pod.metadata.name, pod.metadata.uid};
     if (feasible == 0) {
@@ -490,18 +489,17 @@ void Scheduler::schedule(Simulation &sim, const QString &podKey)
         updateLeaf(tree, cache, fit, store, best.node);
         tree.usageGeneration = store.usageGeneration();
     }
-    sim.recordEvent(ref, QStringLiteral("Normal"), QStringLiteral("Scheduled"),
-                    QStringLiteral("Successfully assigned %1 to %2").arg(podRef, nodeName),
-                    kScheduler);
+    sim.recordEvent(ref, QStringLiteral("Normal"), QStringLiteral("Scheduled"), [&] {
+        return QStringLiteral("Successfully assigned %1/%2 to %3")
+            .arg(pod.metadata.namespaceName, pod.metadata.name, nodeName);
+    }, kScheduler);
     sim.decide(kScheduler, QStringLiteral("Pod"), podKey, pod.metadata.name,
                owner ? tr("%1 → %2: it has the fewest pods of %3 (%4), then the fewest pods "
                           "overall (%5).")
-                           .arg(pod.metadata.name, nodeName, owner->name)
-                           .arg(best.sameOwner)
-                           .arg(best.load)
+                           .arg(pod.metadata.name, nodeName, owner->name,
+                                QString::number(best.sameOwner), QString::number(best.load))
                      : tr("%1 → %2: the least loaded node that fits (%3 pods).")
-                           .arg(pod.metadata.name, nodeName)
-                           .arg(best.load));
+                           .arg(pod.metadata.name, nodeName, QString::number(best.load)));
     sim.enqueue(WorkKind::KubeletStep, podKey, 0, int(KubeletStep::Admit), pod.metadata.uid,
                 sim.podRuntime(pod.metadata.uid).token);
 }

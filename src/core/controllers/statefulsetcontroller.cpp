@@ -3,6 +3,8 @@
 #include "api/admission.h"
 #include "sim/simulation.h"
 
+#include <QStringBuilder>
+
 #include <algorithm>
 #include <limits>
 
@@ -19,6 +21,7 @@ const QString kPodIndexLabel = QStringLiteral("apps.kubernetes.io/pod-index");
 struct Pass
 {
     Simulation &sim;
+    QString key;
     StatefulSet set;
     QString currentRevision;
     QString updateRevision;
@@ -31,14 +34,13 @@ struct Pass
     QString name() const { return set.metadata.name; }
     QString podName(int ordinal) const
     {
-        return set.metadata.name + QLatin1Char('-') + QString::number(ordinal);
+        return set.metadata.name % QLatin1Char('-') % QString::number(ordinal);
     }
     int start() const { return set.spec.startOrdinal(); }
 
     void decide(const QString &subject, const QString &message) const
     {
-        sim.decide(kController, QStringLiteral("StatefulSet"), objectKey(set.metadata), subject,
-                   message);
+        sim.decide(kController, QStringLiteral("StatefulSet"), key, subject, message);
     }
     // message: the text, or a callable making it (called only when Events are recorded).
     template<typename Message>
@@ -164,7 +166,7 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
         return;
     const Store &store = sim.store();
     const Millis now = sim.now();
-    Pass pass{sim, *found, {}, {}, {}, {}, !found->spec.isParallel()};
+    Pass pass{sim, setKey, *found, {}, {}, {}, {}, !found->spec.isParallel()};
     StatefulSet &set = pass.set;
     const int start = pass.start();
     const int replicaCount = set.spec.replicas;
@@ -290,7 +292,7 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
     };
     std::optional<Pod> updatePrototype;
     std::optional<Pod> currentPrototype;
-    const auto createPod = [&](int ordinal) {
+    const auto createPod = [&](int ordinal, const QString &name) {
         const int partition = set.spec.updateStrategy.rollingUpdate
             ? set.spec.updateStrategy.rollingUpdate->partition
             : 0;
@@ -332,7 +334,7 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
         }
 
         Pod pod = *prototype;
-        pod.metadata.name = pass.podName(ordinal);
+        pod.metadata.name = name;
         pod.metadata.uid = sim.newUid();
         pod.metadata.labels.insert(kPodNameLabel, pod.metadata.name);
         pod.metadata.labels.insert(kPodIndexLabel, QString::number(ordinal));
@@ -414,7 +416,7 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
                 pass.decide(name, tr("%1 created at once: podManagementPolicy is Parallel.")
                                       .arg(name));
             }
-            createPod(ordinal);
+            createPod(ordinal, name);
             if (pass.monotonic) {
                 // One creation per pass; the next pass says what waits (not yet Ready).
                 blocked = true;
@@ -555,11 +557,14 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
                 ++status.availableReplicas;
         }
         const QString revision = revisionOf(pod);
-        liveRevisions.insert(revision);
+        const bool isCurrent = revision == pass.currentRevision;
+        const bool isUpdate = revision == pass.updateRevision;
+        if (!isCurrent && !isUpdate)
+            liveRevisions.insert(revision);
         if (!pod->metadata.isTerminating()) {
-            if (revision == pass.currentRevision)
+            if (isCurrent)
                 ++status.currentReplicas;
-            if (revision == pass.updateRevision)
+            if (isUpdate)
                 ++status.updatedReplicas;
         }
     }
