@@ -234,7 +234,7 @@ void started(Simulation &sim, const QString &key, Pod pod, bool restart)
     }
     PodRuntime &runtime = sim.podRuntime(pod.metadata.uid);
     runtime.running = true;
-    const qint64 token = nextToken(sim, pod);
+    const qint64 token = ++runtime.token;
     const bool probe = hasReadinessProbe(pod);
     setReady(pod, !probe && !runtime.readinessFailing, now);
     sim.write(pod);

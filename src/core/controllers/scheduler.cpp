@@ -493,13 +493,14 @@ void Scheduler::schedule(Simulation &sim, const QString &podKey)
         return QStringLiteral("Successfully assigned %1/%2 to %3")
             .arg(pod.metadata.namespaceName, pod.metadata.name, nodeName);
     }, kScheduler);
-    sim.decide(kScheduler, QStringLiteral("Pod"), podKey, pod.metadata.name,
-               owner ? tr("%1 → %2: it has the fewest pods of %3 (%4), then the fewest pods "
+    sim.decide(kScheduler, QStringLiteral("Pod"), podKey, pod.metadata.name, [&] {
+        return owner ? tr("%1 → %2: it has the fewest pods of %3 (%4), then the fewest pods "
                           "overall (%5).")
                            .arg(pod.metadata.name, nodeName, owner->name,
                                 QString::number(best.sameOwner), QString::number(best.load))
                      : tr("%1 → %2: the least loaded node that fits (%3 pods).")
-                           .arg(pod.metadata.name, nodeName, QString::number(best.load)));
+                           .arg(pod.metadata.name, nodeName, QString::number(best.load));
+    });
     sim.enqueue(WorkKind::KubeletStep, podKey, 0, int(KubeletStep::Admit), pod.metadata.uid,
                 sim.podRuntime(pod.metadata.uid).token);
 }

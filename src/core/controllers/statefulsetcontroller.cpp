@@ -38,7 +38,9 @@ struct Pass
     }
     int start() const { return set.spec.startOrdinal(); }
 
-    void decide(const QString &subject, const QString &message) const
+    // message: the text, or a callable making it (see Simulation::decide).
+    template<typename Message>
+    void decide(const QString &subject, const Message &message) const
     {
         sim.decide(kController, QStringLiteral("StatefulSet"), key, subject, message);
     }
@@ -413,8 +415,9 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
                                       : tr("%1 created: %2 is Running and Ready (OrderedReady).")
                                             .arg(name, pass.podName(ordinal - 1)));
             } else {
-                pass.decide(name, tr("%1 created at once: podManagementPolicy is Parallel.")
-                                      .arg(name));
+                pass.decide(name, [&] {
+                    return tr("%1 created at once: podManagementPolicy is Parallel.").arg(name);
+                });
             }
             createPod(ordinal, name);
             if (pass.monotonic) {

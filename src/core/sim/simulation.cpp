@@ -535,13 +535,16 @@ bool Simulation::hasActionsAfter(Millis t) const
 
 void Simulation::addListener(SimulationListener *listener)
 {
-    if (!m_listeners.contains(listener))
-        m_listeners.append(listener);
+    if (m_listeners.contains(listener))
+        return;
+    m_listeners.append(listener);
+    m_decisionListeners += listener->wantsDecisions() ? 1 : 0;
 }
 
 void Simulation::removeListener(SimulationListener *listener)
 {
-    m_listeners.removeAll(listener);
+    if (m_listeners.removeAll(listener) > 0)
+        m_decisionListeners -= listener->wantsDecisions() ? 1 : 0;
 }
 
 // --- user actions ----------------------------------------------------------------------------

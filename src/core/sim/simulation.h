@@ -92,6 +92,9 @@ public:
     virtual ~SimulationListener() = default;
     virtual void watchEvent(const WatchEvent &event) { Q_UNUSED(event) }
     virtual void decisionMade(const Decision &decision) { Q_UNUSED(decision) }
+    // False when decisionMade does nothing: with history off and no listener wanting them,
+    // the simulation does not even word its decisions.
+    virtual bool wantsDecisions() const { return true; }
     virtual void timeChanged(Millis now) { Q_UNUSED(now) }
     // History was cut at a past time (an action there discarded the later future).
     virtual void historyRewound(Millis time) { Q_UNUSED(time) }
@@ -217,6 +220,16 @@ public:
     // Records a Decision unless it repeats the last one about the same subject.
     void decide(const QString &controller, const QString &objectKind, const QString &objectKey,
                 const QString &subject, const QString &message);
+    // The same with the message made by a callable, called only when someone keeps or
+    // receives decisions (per-pod decisions on hot paths).
+    template<typename MakeMessage>
+        requires std::is_invocable_r_v<QString, MakeMessage>
+    void decide(const QString &controller, const QString &objectKind, const QString &objectKey,
+                const QString &subject, const MakeMessage &message)
+    {
+        if (m_recordHistory || m_decisionListeners > 0)
+            decide(controller, objectKind, objectKey, subject, QString(message()));
+    }
     // Records a core/v1 Event (aggregated like the event recorder: same reason and message
     // about the same object bumps count and lastTimestamp).
     void recordEvent(const ObjectReference &object, const QString &type, const QString &reason,
@@ -308,6 +321,7 @@ private:
     QList<Action> m_actions;
     QList<Checkpoint> m_checkpoints;
     QList<SimulationListener *> m_listeners;
+    int m_decisionListeners = 0; // listeners that want decisions
     bool m_recordHistory = true;
     bool m_replaying = false;
     int m_depth = 0;
