@@ -4,6 +4,7 @@
 //                                           Ready: wall time, watch events/s, peak RSS, with
 //                                           history off and on (--history=off|on: only one);
 //                                           then scaled to 0 until every pod is gone
+//                                           (--up-only: not, e.g. to profile the way up)
 //   ordinal_sim_bench soak [ACTIONS]        random actions (fixed seed) with invariant checks:
 //                                           actions/s and violations (default 1,000,000)
 
@@ -60,7 +61,7 @@ spec:
         .toUtf8();
 }
 
-void scale(QTextStream &out, int replicas, bool history)
+void scale(QTextStream &out, int replicas, bool history, bool scaleDown)
 {
     core::Simulation sim(core::ClusterConfig::defaultCluster(1000));
     sim.setRecordHistory(history);
@@ -68,6 +69,7 @@ void scale(QTextStream &out, int replicas, bool history)
     {
         qint64 events = 0;
         void watchEvent(const core::WatchEvent &) override { ++events; }
+        bool wantsDecisions() const override { return false; }
     } counter;
     sim.addListener(&counter);
     const core::LoadResult manifests = core::ManifestLoader::loadText(parallelSet(replicas),
@@ -92,6 +94,8 @@ void scale(QTextStream &out, int replicas, bool history)
                .arg(double(counter.events) / seconds, 0, 'f', 0)
                .arg(double(peakRssKiB()) / 1024.0, 0, 'f', 1);
     out.flush();
+    if (!scaleDown)
+        return;
     // And back: Parallel scale-down to zero deletes every pod at once.
     timer.restart();
     sim.scale(QStringLiteral("default"), QStringLiteral("web"), 0);
@@ -115,9 +119,12 @@ int main(int argc, char **argv)
     if (mode == QLatin1String("scale")) {
         QList<int> sizes;
         QList<bool> histories{false, true};
+        bool scaleDown = true;
         for (const QString &a : args.mid(1)) {
             if (a.startsWith(QLatin1String("--history=")))
                 histories = {a.endsWith(QLatin1String("=on"))};
+            else if (a == QLatin1String("--up-only"))
+                scaleDown = false;
             else
                 sizes << a.toInt();
         }
@@ -125,7 +132,7 @@ int main(int argc, char **argv)
             sizes = {10000, 100000};
         for (int n : std::as_const(sizes)) {
             for (bool history : std::as_const(histories))
-                scale(out, n, history);
+                scale(out, n, history, scaleDown);
         }
         return 0;
     }

@@ -93,7 +93,7 @@ public:
     virtual void watchEvent(const WatchEvent &event) { Q_UNUSED(event) }
     virtual void decisionMade(const Decision &decision) { Q_UNUSED(decision) }
     // False when decisionMade does nothing: with history off and no listener wanting them,
-    // the simulation does not even word its decisions.
+    // the simulation does not even word its decisions. Asked once, by addListener.
     virtual bool wantsDecisions() const { return true; }
     virtual void timeChanged(Millis now) { Q_UNUSED(now) }
     // History was cut at a past time (an action there discarded the later future).
