@@ -33,9 +33,10 @@ QList<const Pod *> Store::podsMatching(const QString &namespaceName,
                                        const LabelSelector &selector) const
 {
     QList<const Pod *> result;
-    for (const Pod *pod : list<Pod>(namespaceName)) {
-        if (selector.matches(pod->metadata.labels))
-            result.append(pod);
+    for (const Pod &pod : all<Pod>()) {
+        if ((namespaceName.isEmpty() || pod.metadata.namespaceName == namespaceName)
+            && selector.matches(pod.metadata.labels))
+            result.append(&pod);
     }
     return result;
 }
