@@ -123,6 +123,40 @@ private Q_SLOTS:
         for (const core::Pod &pod : a.all<core::Pod>())
             QCOMPARE(b.find<core::Pod>(objectKey(pod.metadata))->metadata.uid, pod.metadata.uid);
     }
+
+    // A copy of the store (a checkpoint) shares its objects until either side changes; finding
+    // by key must then see each side's own objects, never the other's.
+    void storeCopiesFindTheirOwnObjects()
+    {
+        const auto pod = [](const QString &name, const QString &ip) {
+            core::Pod p;
+            p.metadata.name = name;
+            p.metadata.namespaceName = QStringLiteral("default");
+            p.status.podIP = ip;
+            return p;
+        };
+        core::Store live;
+        live.put(pod(QStringLiteral("web-0"), QStringLiteral("10.244.1.2")), 0);
+        live.put(pod(QStringLiteral("web-1"), QStringLiteral("10.244.2.2")), 0);
+        const core::Store checkpoint = live;
+        live.put(pod(QStringLiteral("web-0"), QStringLiteral("10.244.1.3")), 1);
+        live.remove<core::Pod>(QStringLiteral("default/web-1"), 1);
+        live.put(pod(QStringLiteral("web-2"), QStringLiteral("10.244.3.2")), 1);
+        QCOMPARE(podIP(live, QStringLiteral("web-0")), QStringLiteral("10.244.1.3"));
+        QCOMPARE(podIP(live, QStringLiteral("web-1")), QString());
+        QCOMPARE(podIP(live, QStringLiteral("web-2")), QStringLiteral("10.244.3.2"));
+        QCOMPARE(podIP(checkpoint, QStringLiteral("web-0")), QStringLiteral("10.244.1.2"));
+        QCOMPARE(podIP(checkpoint, QStringLiteral("web-1")), QStringLiteral("10.244.2.2"));
+        QCOMPARE(podIP(checkpoint, QStringLiteral("web-2")), QString());
+
+        // Going back: the restored copy changes without touching the checkpoint.
+        core::Store restored = checkpoint;
+        restored.put(pod(QStringLiteral("web-1"), QStringLiteral("10.244.2.3")), 2);
+        QCOMPARE(podIP(restored, QStringLiteral("web-1")), QStringLiteral("10.244.2.3"));
+        QCOMPARE(podIP(restored, QStringLiteral("web-0")), QStringLiteral("10.244.1.2"));
+        QCOMPARE(podIP(checkpoint, QStringLiteral("web-1")), QStringLiteral("10.244.2.2"));
+        QCOMPARE(restored.all<core::Pod>().size(), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_History)
