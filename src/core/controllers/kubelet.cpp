@@ -2,6 +2,8 @@
 
 #include "sim/simulation.h"
 
+#include <QStringBuilder>
+
 #include <algorithm>
 
 namespace ordinal::core {
@@ -59,8 +61,8 @@ void setReady(Pod &pod, bool ready, Millis now)
             if (!cs.ready)
                 names << cs.name;
         }
-        message = QStringLiteral("containers with unready status: [%1]")
-                      .arg(names.join(QLatin1Char(' ')));
+        message = QStringLiteral("containers with unready status: [") % names.join(QLatin1Char(' '))
+            % QLatin1Char(']');
     }
     pod.status.setCondition(QStringLiteral("ContainersReady"), status, now, reason, message);
     pod.status.setCondition(QStringLiteral("Ready"), status, now, reason, message);
@@ -114,6 +116,7 @@ void admit(Simulation &sim, const QString &key, Pod pod)
     if (pod.status.containerStatuses.isEmpty()) {
         pod.status.hostIP = node ? node->internalIP : QString();
         pod.status.startTime = now;
+        pod.status.conditions.reserve(4); // PodScheduled, Initialized, ContainersReady, Ready
         pod.status.setCondition(QStringLiteral("Initialized"), QStringLiteral("True"), now);
         for (const Container &c : std::as_const(pod.spec.containers)) {
             ContainerStatus cs;
