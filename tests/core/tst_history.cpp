@@ -157,6 +157,44 @@ private Q_SLOTS:
         QCOMPARE(podIP(checkpoint, QStringLiteral("web-1")), QStringLiteral("10.244.2.2"));
         QCOMPARE(restored.all<core::Pod>().size(), 2);
     }
+
+    // The work queue hands items out by (time, seq), whatever order the times were pushed in,
+    // including items pushed for the time being drained; a copy (a checkpoint) keeps its own.
+    void workQueueOrderAndCopies()
+    {
+        qint64 seq = 0;
+        const auto item = [&seq](core::Millis time, const QString &key) {
+            core::WorkItem w;
+            w.time = time;
+            w.seq = ++seq;
+            w.key = key;
+            return w;
+        };
+        const auto drain = [](core::WorkQueue queue, core::Millis until) {
+            QStringList keys;
+            while (!queue.isEmpty() && queue.nextTime() <= until)
+                keys << queue.pop().key;
+            return keys;
+        };
+        core::WorkQueue live;
+        live.push(item(20, QStringLiteral("a")));
+        live.push(item(10, QStringLiteral("b")));
+        live.push(item(20, QStringLiteral("c")));
+        live.push(item(10, QStringLiteral("d")));
+        QCOMPARE(live.nextTime(), core::Millis(10));
+        QCOMPARE(live.pop().key, QStringLiteral("b"));
+        const core::WorkQueue checkpoint = live;
+        live.push(item(10, QStringLiteral("e"))); // pushed while time 10 is being drained
+        live.push(item(15, QStringLiteral("f")));
+        QCOMPARE(drain(live, 1000),
+                 QStringList({QStringLiteral("d"), QStringLiteral("e"), QStringLiteral("f"),
+                              QStringLiteral("a"), QStringLiteral("c")}));
+        QCOMPARE(drain(live, 15), QStringList({QStringLiteral("d"), QStringLiteral("e"),
+                                               QStringLiteral("f")}));
+        QCOMPARE(drain(checkpoint, 1000),
+                 QStringList({QStringLiteral("d"), QStringLiteral("a"), QStringLiteral("c")}));
+        QVERIFY(core::WorkQueue().isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_History)

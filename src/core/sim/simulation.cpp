@@ -180,7 +180,7 @@ void Simulation::enqueue(WorkKind kind, const QString &key, Millis delay, int st
     item.uid = uid;
     item.step = step;
     item.token = token;
-    m_state.queue.emplace(std::make_pair(item.time, item.seq), std::move(item));
+    m_state.queue.push(std::move(item));
 }
 
 void Simulation::queueSync(WorkKind kind, const QString &ns, const QString &name)
@@ -200,16 +200,15 @@ void Simulation::clearDerived()
 
 std::optional<Millis> Simulation::nextWorkTime() const
 {
-    if (m_state.queue.empty())
+    if (m_state.queue.isEmpty())
         return std::nullopt;
-    return m_state.queue.begin()->first.first;
+    return m_state.queue.nextTime();
 }
 
 void Simulation::advanceTo(Millis t)
 {
-    while (!m_state.queue.empty() && m_state.queue.begin()->first.first <= t) {
-        const WorkItem item = std::move(m_state.queue.begin()->second);
-        m_state.queue.erase(m_state.queue.begin());
+    while (!m_state.queue.isEmpty() && m_state.queue.nextTime() <= t) {
+        const WorkItem item = m_state.queue.pop();
         m_state.now = std::max(m_state.now, item.time);
         dispatch(item);
     }
@@ -224,8 +223,8 @@ void Simulation::advanceTo(Millis t)
 
 bool Simulation::advanceUntilSettled(Millis bound)
 {
-    while (!m_state.queue.empty()) {
-        const Millis next = m_state.queue.begin()->first.first;
+    while (!m_state.queue.isEmpty()) {
+        const Millis next = m_state.queue.nextTime();
         if (next > bound) {
             advanceTo(bound);
             return false;

@@ -4,6 +4,7 @@
 #include "cluster/store.h"
 #include "controllers/scheduler.h"
 #include "sim/decision.h"
+#include "sim/workqueue.h"
 
 #include <QCoreApplication>
 #include <QObject>
@@ -11,22 +12,11 @@
 
 #include <array>
 #include <functional>
-#include <map>
 #include <memory>
 
 namespace ordinal::core {
 
 struct ManifestObject;
-
-// What the queue can hold. Controller syncs run at the time they are queued (controllers
-// react "instantly" in virtual time); kubelet and node-lifecycle steps carry their own delays.
-enum class WorkKind {
-    SyncStatefulSet,
-    SyncEndpoints,
-    SchedulePod,
-    KubeletStep,
-    NodeLifecycle,
-};
 
 enum class KubeletStep {
     Admit,          // bound to the node: ContainerCreating, pull or start
@@ -35,17 +25,6 @@ enum class KubeletStep {
     ProbeResult,    // readiness probe outcome may change Ready
     Restart,        // back-off elapsed: restart the container
     Stopped,        // containers exited after SIGTERM: remove the pod
-};
-
-struct WorkItem
-{
-    Millis time = 0;
-    qint64 seq = 0;
-    WorkKind kind = WorkKind::SyncStatefulSet;
-    QString key;   // object key the work is about
-    QString uid;   // pod uid for kubelet steps (stale steps of a replaced pod are ignored)
-    int step = 0;  // KubeletStep, or a node-lifecycle phase
-    qint64 token = 0;
 };
 
 // What the kubelet knows about a pod that the API object does not show.
@@ -74,7 +53,7 @@ struct SimState
     qint64 uidCounter = 0;
     qint64 eventCounter = 0;
     Store store;
-    std::map<std::pair<Millis, qint64>, WorkItem> queue;
+    WorkQueue queue;
     QSet<std::pair<int, QString>> queuedSyncs; // (kind, key) of controller syncs queued for now
     QHash<QString, PodRuntime> pods;   // by pod uid (looked up, never iterated)
     QHash<QString, NodeRuntime> nodes; // by node name (looked up, never iterated)
@@ -149,7 +128,7 @@ public:
     void advanceBy(Millis delta) { advanceTo(m_state.now + delta); }
     // Time of the next queued item, if any.
     std::optional<Millis> nextWorkTime() const;
-    bool isSettled() const { return m_state.queue.empty(); }
+    bool isSettled() const { return m_state.queue.isEmpty(); }
     // Advances until nothing is queued or the bound is reached; returns true when settled.
     bool advanceUntilSettled(Millis bound);
 
