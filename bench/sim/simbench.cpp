@@ -70,6 +70,7 @@ void scale(QTextStream &out, int replicas, bool history, bool scaleDown)
         qint64 events = 0;
         void watchEvent(const core::WatchEvent &) override { ++events; }
         bool wantsDecisions() const override { return false; }
+        bool wantsObjects() const override { return false; }
     } counter;
     sim.addListener(&counter);
     const core::LoadResult manifests = core::ManifestLoader::loadText(parallelSet(replicas),

@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <memory>
+
 using namespace ordinal;
 
 namespace {
@@ -122,6 +124,67 @@ private Q_SLOTS:
         QCOMPARE(a.all<core::Pod>().keys(), b.all<core::Pod>().keys());
         for (const core::Pod &pod : a.all<core::Pod>())
             QCOMPARE(b.find<core::Pod>(objectKey(pod.metadata))->metadata.uid, pod.metadata.uid);
+    }
+
+    // With history off and no listener wanting objects, a write's watch event comes without
+    // its object (a removal's keeps it); the simulation does exactly the same either way.
+    void eventObjectsOnlyWhenWanted()
+    {
+        struct Recorder : core::SimulationListener
+        {
+            explicit Recorder(bool objects)
+                : objects(objects)
+            {
+            }
+            void watchEvent(const core::WatchEvent &e) override
+            {
+                lines << QStringLiteral("%1 %2 %3 %4")
+                             .arg(e.time)
+                             .arg(int(e.type))
+                             .arg(e.key)
+                             .arg(e.resourceVersion);
+                withObject += e.object ? 1 : 0;
+                deletions += e.type == core::WatchEventType::Deleted ? 1 : 0;
+            }
+            bool wantsObjects() const override { return objects; }
+            const bool objects;
+            QStringList lines;
+            int withObject = 0;
+            int deletions = 0;
+        };
+        const auto run = [](Recorder &recorder) {
+            auto sim = std::make_unique<core::Simulation>();
+            sim->setRecordHistory(false);
+            sim->addListener(&recorder);
+            core::Console console(*sim);
+            runLesson(*sim, console);
+            sim->removeListener(&recorder);
+            return sim;
+        };
+        Recorder full(true);
+        Recorder bare(false);
+        const auto a = run(full);
+        const auto b = run(bare);
+        QVERIFY(full.lines.size() > 20);
+        QCOMPARE(bare.lines, full.lines);
+        QCOMPARE(full.withObject, full.lines.size());
+        QVERIFY(bare.deletions > 0);
+        QCOMPARE(bare.withObject, bare.deletions);
+        QCOMPARE(b->store().resourceVersion(), a->store().resourceVersion());
+        for (const core::Pod &pod : a->store().all<core::Pod>()) {
+            const core::Pod *other = b->store().find<core::Pod>(objectKey(pod.metadata));
+            QVERIFY(other);
+            QCOMPARE(other->status.podIP, pod.status.podIP);
+            QCOMPARE(other->isReady(), pod.isReady());
+        }
+        // A listener that wants objects gets them again as soon as it is added.
+        Recorder late(true);
+        b->addListener(&late);
+        QVERIFY(b->scale(QStringLiteral("default"), QStringLiteral("web"), 3).ok);
+        b->advanceUntilSettled(b->now() + core::kHour);
+        QVERIFY(late.lines.size() > 3);
+        QCOMPARE(late.withObject, late.lines.size());
+        b->removeListener(&late);
     }
 
     // A copy of the store (a checkpoint) shares its objects until either side changes; finding

@@ -111,16 +111,16 @@ void Store::account(const Pod &pod, int sign)
 }
 
 WatchEvent Store::makeEvent(WatchEventType type, ObjectKind kind, const QString &key,
-                            std::shared_ptr<const AnyObject> object, Millis now)
+                            std::shared_ptr<const AnyObject> object,
+                            qint64 resourceVersion, Millis now)
 {
     WatchEvent event;
     event.time = now;
+    event.resourceVersion = resourceVersion;
     event.type = type;
     event.kind = kind;
     event.key = key;
     event.object = std::move(object);
-    event.resourceVersion = std::visit(
-        [](const auto &o) { return o.metadata.resourceVersion; }, *event.object);
     return event;
 }
 

@@ -50,7 +50,8 @@ QString kindName(ObjectKind kind); // "Pod", "StatefulSet", ...
 
 enum class WatchEventType { Added, Modified, Deleted };
 
-// One change to the store, with the object's state after the change (before it, for Deleted).
+// One change to the store, with the object's state after the change (before it, for Deleted);
+// a write's event has no object when nobody keeps it (see SimulationListener::wantsObjects).
 struct WatchEvent
 {
     Millis time = 0;
@@ -126,9 +127,11 @@ public:
         return result;
     }
 
-    // Creates or replaces the object; sets resourceVersion. Returns the event.
+    // Creates or replaces the object; sets resourceVersion. Returns the event, with a copy of
+    // the object unless withObject is false (nobody keeps it); *stored, when asked, is the
+    // object as stored.
     template<typename T>
-    WatchEvent put(T object, Millis now)
+    WatchEvent put(T object, Millis now, bool withObject = true, const T **storedOut = nullptr)
     {
         auto &map = writable<T>();
         auto &index = std::get<Index<T>>(m_index);
@@ -160,9 +163,14 @@ public:
             stored = &map.insert(key, std::move(object)).value();
             index.insert(key, stored);
         }
+        if (storedOut)
+            *storedOut = stored;
         return makeEvent(existed ? WatchEventType::Modified : WatchEventType::Added, kindOf<T>(),
-                         key, std::make_shared<const AnyObject>(std::in_place_type<T>, *stored),
-                         now);
+                         key,
+                         withObject
+                             ? std::make_shared<const AnyObject>(std::in_place_type<T>, *stored)
+                             : nullptr,
+                         m_resourceVersion, now);
     }
 
     // Removes the object. Returns the Deleted event, or an event with no object when absent.
@@ -185,7 +193,7 @@ public:
         last.metadata.resourceVersion = ++m_resourceVersion;
         return makeEvent(WatchEventType::Deleted, kindOf<T>(), key,
                          std::make_shared<const AnyObject>(std::in_place_type<T>, std::move(last)),
-                         now);
+                         m_resourceVersion, now);
     }
 
     qint64 resourceVersion() const { return m_resourceVersion; }
@@ -242,7 +250,8 @@ private:
     }
     int usageSlot(const QString &nodeName);
     static WatchEvent makeEvent(WatchEventType type, ObjectKind kind, const QString &key,
-                                std::shared_ptr<const AnyObject> object, Millis now);
+                                std::shared_ptr<const AnyObject> object,
+                                qint64 resourceVersion, Millis now);
 
     std::tuple<QMap<QString, Namespace>, QMap<QString, Node>, QMap<QString, Service>,
                QMap<QString, Endpoints>, QMap<QString, StatefulSet>,

@@ -261,10 +261,9 @@ void Simulation::dispatch(const WorkItem &item)
     }
 }
 
-void Simulation::podChanged(const WatchEvent &event)
+void Simulation::podChanged(const WatchEvent &event, const Pod &pod)
 {
     const QString &key = event.key;
-    const Pod &pod = *event.as<Pod>();
     const QString &ns = pod.metadata.namespaceName;
     if (const OwnerReference *owner = pod.metadata.controllerRef();
         owner && owner->kind == QLatin1String("StatefulSet")) {
@@ -538,12 +537,15 @@ void Simulation::addListener(SimulationListener *listener)
         return;
     m_listeners.append(listener);
     m_decisionListeners += listener->wantsDecisions() ? 1 : 0;
+    m_objectListeners += listener->wantsObjects() ? 1 : 0;
 }
 
 void Simulation::removeListener(SimulationListener *listener)
 {
-    if (m_listeners.removeAll(listener) > 0)
+    if (m_listeners.removeAll(listener) > 0) {
         m_decisionListeners -= listener->wantsDecisions() ? 1 : 0;
+        m_objectListeners -= listener->wantsObjects() ? 1 : 0;
+    }
 }
 
 // --- user actions ----------------------------------------------------------------------------

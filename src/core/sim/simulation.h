@@ -74,6 +74,10 @@ public:
     // False when decisionMade does nothing: with history off and no listener wanting them,
     // the simulation does not even word its decisions. Asked once, by addListener.
     virtual bool wantsDecisions() const { return true; }
+    // False when watchEvent reads only the event's time, type, kind and key: with history off
+    // and no listener wanting them, a write does not copy the object into its event (events
+    // of removals keep theirs, it costs nothing). Asked once, by addListener.
+    virtual bool wantsObjects() const { return true; }
     virtual void timeChanged(Millis now) { Q_UNUSED(now) }
     // History was cut at a past time (an action there discarded the later future).
     virtual void historyRewound(Millis time) { Q_UNUSED(time) }
@@ -179,10 +183,13 @@ public:
     template<typename T>
     void write(T object)
     {
-        const WatchEvent event = m_state.store.put(std::move(object), m_state.now);
+        const T *stored = nullptr;
+        const WatchEvent event = m_state.store.put(std::move(object), m_state.now,
+                                                   m_recordHistory || m_objectListeners > 0,
+                                                   &stored);
         emitEvent(event);
         if constexpr (std::is_same_v<T, Pod>)
-            podChanged(event);
+            podChanged(event, *stored);
     }
     template<typename T>
     void erase(const QString &key)
@@ -192,7 +199,7 @@ public:
             return;
         emitEvent(event);
         if constexpr (std::is_same_v<T, Pod>)
-            podChanged(event);
+            podChanged(event, *event.as<Pod>());
     }
     void enqueue(WorkKind kind, const QString &key, Millis delay = 0, int step = 0,
                  const QString &uid = {}, qint64 token = 0);
@@ -232,8 +239,9 @@ public:
     void releasePodIP(const QString &nodeName, const QString &ip);
     // Queues a scheduling attempt for every pod waiting for a node (room may have appeared).
     void retryPendingPods();
-    // Queues the controllers interested in a pod change (owner set, services, scheduler).
-    void podChanged(const WatchEvent &event);
+    // Queues the controllers interested in a pod change (owner set, services, scheduler); pod
+    // is the pod after the change (before it, for a deletion).
+    void podChanged(const WatchEvent &event, const Pod &pod);
 
 private:
     struct Checkpoint
@@ -301,6 +309,7 @@ private:
     QList<Checkpoint> m_checkpoints;
     QList<SimulationListener *> m_listeners;
     int m_decisionListeners = 0; // listeners that want decisions
+    int m_objectListeners = 0;   // listeners that want the objects of watch events
     bool m_recordHistory = true;
     bool m_replaying = false;
     int m_depth = 0;
