@@ -109,7 +109,7 @@ QStringList missingImages(Simulation &sim, const Pod &pod)
     return missing;
 }
 
-void admit(Simulation &sim, const QString &key, Pod pod)
+void admit(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime)
 {
     const Millis now = sim.now();
     const Node *node = sim.store().find<Node>(pod.spec.nodeName);
@@ -128,7 +128,7 @@ void admit(Simulation &sim, const QString &key, Pod pod)
         }
         setReady(pod, false, now);
     }
-    const qint64 token = nextToken(sim, pod);
+    const qint64 token = ++runtime.token;
     const QStringList missing = missingImages(sim, pod);
     Millis total = 0;
     for (const QString &image : missing) {
@@ -154,14 +154,13 @@ void admit(Simulation &sim, const QString &key, Pod pod)
     }
 }
 
-void pullDone(Simulation &sim, const QString &key, Pod pod)
+void pullDone(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime)
 {
     const QStringList missing = missingImages(sim, pod);
     const QStringList &unpullable = sim.config().timing.unpullableImages;
-    const qint64 token = nextToken(sim, pod);
+    const qint64 token = ++runtime.token;
     for (const QString &image : missing) {
         if (unpullable.contains(image)) {
-            PodRuntime &runtime = sim.podRuntime(pod.metadata.uid);
             ++runtime.pullFailures;
             const QString error =
                 QStringLiteral("failed to pull and unpack image \"%1\": failed to resolve "
@@ -189,7 +188,7 @@ void pullDone(Simulation &sim, const QString &key, Pod pod)
                        Kubelet::tr("%1 cannot start: image %2 cannot be pulled; next try in %3.")
                            .arg(pod.metadata.name, image, durationText(backoff)));
             queue(sim, key, pod, KubeletStep::Restart, kSecond, token);
-            sim.podRuntime(pod.metadata.uid).running = false;
+            runtime.running = false;
             return;
         }
     }
@@ -214,7 +213,7 @@ void pullDone(Simulation &sim, const QString &key, Pod pod)
     queue(sim, key, pod, KubeletStep::Started, sim.config().timing.containerStart, token);
 }
 
-void started(Simulation &sim, const QString &key, Pod pod, bool restart)
+void started(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime, bool restart)
 {
     const Millis now = sim.now();
     if (pod.status.podIP.isEmpty()) {
@@ -235,7 +234,6 @@ void started(Simulation &sim, const QString &key, Pod pod, bool restart)
                         [&] { return QStringLiteral("Started container ") + cs.name; },
                         kKubelet);
     }
-    PodRuntime &runtime = sim.podRuntime(pod.metadata.uid);
     runtime.running = true;
     const qint64 token = ++runtime.token;
     const bool probe = hasReadinessProbe(pod);
@@ -249,9 +247,8 @@ void started(Simulation &sim, const QString &key, Pod pod, bool restart)
     }
 }
 
-void probeResult(Simulation &sim, Pod pod)
+void probeResult(Simulation &sim, Pod pod, const PodRuntime &runtime)
 {
-    const PodRuntime &runtime = sim.podRuntime(pod.metadata.uid);
     if (!runtime.running || pod.metadata.isTerminating())
         return;
     const bool ready = !runtime.readinessFailing;
@@ -267,7 +264,7 @@ void probeResult(Simulation &sim, Pod pod)
     sim.write(pod);
 }
 
-void restart(Simulation &sim, const QString &key, Pod pod)
+void restart(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime)
 {
     // Either an image pull retry or a container restart after a crash.
     const bool pullRetry = std::any_of(
@@ -277,7 +274,6 @@ void restart(Simulation &sim, const QString &key, Pod pod)
                 || cs.state.reason == QLatin1String("ImagePullBackOff");
         });
     if (pullRetry) {
-        const PodRuntime &runtime = sim.podRuntime(pod.metadata.uid);
         bool changed = false;
         for (ContainerStatus &cs : pod.status.containerStatuses) {
             if (cs.state.reason == QLatin1String("ErrImagePull")) {
@@ -294,11 +290,11 @@ void restart(Simulation &sim, const QString &key, Pod pod)
                             kKubelet);
             const Millis backoff = std::min<Millis>(
                 10 * kSecond << std::min(runtime.pullFailures - 1, 5), 5 * kMinute);
-            queue(sim, key, pod, KubeletStep::Admit, backoff, nextToken(sim, pod));
+            queue(sim, key, pod, KubeletStep::Admit, backoff, ++runtime.token);
         }
         return;
     }
-    started(sim, key, pod, true);
+    started(sim, key, pod, runtime, true);
 }
 
 void backOff(Simulation &sim, Pod pod, Millis delay)
@@ -323,7 +319,7 @@ void backOff(Simulation &sim, Pod pod, Millis delay)
                     kKubelet);
 }
 
-void stopped(Simulation &sim, const QString &key, Pod pod)
+void stopped(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime)
 {
     const Millis now = sim.now();
     if (pod.isTerminal()) {
@@ -345,7 +341,7 @@ void stopped(Simulation &sim, const QString &key, Pod pod)
         cs.started = false;
     }
     setReady(pod, false, now);
-    sim.podRuntime(pod.metadata.uid).running = false;
+    runtime.running = false;
     const QString node = pod.spec.nodeName;
     const QString ip = pod.status.podIP;
     sim.write(pod);
@@ -362,7 +358,10 @@ void Kubelet::step(Simulation &sim, const WorkItem &item)
     const Pod *found = sim.store().find<Pod>(item.key);
     if (!found || found->metadata.uid != item.uid)
         return;
-    if (item.token != sim.podRuntime(item.uid).token)
+    // Looked up once per step and handed down: no pod's runtime is added during a step, so
+    // the reference stays valid.
+    PodRuntime &runtime = sim.podRuntime(item.uid);
+    if (item.token != runtime.token)
         return; // superseded by a later state change
     if (!nodeUp(sim, *found))
         return; // the node is down: nothing happens there until it returns
@@ -370,16 +369,16 @@ void Kubelet::step(Simulation &sim, const WorkItem &item)
     switch (KubeletStep(item.step)) {
     case KubeletStep::Admit:
         if (!pod.metadata.isTerminating())
-            admit(sim, item.key, std::move(pod));
+            admit(sim, item.key, std::move(pod), runtime);
         break;
     case KubeletStep::PullDone:
-        pullDone(sim, item.key, std::move(pod));
+        pullDone(sim, item.key, std::move(pod), runtime);
         break;
     case KubeletStep::Started:
-        started(sim, item.key, std::move(pod), false);
+        started(sim, item.key, std::move(pod), runtime, false);
         break;
     case KubeletStep::ProbeResult:
-        probeResult(sim, std::move(pod));
+        probeResult(sim, std::move(pod), runtime);
         break;
     case KubeletStep::Restart: {
         const bool inBackOff = std::any_of(
@@ -387,20 +386,20 @@ void Kubelet::step(Simulation &sim, const WorkItem &item)
             [](const ContainerStatus &cs) {
                 return cs.state.kind == ContainerState::Kind::Terminated;
             });
-        const int crashes = sim.podRuntime(pod.metadata.uid).crashes;
+        const int crashes = runtime.crashes;
         if (inBackOff && crashes >= 2) {
             // CrashLoopBackOff: 10 s doubling up to 5 min before the next start.
             const Millis delay = std::min<Millis>(10 * kSecond << std::min(crashes - 2, 5),
                                                   5 * kMinute);
             backOff(sim, pod, delay);
-            queue(sim, item.key, pod, KubeletStep::Restart, delay, nextToken(sim, pod));
+            queue(sim, item.key, pod, KubeletStep::Restart, delay, ++runtime.token);
         } else {
-            restart(sim, item.key, std::move(pod));
+            restart(sim, item.key, std::move(pod), runtime);
         }
         break;
     }
     case KubeletStep::Stopped:
-        stopped(sim, item.key, std::move(pod));
+        stopped(sim, item.key, std::move(pod), runtime);
         break;
     }
 }
