@@ -41,9 +41,13 @@ QList<const Pod *> Store::podsMatching(const QString &namespaceName,
     return result;
 }
 
-QStringList Store::pendingPods() const
+const QStringList &Store::pendingPods() const
 {
-    return m_pending.keys();
+    if (!m_pendingSorted) {
+        m_pendingSorted.emplace(m_pending.cbegin(), m_pending.cend());
+        m_pendingSorted->sort();
+    }
+    return *m_pendingSorted;
 }
 
 QList<const Pod *> Store::podsOnNode(const QString &nodeName) const

@@ -148,9 +148,10 @@ public:
             if (const bool pending = isPending(object);
                 !existed || pending != isPending(*stored)) {
                 if (pending)
-                    m_pending.insert(key, true);
+                    m_pending.insert(key);
                 else
                     m_pending.remove(key);
+                m_pendingSorted.reset();
             }
         }
         if constexpr (std::is_same_v<T, Node>) {
@@ -186,7 +187,8 @@ public:
         std::get<Index<T>>(m_index).remove(key);
         if constexpr (std::is_same_v<T, Pod>) {
             account(last, -1);
-            m_pending.remove(key);
+            if (m_pending.remove(key))
+                m_pendingSorted.reset();
         }
         if constexpr (std::is_same_v<T, Node>)
             ++m_nodeGeneration;
@@ -202,7 +204,7 @@ public:
     QList<const Pod *> podsMatching(const QString &namespaceName,
                                     const LabelSelector &selector) const;
     // Keys of the pods waiting for a node (not bound, not being deleted), ordered.
-    QStringList pendingPods() const;
+    const QStringList &pendingPods() const;
     // Pods bound to a node, ordered by key.
     QList<const Pod *> podsOnNode(const QString &nodeName) const;
     // Scheduler cache for a node (empty usage for unknown nodes).
@@ -271,8 +273,10 @@ private:
     qint64 m_usageGeneration = 0;
     QHash<QString, int> m_usageSlot; // node name -> index in m_usage
     QList<NodeUsage> m_usage;
-    QMap<QString, bool> m_pending;   // pods waiting for a node (ordered: a set that stays
-                                     // cheap to walk after it shrinks)
+    QSet<QString> m_pending;         // pods waiting for a node
+    // m_pending in key order, made when first asked after a change: every pod of a set is
+    // pending for a moment, but the ordered list is only wanted when pods go away.
+    mutable std::optional<QStringList> m_pendingSorted;
     QHash<QString, int> m_ownerIds;  // controller uid -> id in NodeUsage::byOwner
 };
 

@@ -302,7 +302,8 @@ void Simulation::podChanged(const WatchEvent &event, const Pod &pod)
 
 void Simulation::retryPendingPods()
 {
-    for (const QString &key : m_state.store.pendingPods())
+    const QStringList pending = m_state.store.pendingPods();
+    for (const QString &key : pending)
         enqueue(WorkKind::SchedulePod, key);
 }
 
