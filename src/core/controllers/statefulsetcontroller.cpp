@@ -64,6 +64,15 @@ bool isMember(const StatefulSet &set, const Pod &pod, const OwnerReference *owne
         && set.spec.selector.matches(pod.metadata.labels);
 }
 
+// The pod's controller-revision-hash label (empty when it has none), not copied: the passes
+// read it for every member.
+const QString &revisionOf(const Pod &pod)
+{
+    static const QString none;
+    const auto it = pod.metadata.labels.constFind(kRevisionLabel);
+    return it == pod.metadata.labels.cend() ? none : it.value();
+}
+
 bool isUnavailable(const Pod *pod, int minReadySeconds, Millis now)
 {
     return !pod || pod->metadata.isTerminating() || !pod->isAvailable(minReadySeconds, now);
@@ -223,11 +232,14 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
     // ClaimPods); pods owned by another controller are left alone.
     pass.replicas.fill(nullptr, std::max(0, replicaCount));
     QList<std::pair<int, const Pod *>> condemned;
+    QList<const Pod *> owned; // every pod the set owns (or adopts), for step 6
     for (const Pod &member : store.all<Pod>()) {
         const Pod *pod = &member;
         const OwnerReference *owner = pod->metadata.controllerRef();
         if (!isMember(set, *pod, owner))
             continue;
+        if (owner)
+            owned << pod;
         const int ordinal = ordinalOf(pass.name(), pod->metadata.name);
         if (ordinal < 0)
             continue;
@@ -243,14 +255,18 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
                         tr("%1 adopted: its name and labels match the StatefulSet.")
                             .arg(adopted.metadata.name));
             pod = store.find<Pod>(objectKey(adopted.metadata));
+            owned << pod;
         }
         if (ordinal >= start && ordinal < start + replicaCount) {
             pass.replicas[ordinal - start] = pod;
-            if (pod->metadata.labels.value(kRevisionLabel) != pass.updateRevision)
+            if (revisionOf(*pod) != pass.updateRevision)
                 ++pass.outdated;
         } else
             condemned << std::make_pair(ordinal, pod);
     }
+    // What steps 3 to 5 change, step 6 must see; when they change nothing, it counts the pods
+    // found here instead of walking every pod again.
+    const qint64 versionSeen = store.resourceVersion();
     std::sort(condemned.begin(), condemned.end(),
               [](const auto &a, const auto &b) { return a.first > b.first; });
     for (const auto &entry : std::as_const(condemned))
@@ -266,9 +282,6 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
             firstUnhealthy = int(pass.replicas.size()) + i;
     }
 
-    const auto revisionOf = [](const Pod *pod) {
-        return pod->metadata.labels.value(kRevisionLabel);
-    };
     const auto deletePod = [&](const Pod *pod, const QString &why) {
         Pod doomed = *pod;
         sim.decide(kController, QStringLiteral("StatefulSet"), setKey, doomed.metadata.name, why);
@@ -523,7 +536,7 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
             if (!pod)
                 break;
             const QString name = pod->metadata.name;
-            if (revisionOf(pod) != pass.updateRevision && !pod->metadata.isTerminating()) {
+            if (revisionOf(*pod) != pass.updateRevision && !pod->metadata.isTerminating()) {
                 deletePod(pod, tr("%1 deleted to update it to revision %2 (RollingUpdate: "
                                   "highest ordinal first, one at a time).")
                                    .arg(name, pass.updateRevision));
@@ -548,18 +561,22 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
     status.updateRevision = pass.updateRevision;
     status.collisionCount = set.status.collisionCount;
     QSet<QString> liveRevisions{pass.currentRevision, pass.updateRevision};
-    for (const Pod &member : store.all<Pod>()) {
-        const Pod *pod = &member;
-        const OwnerReference *owner = pod->metadata.controllerRef();
-        if (!owner || owner->uid != set.metadata.uid)
-            continue;
+    if (store.resourceVersion() != versionSeen) {
+        owned.clear();
+        for (const Pod &member : store.all<Pod>()) {
+            const OwnerReference *owner = member.metadata.controllerRef();
+            if (owner && owner->uid == set.metadata.uid)
+                owned << &member;
+        }
+    }
+    for (const Pod *pod : std::as_const(owned)) {
         ++status.replicas;
         if (pod->isRunningAndReady()) {
             ++status.readyReplicas;
             if (pod->isAvailable(minReady, now))
                 ++status.availableReplicas;
         }
-        const QString revision = revisionOf(pod);
+        const QString &revision = revisionOf(*pod);
         const bool isCurrent = revision == pass.currentRevision;
         const bool isUpdate = revision == pass.updateRevision;
         if (!isCurrent && !isUpdate)
