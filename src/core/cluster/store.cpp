@@ -82,13 +82,12 @@ bool Store::sameAccounting(const Pod &a, const Pod &b)
         && a.spec.containers.constData() == b.spec.containers.constData();
 }
 
-void Store::account(const Pod &pod, int sign)
+void Store::account(const Pod &pod, const QString &key, int sign)
 {
     if (pod.spec.nodeName.isEmpty())
         return;
     ++m_usageGeneration;
     NodeUsage &usage = m_usage[usageSlot(pod.spec.nodeName)];
-    const QString key = objectKey(pod.metadata);
     if (sign > 0)
         usage.podKeys.insert(key);
     else

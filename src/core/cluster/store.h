@@ -129,21 +129,24 @@ public:
 
     // Creates or replaces the object; sets resourceVersion. Returns the event, with a copy of
     // the object unless withObject is false (nobody keeps it); *stored, when asked, is the
-    // object as stored.
+    // object as stored. knownKey, when not empty, is the object's key (callers that have it
+    // spare building it again).
     template<typename T>
-    WatchEvent put(T object, Millis now, bool withObject = true, const T **storedOut = nullptr)
+    WatchEvent put(T object, Millis now, const QString &knownKey = {}, bool withObject = true,
+                   const T **storedOut = nullptr)
     {
         auto &map = writable<T>();
         auto &index = std::get<Index<T>>(m_index);
-        const QString key = objectKey(object.metadata);
+        const QString key = knownKey.isEmpty() ? objectKey(object.metadata) : knownKey;
+        Q_ASSERT(key == objectKey(object.metadata));
         object.metadata.resourceVersion = ++m_resourceVersion;
         T *stored = index.value(key);
         const bool existed = stored != nullptr;
         if constexpr (std::is_same_v<T, Pod>) {
             if (!existed || !sameAccounting(*stored, object)) {
                 if (existed)
-                    account(*stored, -1);
-                account(object, +1);
+                    account(*stored, key, -1);
+                account(object, key, +1);
             }
             if (const bool pending = isPending(object);
                 !existed || pending != isPending(*stored)) {
@@ -186,7 +189,7 @@ public:
         map.erase(it);
         std::get<Index<T>>(m_index).remove(key);
         if constexpr (std::is_same_v<T, Pod>) {
-            account(last, -1);
+            account(last, key, -1);
             if (m_pending.remove(key))
                 m_pendingSorted.reset();
         }
@@ -244,7 +247,7 @@ private:
         return map;
     }
 
-    void account(const Pod &pod, int sign);
+    void account(const Pod &pod, const QString &key, int sign);
     static bool sameAccounting(const Pod &a, const Pod &b);
     static bool isPending(const Pod &pod)
     {

@@ -137,7 +137,7 @@ void admit(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime)
                         kKubelet);
         total += pullTime(sim, image);
     }
-    sim.write(pod);
+    sim.write(pod, key);
     if (missing.isEmpty()) {
         for (const Container &c : std::as_const(pod.spec.containers)) {
             sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Pulled"),
@@ -238,7 +238,7 @@ void started(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime, 
     const qint64 token = ++runtime.token;
     const bool probe = hasReadinessProbe(pod);
     setReady(pod, !probe && !runtime.readinessFailing, now);
-    sim.write(pod);
+    sim.write(pod, key);
     if (probe && !runtime.readinessFailing) {
         // The first probe runs after initialDelaySeconds (at least one probe period tick).
         const Probe *p = firstProbe(pod);

@@ -482,7 +482,7 @@ void Scheduler::schedule(Simulation &sim, const QString &podKey)
     pod.spec.nodeName = nodeName;
     pod.status.setCondition(QStringLiteral("PodScheduled"), QStringLiteral("True"), sim.now());
     const qint64 usageBefore = store.usageGeneration();
-    sim.write(pod);
+    sim.write(pod, podKey);
     if (useTree && tree.usageGeneration == usageBefore
         && store.usageGeneration() == usageBefore + 1) {
         // The bind changed one node's usage: update its leaf instead of rebuilding.

@@ -179,12 +179,13 @@ public:
 
     // --- for controllers ----------------------------------------------------------------
     QString newUid();
-    // Writes an object; a pod change also queues the controllers that watch pods.
+    // Writes an object; a pod change also queues the controllers that watch pods. key, when
+    // not empty, is the object's key.
     template<typename T>
-    void write(T object)
+    void write(T object, const QString &key = {})
     {
         const T *stored = nullptr;
-        const WatchEvent event = m_state.store.put(std::move(object), m_state.now,
+        const WatchEvent event = m_state.store.put(std::move(object), m_state.now, key,
                                                    m_recordHistory || m_objectListeners > 0,
                                                    &stored);
         emitEvent(event);
