@@ -230,16 +230,44 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
 
     // Step 2: member pods. Orphans whose name fits the set are adopted (as upstream's
     // ClaimPods); pods owned by another controller are left alone.
+    // Step 6's status is counted over every pod the set owns (computeReplicaStatus); the pods
+    // found here are counted as they are found, and counted again in step 6 only when steps 3
+    // to 5 changed pods.
+    StatefulSetStatus status;
+    status.observedGeneration = set.metadata.generation;
+    status.currentRevision = pass.currentRevision;
+    status.updateRevision = pass.updateRevision;
+    status.collisionCount = set.status.collisionCount;
+    QSet<QString> liveRevisions{pass.currentRevision, pass.updateRevision};
+    const auto count = [&](const Pod &pod, const QString &revision) {
+        ++status.replicas;
+        if (pod.isRunningAndReady()) {
+            ++status.readyReplicas;
+            if (pod.isAvailable(minReady, now))
+                ++status.availableReplicas;
+        }
+        const bool isCurrent = revision == pass.currentRevision;
+        const bool isUpdate = revision == pass.updateRevision;
+        if (!isCurrent && !isUpdate)
+            liveRevisions.insert(revision);
+        if (!pod.metadata.isTerminating()) {
+            if (isCurrent)
+                ++status.currentReplicas;
+            if (isUpdate)
+                ++status.updatedReplicas;
+        }
+    };
+
     pass.replicas.fill(nullptr, std::max(0, replicaCount));
     QList<std::pair<int, const Pod *>> condemned;
-    QList<const Pod *> owned; // every pod the set owns (or adopts), for step 6
     for (const Pod &member : store.all<Pod>()) {
         const Pod *pod = &member;
         const OwnerReference *owner = pod->metadata.controllerRef();
         if (!isMember(set, *pod, owner))
             continue;
+        const QString *revision = &revisionOf(*pod);
         if (owner)
-            owned << pod;
+            count(*pod, *revision);
         const int ordinal = ordinalOf(pass.name(), pod->metadata.name);
         if (ordinal < 0)
             continue;
@@ -255,17 +283,16 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
                         tr("%1 adopted: its name and labels match the StatefulSet.")
                             .arg(adopted.metadata.name));
             pod = store.find<Pod>(objectKey(adopted.metadata));
-            owned << pod;
+            revision = &revisionOf(*pod);
+            count(*pod, *revision);
         }
         if (ordinal >= start && ordinal < start + replicaCount) {
             pass.replicas[ordinal - start] = pod;
-            if (revisionOf(*pod) != pass.updateRevision)
+            if (*revision != pass.updateRevision)
                 ++pass.outdated;
         } else
             condemned << std::make_pair(ordinal, pod);
     }
-    // What steps 3 to 5 change, step 6 must see; when they change nothing, it counts the pods
-    // found here instead of walking every pod again.
     const qint64 versionSeen = store.resourceVersion();
     std::sort(condemned.begin(), condemned.end(),
               [](const auto &a, const auto &b) { return a.first > b.first; });
@@ -554,38 +581,15 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
         }
     }
 
-    // Step 6: status, recomputed over every member pod (computeReplicaStatus).
-    StatefulSetStatus status;
-    status.observedGeneration = set.metadata.generation;
-    status.currentRevision = pass.currentRevision;
-    status.updateRevision = pass.updateRevision;
-    status.collisionCount = set.status.collisionCount;
-    QSet<QString> liveRevisions{pass.currentRevision, pass.updateRevision};
+    // Step 6: status. Steps 3 to 5 changed pods: count them again as they are now.
     if (store.resourceVersion() != versionSeen) {
-        owned.clear();
-        for (const Pod &member : store.all<Pod>()) {
-            const OwnerReference *owner = member.metadata.controllerRef();
+        status.replicas = status.readyReplicas = status.availableReplicas = 0;
+        status.currentReplicas = status.updatedReplicas = 0;
+        liveRevisions = {pass.currentRevision, pass.updateRevision};
+        for (const Pod &pod : store.all<Pod>()) {
+            const OwnerReference *owner = pod.metadata.controllerRef();
             if (owner && owner->uid == set.metadata.uid)
-                owned << &member;
-        }
-    }
-    for (const Pod *pod : std::as_const(owned)) {
-        ++status.replicas;
-        if (pod->isRunningAndReady()) {
-            ++status.readyReplicas;
-            if (pod->isAvailable(minReady, now))
-                ++status.availableReplicas;
-        }
-        const QString &revision = revisionOf(*pod);
-        const bool isCurrent = revision == pass.currentRevision;
-        const bool isUpdate = revision == pass.updateRevision;
-        if (!isCurrent && !isUpdate)
-            liveRevisions.insert(revision);
-        if (!pod->metadata.isTerminating()) {
-            if (isCurrent)
-                ++status.currentReplicas;
-            if (isUpdate)
-                ++status.updatedReplicas;
+                count(pod, revisionOf(pod));
         }
     }
     // completeRollingUpdate (from 1.36 also for OnDelete).
