@@ -137,10 +137,10 @@ void admit(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime)
                         kKubelet);
         total += pullTime(sim, image);
     }
-    sim.write(pod, key);
+    const Pod &stored = sim.write(std::move(pod), key);
     if (missing.isEmpty()) {
-        for (const Container &c : std::as_const(pod.spec.containers)) {
-            sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Pulled"),
+        for (const Container &c : stored.spec.containers) {
+            sim.recordEvent(refOf(stored), QStringLiteral("Normal"), QStringLiteral("Pulled"),
                             [&] {
                                 return QStringLiteral("Container image \"%1\" already present "
                                                       "on machine")
@@ -148,9 +148,9 @@ void admit(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime)
                             },
                             kKubelet);
         }
-        queue(sim, key, pod, KubeletStep::Started, sim.config().timing.containerStart, token);
+        queue(sim, key, stored, KubeletStep::Started, sim.config().timing.containerStart, token);
     } else {
-        queue(sim, key, pod, KubeletStep::PullDone, total, token);
+        queue(sim, key, stored, KubeletStep::PullDone, total, token);
     }
 }
 
@@ -238,11 +238,11 @@ void started(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime, 
     const qint64 token = ++runtime.token;
     const bool probe = hasReadinessProbe(pod);
     setReady(pod, !probe && !runtime.readinessFailing, now);
-    sim.write(pod, key);
+    const Pod &stored = sim.write(std::move(pod), key);
     if (probe && !runtime.readinessFailing) {
         // The first probe runs after initialDelaySeconds (at least one probe period tick).
-        const Probe *p = firstProbe(pod);
-        queue(sim, key, pod, KubeletStep::ProbeResult,
+        const Probe *p = firstProbe(stored);
+        queue(sim, key, stored, KubeletStep::ProbeResult,
               std::max<Millis>(p->initialDelaySeconds * kSecond, kSecond), token);
     }
 }

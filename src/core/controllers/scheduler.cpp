@@ -482,7 +482,8 @@ void Scheduler::schedule(Simulation &sim, const QString &podKey)
     pod.spec.nodeName = nodeName;
     pod.status.setCondition(QStringLiteral("PodScheduled"), QStringLiteral("True"), sim.now());
     const qint64 usageBefore = store.usageGeneration();
-    sim.write(pod, podKey);
+    const Pod &bound = sim.write(std::move(pod), podKey);
+    owner = bound.metadata.controllerRef();
     if (useTree && tree.usageGeneration == usageBefore
         && store.usageGeneration() == usageBefore + 1) {
         // The bind changed one node's usage: update its leaf instead of rebuilding.
@@ -491,18 +492,18 @@ void Scheduler::schedule(Simulation &sim, const QString &podKey)
     }
     sim.recordEvent(ref, QStringLiteral("Normal"), QStringLiteral("Scheduled"), [&] {
         return QStringLiteral("Successfully assigned %1/%2 to %3")
-            .arg(pod.metadata.namespaceName, pod.metadata.name, nodeName);
+            .arg(bound.metadata.namespaceName, bound.metadata.name, nodeName);
     }, kScheduler);
-    sim.decide(kScheduler, QStringLiteral("Pod"), podKey, pod.metadata.name, [&] {
+    sim.decide(kScheduler, QStringLiteral("Pod"), podKey, bound.metadata.name, [&] {
         return owner ? tr("%1 → %2: it has the fewest pods of %3 (%4), then the fewest pods "
                           "overall (%5).")
-                           .arg(pod.metadata.name, nodeName, owner->name,
+                           .arg(bound.metadata.name, nodeName, owner->name,
                                 QString::number(best.sameOwner), QString::number(best.load))
                      : tr("%1 → %2: the least loaded node that fits (%3 pods).")
-                           .arg(pod.metadata.name, nodeName, QString::number(best.load));
+                           .arg(bound.metadata.name, nodeName, QString::number(best.load));
     });
-    sim.enqueue(WorkKind::KubeletStep, podKey, 0, int(KubeletStep::Admit), pod.metadata.uid,
-                sim.podRuntime(pod.metadata.uid).token);
+    sim.enqueue(WorkKind::KubeletStep, podKey, 0, int(KubeletStep::Admit), bound.metadata.uid,
+                sim.podRuntime(bound.metadata.uid).token);
 }
 
 } // namespace ordinal::core

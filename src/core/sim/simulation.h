@@ -180,9 +180,10 @@ public:
     // --- for controllers ----------------------------------------------------------------
     QString newUid();
     // Writes an object; a pod change also queues the controllers that watch pods. key, when
-    // not empty, is the object's key.
+    // not empty, is the object's key. Returns the object as stored (valid until it is written
+    // or removed again), for callers that move their copy in and read on.
     template<typename T>
-    void write(T object, const QString &key = {})
+    const T &write(T object, const QString &key = {})
     {
         const T *stored = nullptr;
         const WatchEvent event = m_state.store.put(std::move(object), m_state.now, key,
@@ -191,6 +192,7 @@ public:
         emitEvent(event);
         if constexpr (std::is_same_v<T, Pod>)
             podChanged(event, *stored);
+        return *stored;
     }
     template<typename T>
     void erase(const QString &key)
