@@ -153,7 +153,7 @@ public:
                 if (pending)
                     m_pending.insert(key);
                 else
-                    m_pending.remove(key);
+                    removePending(key);
                 m_pendingSorted.reset();
             }
         }
@@ -190,7 +190,7 @@ public:
         std::get<Index<T>>(m_index).remove(key);
         if constexpr (std::is_same_v<T, Pod>) {
             account(last, key, -1);
-            if (m_pending.remove(key))
+            if (removePending(key))
                 m_pendingSorted.reset();
         }
         if constexpr (std::is_same_v<T, Node>)
@@ -252,6 +252,15 @@ private:
     static bool isPending(const Pod &pod)
     {
         return pod.spec.nodeName.isEmpty() && !pod.metadata.isTerminating();
+    }
+    // A hash keeps the capacity it once needed, and walking it costs that capacity: after
+    // a burst of pending pods, give the room back.
+    bool removePending(const QString &key)
+    {
+        const bool removed = m_pending.remove(key);
+        if (removed && m_pending.size() * 8 < m_pending.capacity())
+            m_pending.squeeze();
+        return removed;
     }
     int usageSlot(const QString &nodeName);
     static WatchEvent makeEvent(WatchEventType type, ObjectKind kind, const QString &key,
