@@ -42,7 +42,16 @@ public:
     // The earliest time queued; the queue must not be empty.
     Millis nextTime() const { return m_times.begin()->first; }
     // item.seq must be greater than that of every item pushed before.
-    void push(WorkItem item) { m_times[item.time].items.append(std::move(item)); }
+    void push(WorkItem item)
+    {
+        Slot &slot = m_times[item.time];
+        if (slot.head > 0 && !slot.items.isDetached()) {
+            // Shared with a copy: this side's own list needs only the items still queued.
+            slot.items = slot.items.mid(slot.head);
+            slot.head = 0;
+        }
+        slot.items.append(std::move(item));
+    }
     // Takes the first item; the queue must not be empty.
     WorkItem pop()
     {
