@@ -483,7 +483,7 @@ void Scheduler::schedule(Simulation &sim, const QString &podKey)
     pod.status.setCondition(QStringLiteral("PodScheduled"), QStringLiteral("True"), sim.now());
     const qint64 usageBefore = store.usageGeneration();
     const Pod &bound = sim.write(std::move(pod), podKey);
-    owner = bound.metadata.controllerRef();
+    owner = bound.metadata.controllerRef(); // it pointed into the pod moved away
     if (useTree && tree.usageGeneration == usageBefore
         && store.usageGeneration() == usageBefore + 1) {
         // The bind changed one node's usage: update its leaf instead of rebuilding.

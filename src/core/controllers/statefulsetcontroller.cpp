@@ -228,11 +228,9 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
         pass.currentRevision = pass.updateRevision;
     }
 
-    // Step 2: member pods. Orphans whose name fits the set are adopted (as upstream's
-    // ClaimPods); pods owned by another controller are left alone.
-    // Step 6's status is counted over every pod the set owns (computeReplicaStatus); the pods
-    // found here are counted as they are found, and counted again in step 6 only when steps 3
-    // to 5 changed pods.
+    // Step 6's status is counted over every pod the set owns (computeReplicaStatus): the
+    // pods step 2 finds are counted as they are found, and counted again in step 6 only when
+    // steps 3 to 5 changed pods.
     StatefulSetStatus status;
     status.observedGeneration = set.metadata.generation;
     status.currentRevision = pass.currentRevision;
@@ -258,6 +256,8 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
         }
     };
 
+    // Step 2: member pods. Orphans whose name fits the set are adopted (as upstream's
+    // ClaimPods); pods owned by another controller are left alone.
     pass.replicas.fill(nullptr, std::max(0, replicaCount));
     QList<std::pair<int, const Pod *>> condemned;
     for (const Pod &member : store.all<Pod>()) {
