@@ -41,7 +41,7 @@ QList<const Pod *> Store::podsMatching(const QString &namespaceName,
     return result;
 }
 
-const QStringList &Store::pendingPods() const
+QStringList Store::pendingPods() const
 {
     if (!m_pendingSorted) {
         m_pendingSorted.emplace(m_pending.cbegin(), m_pending.cend());

@@ -149,13 +149,8 @@ public:
                 account(object, key, +1);
             }
             if (const bool pending = isPending(object);
-                !existed || pending != isPending(*stored)) {
-                if (pending)
-                    m_pending.insert(key);
-                else
-                    removePending(key);
-                m_pendingSorted.reset();
-            }
+                !existed || pending != isPending(*stored))
+                setPending(key, pending);
         }
         if constexpr (std::is_same_v<T, Node>) {
             ++m_nodeGeneration;
@@ -190,8 +185,7 @@ public:
         std::get<Index<T>>(m_index).remove(key);
         if constexpr (std::is_same_v<T, Pod>) {
             account(last, key, -1);
-            if (removePending(key))
-                m_pendingSorted.reset();
+            setPending(key, false);
         }
         if constexpr (std::is_same_v<T, Node>)
             ++m_nodeGeneration;
@@ -207,7 +201,7 @@ public:
     QList<const Pod *> podsMatching(const QString &namespaceName,
                                     const LabelSelector &selector) const;
     // Keys of the pods waiting for a node (not bound, not being deleted), ordered.
-    const QStringList &pendingPods() const;
+    QStringList pendingPods() const;
     // Pods bound to a node, ordered by key.
     QList<const Pod *> podsOnNode(const QString &nodeName) const;
     // Scheduler cache for a node (empty usage for unknown nodes).
@@ -253,14 +247,20 @@ private:
     {
         return pod.spec.nodeName.isEmpty() && !pod.metadata.isTerminating();
     }
-    // A hash keeps the capacity it once needed, and walking it costs that capacity: after
-    // a burst of pending pods, give the room back.
-    bool removePending(const QString &key)
+    // Adds the pod to the pending set or removes it, and forgets the ordered list. A hash
+    // keeps the capacity it once needed, and walking it costs that capacity: after a burst of
+    // pending pods, the room is given back.
+    void setPending(const QString &key, bool pending)
     {
-        const bool removed = m_pending.remove(key);
-        if (removed && m_pending.size() * 8 < m_pending.capacity())
-            m_pending.squeeze();
-        return removed;
+        if (pending) {
+            m_pending.insert(key);
+        } else {
+            if (!m_pending.remove(key))
+                return;
+            if (m_pending.size() * 8 < m_pending.capacity())
+                m_pending.squeeze();
+        }
+        m_pendingSorted.reset();
     }
     int usageSlot(const QString &nodeName);
     static WatchEvent makeEvent(WatchEventType type, ObjectKind kind, const QString &key,

@@ -236,7 +236,13 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
     status.currentRevision = pass.currentRevision;
     status.updateRevision = pass.updateRevision;
     status.collisionCount = set.status.collisionCount;
-    QSet<QString> liveRevisions{pass.currentRevision, pass.updateRevision};
+    QSet<QString> liveRevisions;
+    const auto clearCounts = [&] {
+        status.replicas = status.readyReplicas = status.availableReplicas = 0;
+        status.currentReplicas = status.updatedReplicas = 0;
+        liveRevisions = {pass.currentRevision, pass.updateRevision};
+    };
+    clearCounts();
     const auto count = [&](const Pod &pod, const QString &revision) {
         ++status.replicas;
         if (pod.isRunningAndReady()) {
@@ -583,9 +589,7 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
 
     // Step 6: status. Steps 3 to 5 changed pods: count them again as they are now.
     if (store.resourceVersion() != versionSeen) {
-        status.replicas = status.readyReplicas = status.availableReplicas = 0;
-        status.currentReplicas = status.updatedReplicas = 0;
-        liveRevisions = {pass.currentRevision, pass.updateRevision};
+        clearCounts();
         for (const Pod &pod : store.all<Pod>()) {
             const OwnerReference *owner = pod.metadata.controllerRef();
             if (owner && owner->uid == set.metadata.uid)
