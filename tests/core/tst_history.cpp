@@ -221,6 +221,60 @@ private Q_SLOTS:
         QCOMPARE(restored.all<core::Pod>().size(), 2);
     }
 
+    // Changing a stored pod in place: the change is seen by the store that made it, not by a
+    // copy taken before (a checkpoint); the event and resourceVersion are those of a write;
+    // node usage and the pending pods follow the pod's binding.
+    void storeUpdatesInPlace()
+    {
+        core::Pod pod;
+        pod.metadata.name = QStringLiteral("web-0");
+        pod.metadata.namespaceName = QStringLiteral("default");
+        pod.spec.containers = {core::Container{}};
+        pod.spec.containers[0].resources.requests.insert(QStringLiteral("cpu"),
+                                                         core::Quantity{250, QStringLiteral("250m")});
+        const QString key = QStringLiteral("default/web-0");
+        core::Store live;
+        live.put(pod, 0);
+        QCOMPARE(live.pendingPods(), QStringList({key}));
+        const core::Store checkpoint = live;
+        const core::Pod *stored = nullptr;
+        const core::WatchEvent bound = live.update<core::Pod>(
+            key, 5, true,
+            [](core::Pod &p) {
+                p.spec.nodeName = QStringLiteral("node-1");
+                p.status.podIP = QStringLiteral("10.244.1.2");
+            },
+            &stored);
+        QCOMPARE(bound.type, core::WatchEventType::Modified);
+        QCOMPARE(bound.time, core::Millis(5));
+        QCOMPARE(bound.resourceVersion, live.resourceVersion());
+        QCOMPARE(stored, live.find<core::Pod>(key));
+        QCOMPARE(stored->metadata.resourceVersion, live.resourceVersion());
+        QVERIFY(bound.as<core::Pod>());
+        QCOMPARE(bound.as<core::Pod>()->status.podIP, QStringLiteral("10.244.1.2"));
+        QCOMPARE(podIP(live, QStringLiteral("web-0")), QStringLiteral("10.244.1.2"));
+        QCOMPARE(podIP(checkpoint, QStringLiteral("web-0")), QString());
+        QCOMPARE(live.pendingPods(), QStringList());
+        QCOMPARE(checkpoint.pendingPods(), QStringList({key}));
+        QCOMPARE(live.nodeUsage(QStringLiteral("node-1")).pods, 1);
+        QCOMPARE(live.nodeUsage(QStringLiteral("node-1")).cpuMilli, qint64(250));
+        QCOMPARE(checkpoint.nodeUsage(QStringLiteral("node-1")).pods, 0);
+
+        // A status change leaves the usage alone; failing the pod frees its share.
+        live.update<core::Pod>(key, 6, false,
+                               [](core::Pod &p) { p.status.phase = core::PodPhase::Running; });
+        QCOMPARE(live.nodeUsage(QStringLiteral("node-1")).pods, 1);
+        const core::WatchEvent failed = live.update<core::Pod>(
+            key, 7, false, [](core::Pod &p) { p.status.phase = core::PodPhase::Failed; });
+        QVERIFY(!failed.object);
+        QCOMPARE(live.nodeUsage(QStringLiteral("node-1")).pods, 0);
+        QCOMPARE(live.nodeUsage(QStringLiteral("node-1")).cpuMilli, qint64(0));
+        QCOMPARE(live.podsOnNode(QStringLiteral("node-1")).size(), 1);
+        live.remove<core::Pod>(key, 8);
+        QCOMPARE(live.podsOnNode(QStringLiteral("node-1")).size(), 0);
+        QCOMPARE(live.pendingPods(), QStringList());
+    }
+
     // The work queue hands items out by (time, seq), whatever order the times were pushed in,
     // including items pushed for the time being drained; a copy (a checkpoint) keeps its own.
     void workQueueOrderAndCopies()

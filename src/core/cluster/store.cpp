@@ -4,6 +4,15 @@
 
 namespace ordinal::core {
 
+namespace {
+
+bool isPending(const Pod &pod)
+{
+    return pod.spec.nodeName.isEmpty() && !pod.metadata.isTerminating();
+}
+
+} // namespace
+
 QString kindName(ObjectKind kind)
 {
     switch (kind) {
@@ -43,9 +52,18 @@ QList<const Pod *> Store::podsMatching(const QString &namespaceName,
 
 QStringList Store::pendingPods() const
 {
+    if (m_pendingCount == 0)
+        return {};
     if (!m_pendingSorted) {
-        m_pendingSorted.emplace(m_pending.cbegin(), m_pending.cend());
-        m_pendingSorted->sort();
+        QStringList keys;
+        keys.reserve(m_pendingCount);
+        const auto &pods = all<Pod>();
+        for (auto it = pods.cbegin(); it != pods.cend(); ++it) {
+            if (isPending(it.value()))
+                keys.append(it.key());
+        }
+        Q_ASSERT(keys.size() == m_pendingCount);
+        m_pendingSorted = std::move(keys);
     }
     return *m_pendingSorted;
 }
@@ -72,37 +90,46 @@ int Store::usageSlot(const QString &nodeName)
     return int(m_usage.size() - 1);
 }
 
-// Whether replacing a with b leaves every node's usage as it is (most status updates).
-bool Store::sameAccounting(const Pod &a, const Pod &b)
+Store::Accounting Store::accountingOf(const Pod &pod)
 {
-    const OwnerReference *ownerA = a.metadata.controllerRef();
-    const OwnerReference *ownerB = b.metadata.controllerRef();
-    return a.spec.nodeName == b.spec.nodeName && a.isTerminal() == b.isTerminal()
-        && (ownerA ? ownerA->uid : QString()) == (ownerB ? ownerB->uid : QString())
-        && a.spec.containers.constData() == b.spec.containers.constData();
+    const OwnerReference *owner = pod.metadata.controllerRef();
+    return Accounting{pod.spec.nodeName, pod.isTerminal(), owner ? owner->uid : QString(),
+                      pod.spec.containers, isPending(pod)};
 }
 
-void Store::account(const Pod &pod, const QString &key, int sign)
+void Store::reaccount(const std::optional<Accounting> &before, const Pod &pod,
+                      const QString &key)
 {
-    if (pod.spec.nodeName.isEmpty())
+    const Accounting after = accountingOf(pod);
+    if (!before || !before->sameUsage(after)) {
+        if (before)
+            account(*before, key, -1);
+        account(after, key, +1);
+    }
+    setPending(before && before->pending, after.pending);
+}
+
+void Store::account(const Accounting &pod, const QString &key, int sign)
+{
+    if (pod.nodeName.isEmpty())
         return;
     ++m_usageGeneration;
-    NodeUsage &usage = m_usage[usageSlot(pod.spec.nodeName)];
+    NodeUsage &usage = m_usage[usageSlot(pod.nodeName)];
     if (sign > 0)
         usage.podKeys.insert(key);
     else
         usage.podKeys.remove(key);
-    if (pod.isTerminal())
+    if (pod.terminal)
         return;
     usage.pods += sign;
-    for (const Container &c : pod.spec.containers) {
+    for (const Container &c : pod.containers) {
         usage.cpuMilli += sign * c.resources.requests.value(QStringLiteral("cpu")).value;
         usage.memoryBytes += sign * c.resources.requests.value(QStringLiteral("memory")).value;
     }
-    if (const OwnerReference *owner = pod.metadata.controllerRef()) {
-        auto known = m_ownerIds.constFind(owner->uid);
+    if (!pod.ownerUid.isEmpty()) {
+        auto known = m_ownerIds.constFind(pod.ownerUid);
         if (known == m_ownerIds.cend())
-            known = m_ownerIds.insert(owner->uid, int(m_ownerIds.size()));
+            known = m_ownerIds.insert(pod.ownerUid, int(m_ownerIds.size()));
         const int ownerId = known.value();
         const auto entry = std::find_if(usage.byOwner.begin(), usage.byOwner.end(),
                                         [&](const auto &e) { return e.first == ownerId; });

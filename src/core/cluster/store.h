@@ -6,6 +6,7 @@
 #include <QSet>
 
 #include <memory>
+#include <optional>
 #include <tuple>
 #include <type_traits>
 #include <variant>
@@ -143,14 +144,10 @@ public:
         T *stored = index.value(key);
         const bool existed = stored != nullptr;
         if constexpr (std::is_same_v<T, Pod>) {
-            if (!existed || !sameAccounting(*stored, object)) {
-                if (existed)
-                    account(*stored, key, -1);
-                account(object, key, +1);
-            }
-            if (const bool pending = isPending(object);
-                !existed || pending != isPending(*stored))
-                setPending(key, pending);
+            if (existed)
+                reaccount(accountingOf(*stored), object, key);
+            else
+                reaccount(std::nullopt, object, key);
         }
         if constexpr (std::is_same_v<T, Node>) {
             ++m_nodeGeneration;
@@ -172,6 +169,37 @@ public:
                          m_resourceVersion, now);
     }
 
+    // Changes the stored object in place (it must exist) and sets its resourceVersion: the
+    // object is neither copied nor rebuilt, and the lists it owns alone are changed where they
+    // are. change is called with the object and must not touch the store nor change the key.
+    // Returns the event as put does; *storedOut, when asked, is the object as stored.
+    template<typename T, typename Change>
+    WatchEvent update(const QString &key, Millis now, bool withObject, const Change &change,
+                      const T **storedOut = nullptr)
+    {
+        writable<T>();
+        T *stored = std::get<Index<T>>(m_index).value(key);
+        Q_ASSERT(stored);
+        if constexpr (std::is_same_v<T, Pod>) {
+            const Accounting before = accountingOf(*stored);
+            change(*stored);
+            reaccount(before, *stored, key);
+        } else {
+            change(*stored);
+        }
+        Q_ASSERT(key == objectKey(stored->metadata));
+        stored->metadata.resourceVersion = ++m_resourceVersion;
+        if constexpr (std::is_same_v<T, Node>)
+            ++m_nodeGeneration;
+        if (storedOut)
+            *storedOut = stored;
+        return makeEvent(WatchEventType::Modified, kindOf<T>(), key,
+                         withObject
+                             ? std::make_shared<const AnyObject>(std::in_place_type<T>, *stored)
+                             : nullptr,
+                         m_resourceVersion, now);
+    }
+
     // Removes the object. Returns the Deleted event, or an event with no object when absent.
     template<typename T>
     WatchEvent remove(const QString &key, Millis now)
@@ -184,8 +212,9 @@ public:
         map.erase(it);
         std::get<Index<T>>(m_index).remove(key);
         if constexpr (std::is_same_v<T, Pod>) {
-            account(last, key, -1);
-            setPending(key, false);
+            const Accounting before = accountingOf(last);
+            account(before, key, -1);
+            setPending(before.pending, false);
         }
         if constexpr (std::is_same_v<T, Node>)
             ++m_nodeGeneration;
@@ -241,25 +270,33 @@ private:
         return map;
     }
 
-    void account(const Pod &pod, const QString &key, int sign);
-    static bool sameAccounting(const Pod &a, const Pod &b);
-    static bool isPending(const Pod &pod)
+    // What a pod adds to its node's usage and the pending count; a change that leaves it as it
+    // was (most status writes) touches neither.
+    struct Accounting
     {
-        return pod.spec.nodeName.isEmpty() && !pod.metadata.isTerminating();
-    }
-    // Adds the pod to the pending set or removes it, and forgets the ordered list. A hash
-    // keeps the capacity it once needed, and walking it costs that capacity: after a burst of
-    // pending pods, the room is given back.
-    void setPending(const QString &key, bool pending)
-    {
-        if (pending) {
-            m_pending.insert(key);
-        } else {
-            if (!m_pending.remove(key))
-                return;
-            if (m_pending.size() * 8 < m_pending.capacity())
-                m_pending.squeeze();
+        QString nodeName;
+        bool terminal = false;
+        QString ownerUid;
+        QList<Container> containers; // shared with the pod: compared by identity
+        bool pending = false;
+
+        bool sameUsage(const Accounting &other) const
+        {
+            return nodeName == other.nodeName && terminal == other.terminal
+                && ownerUid == other.ownerUid
+                && containers.constData() == other.containers.constData();
         }
+    };
+    static Accounting accountingOf(const Pod &pod);
+    // Moves the pod's share of usage and pending from before (nothing when it is new) to pod.
+    void reaccount(const std::optional<Accounting> &before, const Pod &pod, const QString &key);
+    void account(const Accounting &pod, const QString &key, int sign);
+    // Counts a pod that starts or stops waiting for a node, and forgets the list of them.
+    void setPending(bool wasPending, bool pending)
+    {
+        if (wasPending == pending)
+            return;
+        m_pendingCount += pending ? 1 : -1;
         m_pendingSorted.reset();
     }
     int usageSlot(const QString &nodeName);
@@ -285,9 +322,10 @@ private:
     qint64 m_usageGeneration = 0;
     QHash<QString, int> m_usageSlot; // node name -> index in m_usage
     QList<NodeUsage> m_usage;
-    QSet<QString> m_pending;         // pods waiting for a node
-    // m_pending in key order, made when first asked after a change: every pod of a set is
-    // pending for a moment, but the ordered list is only wanted when pods go away.
+    // Pods waiting for a node: how many, and their keys in order, listed when first asked
+    // after a change. Every pod of a set waits for a moment, but the list is only wanted when
+    // pods go away (room may have appeared), so the pods are not tracked one by one.
+    int m_pendingCount = 0;
     mutable std::optional<QStringList> m_pendingSorted;
     QHash<QString, int> m_ownerIds;  // controller uid -> id in NodeUsage::byOwner
 };

@@ -109,15 +109,31 @@ QStringList missingImages(Simulation &sim, const Pod &pod)
     return missing;
 }
 
-void admit(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime)
+// The steps below read the pod as stored (current) and change it in place with
+// Simulation::update; Events are recorded before the change, as the kubelet reports them.
+
+void admit(Simulation &sim, const QString &key, const Pod &current, PodRuntime &runtime)
 {
     const Millis now = sim.now();
-    const Node *node = sim.store().find<Node>(pod.spec.nodeName);
-    if (pod.status.containerStatuses.isEmpty()) {
-        pod.status.hostIP = node ? node->internalIP : QString();
+    const qint64 token = ++runtime.token;
+    const QStringList missing = missingImages(sim, current);
+    Millis total = 0;
+    for (const QString &image : missing) {
+        sim.recordEvent(refOf(current), QStringLiteral("Normal"), QStringLiteral("Pulling"),
+                        [&] { return QStringLiteral("Pulling image \"%1\"").arg(image); },
+                        kKubelet);
+        total += pullTime(sim, image);
+    }
+    const Node *node = sim.store().find<Node>(current.spec.nodeName);
+    const QString hostIP = node ? node->internalIP : QString();
+    const Pod &stored = sim.update<Pod>(key, [&](Pod &pod) {
+        if (!pod.status.containerStatuses.isEmpty())
+            return; // admitted before (node back up, pull retried): nothing to set up
+        pod.status.hostIP = hostIP;
         pod.status.startTime = now;
         pod.status.conditions.reserve(4); // PodScheduled, Initialized, ContainersReady, Ready
         pod.status.setCondition(QStringLiteral("Initialized"), QStringLiteral("True"), now);
+        pod.status.containerStatuses.reserve(pod.spec.containers.size());
         for (const Container &c : std::as_const(pod.spec.containers)) {
             ContainerStatus cs;
             cs.name = c.name;
@@ -127,17 +143,7 @@ void admit(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime)
             pod.status.containerStatuses << cs;
         }
         setReady(pod, false, now);
-    }
-    const qint64 token = ++runtime.token;
-    const QStringList missing = missingImages(sim, pod);
-    Millis total = 0;
-    for (const QString &image : missing) {
-        sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Pulling"),
-                        [&] { return QStringLiteral("Pulling image \"%1\"").arg(image); },
-                        kKubelet);
-        total += pullTime(sim, image);
-    }
-    const Pod &stored = sim.write(std::move(pod), key);
+    });
     if (missing.isEmpty()) {
         for (const Container &c : stored.spec.containers) {
             sim.recordEvent(refOf(stored), QStringLiteral("Normal"), QStringLiteral("Pulled"),
@@ -154,13 +160,14 @@ void admit(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime)
     }
 }
 
-void pullDone(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime)
+void pullDone(Simulation &sim, const QString &key, const Pod &current, PodRuntime &runtime)
 {
-    const QStringList missing = missingImages(sim, pod);
+    const QStringList missing = missingImages(sim, current);
     const QStringList &unpullable = sim.config().timing.unpullableImages;
     const qint64 token = ++runtime.token;
     for (const QString &image : missing) {
         if (unpullable.contains(image)) {
+            Pod pod = current;
             ++runtime.pullFailures;
             const QString error =
                 QStringLiteral("failed to pull and unpack image \"%1\": failed to resolve "
@@ -192,7 +199,7 @@ void pullDone(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime)
             return;
         }
     }
-    Node node = *sim.store().find<Node>(pod.spec.nodeName);
+    Node node = *sim.store().find<Node>(current.spec.nodeName);
     bool pulled = false;
     for (const QString &image : missing) {
         if (!node.images.contains(image)) {
@@ -200,7 +207,7 @@ void pullDone(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime)
             pulled = true;
         }
         const Millis took = pullTime(sim, image);
-        sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Pulled"),
+        sim.recordEvent(refOf(current), QStringLiteral("Normal"), QStringLiteral("Pulled"),
                         [&] {
                             return QStringLiteral("Successfully pulled image \"%1\" in %2 (%2 "
                                                   "including waiting)")
@@ -210,35 +217,46 @@ void pullDone(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime)
     }
     if (pulled)
         sim.write(node);
-    queue(sim, key, pod, KubeletStep::Started, sim.config().timing.containerStart, token);
+    queue(sim, key, current, KubeletStep::Started, sim.config().timing.containerStart, token);
 }
 
-void started(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime, bool restart)
+void started(Simulation &sim, const QString &key, const Pod &current, PodRuntime &runtime,
+             bool restart)
 {
     const Millis now = sim.now();
-    if (pod.status.podIP.isEmpty()) {
-        pod.status.podIP = sim.allocatePodIP(pod.spec.nodeName);
-    }
-    pod.status.phase = PodPhase::Running;
-    for (ContainerStatus &cs : pod.status.containerStatuses) {
-        if (restart && cs.state.kind == ContainerState::Kind::Running)
+    const QString ip =
+        current.status.podIP.isEmpty() ? sim.allocatePodIP(current.spec.nodeName) : QString();
+    // On a restart, containers still running keep going.
+    const auto starts = [restart](const ContainerStatus &cs) {
+        return !restart || cs.state.kind != ContainerState::Kind::Running;
+    };
+    for (const ContainerStatus &cs : current.status.containerStatuses) {
+        if (!starts(cs))
             continue;
-        if (restart)
-            ++cs.restartCount;
-        cs.state = ContainerState{ContainerState::Kind::Running, {}, {}, 0, now, 0};
-        cs.started = true;
-        sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Created"),
+        sim.recordEvent(refOf(current), QStringLiteral("Normal"), QStringLiteral("Created"),
                         [&] { return QStringLiteral("Created container ") + cs.name; },
                         kKubelet);
-        sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Started"),
+        sim.recordEvent(refOf(current), QStringLiteral("Normal"), QStringLiteral("Started"),
                         [&] { return QStringLiteral("Started container ") + cs.name; },
                         kKubelet);
     }
     runtime.running = true;
     const qint64 token = ++runtime.token;
-    const bool probe = hasReadinessProbe(pod);
-    setReady(pod, !probe && !runtime.readinessFailing, now);
-    const Pod &stored = sim.write(std::move(pod), key);
+    const bool probe = hasReadinessProbe(current);
+    const Pod &stored = sim.update<Pod>(key, [&](Pod &pod) {
+        if (!ip.isEmpty())
+            pod.status.podIP = ip;
+        pod.status.phase = PodPhase::Running;
+        for (ContainerStatus &cs : pod.status.containerStatuses) {
+            if (!starts(cs))
+                continue;
+            if (restart)
+                ++cs.restartCount;
+            cs.state = ContainerState{ContainerState::Kind::Running, {}, {}, 0, now, 0};
+            cs.started = true;
+        }
+        setReady(pod, !probe && !runtime.readinessFailing, now);
+    });
     if (probe && !runtime.readinessFailing) {
         // The first probe runs after initialDelaySeconds (at least one probe period tick).
         const Probe *p = firstProbe(stored);
@@ -247,33 +265,35 @@ void started(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime, 
     }
 }
 
-void probeResult(Simulation &sim, Pod pod, const PodRuntime &runtime)
+void probeResult(Simulation &sim, const QString &key, const Pod &current,
+                 const PodRuntime &runtime)
 {
-    if (!runtime.running || pod.metadata.isTerminating())
+    if (!runtime.running || current.metadata.isTerminating())
         return;
     const bool ready = !runtime.readinessFailing;
-    if (pod.isReady() == ready)
+    if (current.isReady() == ready)
         return;
-    if (!ready && hasReadinessProbe(pod)) {
-        sim.recordEvent(refOf(pod), QStringLiteral("Warning"), QStringLiteral("Unhealthy"),
+    if (!ready && hasReadinessProbe(current)) {
+        sim.recordEvent(refOf(current), QStringLiteral("Warning"), QStringLiteral("Unhealthy"),
                         QStringLiteral("Readiness probe failed: HTTP probe failed with "
                                        "statuscode: 503"),
                         kKubelet);
     }
-    setReady(pod, ready, sim.now());
-    sim.write(pod);
+    const Millis now = sim.now();
+    sim.update<Pod>(key, [&](Pod &pod) { setReady(pod, ready, now); });
 }
 
-void restart(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime)
+void restart(Simulation &sim, const QString &key, const Pod &current, PodRuntime &runtime)
 {
     // Either an image pull retry or a container restart after a crash.
     const bool pullRetry = std::any_of(
-        pod.status.containerStatuses.cbegin(), pod.status.containerStatuses.cend(),
+        current.status.containerStatuses.cbegin(), current.status.containerStatuses.cend(),
         [](const ContainerStatus &cs) {
             return cs.state.reason == QLatin1String("ErrImagePull")
                 || cs.state.reason == QLatin1String("ImagePullBackOff");
         });
     if (pullRetry) {
+        Pod pod = current;
         bool changed = false;
         for (ContainerStatus &cs : pod.status.containerStatuses) {
             if (cs.state.reason == QLatin1String("ErrImagePull")) {
@@ -294,7 +314,7 @@ void restart(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime)
         }
         return;
     }
-    started(sim, key, pod, runtime, true);
+    started(sim, key, current, runtime, true);
 }
 
 void backOff(Simulation &sim, Pod pod, Millis delay)
@@ -365,20 +385,20 @@ void Kubelet::step(Simulation &sim, const WorkItem &item)
         return; // superseded by a later state change
     if (!nodeUp(sim, *found))
         return; // the node is down: nothing happens there until it returns
-    Pod pod = *found;
+    const Pod &pod = *found;
     switch (KubeletStep(item.step)) {
     case KubeletStep::Admit:
         if (!pod.metadata.isTerminating())
-            admit(sim, item.key, std::move(pod), runtime);
+            admit(sim, item.key, pod, runtime);
         break;
     case KubeletStep::PullDone:
-        pullDone(sim, item.key, std::move(pod), runtime);
+        pullDone(sim, item.key, pod, runtime);
         break;
     case KubeletStep::Started:
-        started(sim, item.key, std::move(pod), runtime, false);
+        started(sim, item.key, pod, runtime, false);
         break;
     case KubeletStep::ProbeResult:
-        probeResult(sim, std::move(pod), runtime);
+        probeResult(sim, item.key, pod, runtime);
         break;
     case KubeletStep::Restart: {
         const bool inBackOff = std::any_of(
@@ -394,12 +414,12 @@ void Kubelet::step(Simulation &sim, const WorkItem &item)
             backOff(sim, pod, delay);
             queue(sim, item.key, pod, KubeletStep::Restart, delay, ++runtime.token);
         } else {
-            restart(sim, item.key, std::move(pod), runtime);
+            restart(sim, item.key, pod, runtime);
         }
         break;
     }
     case KubeletStep::Stopped:
-        stopped(sim, item.key, std::move(pod), runtime);
+        stopped(sim, item.key, pod, runtime);
         break;
     }
 }

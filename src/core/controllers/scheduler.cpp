@@ -353,7 +353,7 @@ void Scheduler::schedule(Simulation &sim, const QString &podKey)
     if (!found || !found->spec.nodeName.isEmpty() || found->metadata.isTerminating()
         || found->isTerminal())
         return;
-    Pod pod = *found;
+    const Pod &pod = *found;
     const OwnerReference *owner = pod.metadata.controllerRef();
     SchedulerCache &cache = sim.schedulerCache();
     const SchedulerCache::StaticFit &fit = staticFit(cache, store, pod);
@@ -466,9 +466,11 @@ void Scheduler::schedule(Simulation &sim, const QString &podKey)
                 .arg(parts.join(QStringLiteral(", ")));
         const PodCondition *previous = pod.status.condition(QStringLiteral("PodScheduled"));
         if (!previous || previous->message != message) {
-            pod.status.setCondition(QStringLiteral("PodScheduled"), QStringLiteral("False"),
-                                    sim.now(), QStringLiteral("Unschedulable"), message);
-            sim.write(pod);
+            sim.update<Pod>(podKey, [&](Pod &unschedulable) {
+                unschedulable.status.setCondition(QStringLiteral("PodScheduled"),
+                                                  QStringLiteral("False"), sim.now(),
+                                                  QStringLiteral("Unschedulable"), message);
+            });
         }
         sim.recordEvent(ref, QStringLiteral("Warning"), QStringLiteral("FailedScheduling"),
                         message, kScheduler);
@@ -479,11 +481,14 @@ void Scheduler::schedule(Simulation &sim, const QString &podKey)
     }
 
     const QString nodeName = info[best.node].node->metadata.name;
-    pod.spec.nodeName = nodeName;
-    pod.status.setCondition(QStringLiteral("PodScheduled"), QStringLiteral("True"), sim.now());
     const qint64 usageBefore = store.usageGeneration();
-    const Pod &bound = sim.write(std::move(pod), podKey);
-    owner = bound.metadata.controllerRef(); // it pointed into the pod moved away
+    const Millis now = sim.now();
+    const Pod &bound = sim.update<Pod>(podKey, [&](Pod &binding) {
+        binding.spec.nodeName = nodeName;
+        binding.status.setCondition(QStringLiteral("PodScheduled"), QStringLiteral("True"), now);
+    });
+    // A checkpoint shared the pods until this write: read the store's own copy from here on.
+    owner = bound.metadata.controllerRef();
     if (useTree && tree.usageGeneration == usageBefore
         && store.usageGeneration() == usageBefore + 1) {
         // The bind changed one node's usage: update its leaf instead of rebuilding.

@@ -194,6 +194,19 @@ public:
             podChanged(event, *stored);
         return *stored;
     }
+    // Changes a stored object in place (see Store::update): the way to change one field of
+    // an object without copying all of it. Returns the object as stored.
+    template<typename T, typename Change>
+    const T &update(const QString &key, const Change &change)
+    {
+        const T *stored = nullptr;
+        const WatchEvent event = m_state.store.update<T>(
+            key, m_state.now, m_recordHistory || m_objectListeners > 0, change, &stored);
+        emitEvent(event);
+        if constexpr (std::is_same_v<T, Pod>)
+            podChanged(event, *stored);
+        return *stored;
+    }
     template<typename T>
     void erase(const QString &key)
     {
