@@ -199,13 +199,11 @@ void pullDone(Simulation &sim, const QString &key, const Pod &current, PodRuntim
             return;
         }
     }
-    Node node = *sim.store().find<Node>(current.spec.nodeName);
-    bool pulled = false;
+    const QStringList &present = sim.store().find<Node>(current.spec.nodeName)->images;
+    QStringList pulled;
     for (const QString &image : missing) {
-        if (!node.images.contains(image)) {
-            node.images << image;
-            pulled = true;
-        }
+        if (!present.contains(image))
+            pulled << image;
         const Millis took = pullTime(sim, image);
         sim.recordEvent(refOf(current), QStringLiteral("Normal"), QStringLiteral("Pulled"),
                         [&] {
@@ -215,8 +213,8 @@ void pullDone(Simulation &sim, const QString &key, const Pod &current, PodRuntim
                         },
                         kKubelet);
     }
-    if (pulled)
-        sim.write(node);
+    if (!pulled.isEmpty())
+        sim.update<Node>(current.spec.nodeName, [&](Node &node) { node.images << pulled; });
     queue(sim, key, current, KubeletStep::Started, sim.config().timing.containerStart, token);
 }
 
