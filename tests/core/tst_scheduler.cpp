@@ -1,6 +1,7 @@
 // The scheduler's segment tree must choose exactly the node the plain walk over the nodes
 // chooses (upstream's search order: a window of feasible nodes from where the last cycle
 // stopped). Both run the same actions on a cluster large enough for the window to matter.
+// Also: the addresses a node hands out to its pods.
 
 #include "io/manifestloader.h"
 #include "sim/simulation.h"
@@ -99,6 +100,30 @@ private Q_SLOTS:
         QCOMPARE(tree.size(), walked.size());
         for (qsizetype i = 0; i < walked.size(); ++i)
             QCOMPARE(tree[i], walked[i]);
+    }
+
+    // A node hands out the next free address after the last one, wraps after .254, and takes
+    // back the address of a pod that went away (host-local IPAM).
+    void podAddressesWrapAndReuse()
+    {
+        core::Simulation sim;
+        const QString node = QStringLiteral("node-1");
+        const QString first = sim.allocatePodIP(node);
+        QVERIFY(first.startsWith(QLatin1String("10.244.1.")));
+        QStringList handed{first};
+        for (QString ip = sim.allocatePodIP(node); !ip.isEmpty(); ip = sim.allocatePodIP(node))
+            handed << ip;
+        QCOMPARE(QSet<QString>(handed.cbegin(), handed.cend()).size(), handed.size());
+        QCOMPARE(handed.size(), 253); // .2 to .254
+        const qsizetype top = handed.indexOf(QStringLiteral("10.244.1.254"));
+        QVERIFY(top >= 0);
+        if (top + 1 < handed.size())
+            QCOMPARE(handed[top + 1], QStringLiteral("10.244.1.2"));
+        sim.releasePodIP(node, QStringLiteral("10.244.1.100"));
+        sim.releasePodIP(node, QStringLiteral("10.244.1.7"));
+        QCOMPARE(sim.allocatePodIP(node), QStringLiteral("10.244.1.7"));
+        QCOMPARE(sim.allocatePodIP(node), QStringLiteral("10.244.1.100"));
+        QCOMPARE(sim.allocatePodIP(node), QString());
     }
 };
 

@@ -337,36 +337,34 @@ void backOff(Simulation &sim, Pod pod, Millis delay)
                     kKubelet);
 }
 
-void stopped(Simulation &sim, const QString &key, Pod pod, PodRuntime &runtime)
+void stopped(Simulation &sim, const QString &key, const Pod &current, PodRuntime &runtime)
 {
     const Millis now = sim.now();
-    if (pod.isTerminal()) {
-        // Nothing runs any more: the kubelet only confirms the deletion.
-        sim.erase<Pod>(key);
-        sim.releasePodIP(pod.spec.nodeName, pod.status.podIP);
-        sim.state().pods.remove(pod.metadata.uid);
-        return;
+    const QString node = current.spec.nodeName;
+    const QString ip = current.status.podIP;
+    const QString uid = current.metadata.uid;
+    // A terminal pod runs nothing any more: the kubelet only confirms the deletion.
+    if (!current.isTerminal()) {
+        runtime.running = false;
+        sim.update<Pod>(key, [now](Pod &pod) {
+            for (ContainerStatus &cs : pod.status.containerStatuses) {
+                if (cs.state.kind == ContainerState::Kind::Terminated)
+                    continue;
+                const bool wasRunning = cs.state.kind == ContainerState::Kind::Running;
+                cs.state = ContainerState{ContainerState::Kind::Terminated,
+                                          wasRunning ? QStringLiteral("Completed")
+                                                     : QStringLiteral("ContainerStatusUnknown"),
+                                          {}, wasRunning ? 0 : 137, cs.state.startedAt, now};
+                cs.ready = false;
+                cs.started = false;
+            }
+            setReady(pod, false, now);
+        });
     }
-    for (ContainerStatus &cs : pod.status.containerStatuses) {
-        if (cs.state.kind == ContainerState::Kind::Terminated)
-            continue;
-        const bool wasRunning = cs.state.kind == ContainerState::Kind::Running;
-        cs.state = ContainerState{ContainerState::Kind::Terminated,
-                                  wasRunning ? QStringLiteral("Completed")
-                                             : QStringLiteral("ContainerStatusUnknown"),
-                                  {}, wasRunning ? 0 : 137, cs.state.startedAt, now};
-        cs.ready = false;
-        cs.started = false;
-    }
-    setReady(pod, false, now);
-    runtime.running = false;
-    const QString node = pod.spec.nodeName;
-    const QString ip = pod.status.podIP;
-    sim.write(pod);
     // The kubelet confirmed termination: the API server removes the object.
     sim.erase<Pod>(key);
     sim.releasePodIP(node, ip);
-    sim.state().pods.remove(pod.metadata.uid);
+    sim.state().pods.remove(uid);
 }
 
 } // namespace

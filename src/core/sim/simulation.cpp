@@ -332,9 +332,10 @@ QString Simulation::allocatePodIP(const QString &nodeName)
 
 void Simulation::releasePodIP(const QString &nodeName, const QString &ip)
 {
-    if (ip.isEmpty() || !m_state.nodes.contains(nodeName))
+    const auto node = m_state.nodes.find(nodeName);
+    if (ip.isEmpty() || node == m_state.nodes.end())
         return;
-    m_state.nodes[nodeName].usedHosts.remove(ip.section(QLatin1Char('.'), 3, 3).toInt());
+    node->usedHosts.remove(QStringView(ip).sliced(ip.lastIndexOf(QLatin1Char('.')) + 1).toInt());
 }
 
 QString Simulation::allocateServiceIP(const Service &service) const
@@ -561,7 +562,7 @@ ActionResult Simulation::deletePod(const QString &ns, const QString &name,
     }
     const ActionScope scope = beginAction([=](Simulation &sim) { sim.deletePod(ns, name, grace, force); });
     ActionResult result;
-    Pod pod = *found;
+    const Pod &pod = *found;
     const bool immediate = (force && grace.value_or(1) == 0) || pod.spec.nodeName.isEmpty()
         || (pod.isTerminal() && !nodeRuntime(pod.spec.nodeName).heartbeating && force);
     if (force && grace.value_or(1) == 0) {
@@ -574,17 +575,23 @@ ActionResult Simulation::deletePod(const QString &ns, const QString &name,
         result.lines << QStringLiteral("pod \"%1\" deleted").arg(name);
     }
     if (immediate) {
+        const QString node = pod.spec.nodeName;
+        const QString ip = pod.status.podIP;
+        const QString uid = pod.metadata.uid;
         erase<Pod>(key);
-        releasePodIP(pod.spec.nodeName, pod.status.podIP);
-        m_state.pods.remove(pod.metadata.uid);
+        releasePodIP(node, ip);
+        m_state.pods.remove(uid);
         return result;
     }
     if (pod.metadata.isTerminating())
         return result; // already on its way out
-    pod.metadata.deletionTimestamp = m_state.now;
-    pod.metadata.deletionGracePeriodSeconds = grace.value_or(pod.spec.terminationGracePeriodSeconds);
-    write(pod);
-    Kubelet::beginTermination(*this, pod);
+    const Millis now = m_state.now;
+    const Pod &terminating = update<Pod>(key, [&](Pod &p) {
+        p.metadata.deletionTimestamp = now;
+        p.metadata.deletionGracePeriodSeconds =
+            grace.value_or(p.spec.terminationGracePeriodSeconds);
+    });
+    Kubelet::beginTermination(*this, terminating);
     return result;
 }
 
