@@ -229,9 +229,10 @@ private Q_SLOTS:
         core::Pod pod;
         pod.metadata.name = QStringLiteral("web-0");
         pod.metadata.namespaceName = QStringLiteral("default");
-        pod.spec.containers = {core::Container{}};
-        pod.spec.containers[0].resources.requests.insert(QStringLiteral("cpu"),
-                                                         core::Quantity{250, QStringLiteral("250m")});
+        core::Container container;
+        container.resources.requests.insert(QStringLiteral("cpu"),
+                                            core::Quantity{250, QStringLiteral("250m")});
+        pod.spec.containers = {container};
         const QString key = QStringLiteral("default/web-0");
         core::Store live;
         live.put(pod, 0);
