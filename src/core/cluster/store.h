@@ -144,10 +144,7 @@ public:
         T *stored = index.value(key);
         const bool existed = stored != nullptr;
         if constexpr (std::is_same_v<T, Pod>) {
-            if (existed)
-                reaccount(accountingOf(*stored), object, key);
-            else
-                reaccount(std::nullopt, object, key);
+            reaccount(existed ? std::optional(accountingOf(*stored)) : std::nullopt, object, key);
         }
         if constexpr (std::is_same_v<T, Node>) {
             ++m_nodeGeneration;
@@ -159,14 +156,8 @@ public:
             stored = &map.insert(key, std::move(object)).value();
             index.insert(key, stored);
         }
-        if (storedOut)
-            *storedOut = stored;
-        return makeEvent(existed ? WatchEventType::Modified : WatchEventType::Added, kindOf<T>(),
-                         key,
-                         withObject
-                             ? std::make_shared<const AnyObject>(std::in_place_type<T>, *stored)
-                             : nullptr,
-                         m_resourceVersion, now);
+        return written(existed ? WatchEventType::Modified : WatchEventType::Added, key, stored,
+                       withObject, storedOut, now);
     }
 
     // Changes the stored object in place (it must exist) and sets its resourceVersion: the
@@ -191,13 +182,7 @@ public:
         stored->metadata.resourceVersion = ++m_resourceVersion;
         if constexpr (std::is_same_v<T, Node>)
             ++m_nodeGeneration;
-        if (storedOut)
-            *storedOut = stored;
-        return makeEvent(WatchEventType::Modified, kindOf<T>(), key,
-                         withObject
-                             ? std::make_shared<const AnyObject>(std::in_place_type<T>, *stored)
-                             : nullptr,
-                         m_resourceVersion, now);
+        return written(WatchEventType::Modified, key, stored, withObject, storedOut, now);
     }
 
     // Removes the object. Returns the Deleted event, or an event with no object when absent.
@@ -300,6 +285,19 @@ private:
         m_pendingSorted.reset();
     }
     int usageSlot(const QString &nodeName);
+    // The event of a write that stored the object at stored, with a copy of it when asked.
+    template<typename T>
+    WatchEvent written(WatchEventType type, const QString &key, const T *stored,
+                       bool withObject, const T **storedOut, Millis now) const
+    {
+        if (storedOut)
+            *storedOut = stored;
+        return makeEvent(type, kindOf<T>(), key,
+                         withObject
+                             ? std::make_shared<const AnyObject>(std::in_place_type<T>, *stored)
+                             : nullptr,
+                         m_resourceVersion, now);
+    }
     static WatchEvent makeEvent(WatchEventType type, ObjectKind kind, const QString &key,
                                 std::shared_ptr<const AnyObject> object,
                                 qint64 resourceVersion, Millis now);

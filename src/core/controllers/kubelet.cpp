@@ -167,20 +167,20 @@ void pullDone(Simulation &sim, const QString &key, const Pod &current, PodRuntim
     const qint64 token = ++runtime.token;
     for (const QString &image : missing) {
         if (unpullable.contains(image)) {
-            Pod pod = current;
             ++runtime.pullFailures;
             const QString error =
                 QStringLiteral("failed to pull and unpack image \"%1\": failed to resolve "
                                "reference \"%1\": not found")
                     .arg(image);
-            for (ContainerStatus &cs : pod.status.containerStatuses) {
-                if (cs.image == image) {
-                    cs.state.kind = ContainerState::Kind::Waiting;
-                    cs.state.reason = QStringLiteral("ErrImagePull");
-                    cs.state.message = error;
+            const Pod &pod = sim.update<Pod>(key, [&](Pod &failed) {
+                for (ContainerStatus &cs : failed.status.containerStatuses) {
+                    if (cs.image == image) {
+                        cs.state.kind = ContainerState::Kind::Waiting;
+                        cs.state.reason = QStringLiteral("ErrImagePull");
+                        cs.state.message = error;
+                    }
                 }
-            }
-            sim.write(pod);
+            });
             sim.recordEvent(refOf(pod), QStringLiteral("Warning"), QStringLiteral("Failed"),
                             QStringLiteral("Failed to pull image \"%1\": %2").arg(image, error),
                             kKubelet);
@@ -291,17 +291,20 @@ void restart(Simulation &sim, const QString &key, const Pod &current, PodRuntime
                 || cs.state.reason == QLatin1String("ImagePullBackOff");
         });
     if (pullRetry) {
-        Pod pod = current;
-        bool changed = false;
-        for (ContainerStatus &cs : pod.status.containerStatuses) {
-            if (cs.state.reason == QLatin1String("ErrImagePull")) {
-                cs.state.reason = QStringLiteral("ImagePullBackOff");
-                cs.state.message = QStringLiteral("Back-off pulling image \"%1\"").arg(cs.image);
-                changed = true;
-            }
-        }
-        if (changed) {
-            sim.write(pod);
+        const auto pullFailed = [](const ContainerStatus &cs) {
+            return cs.state.reason == QLatin1String("ErrImagePull");
+        };
+        if (std::any_of(current.status.containerStatuses.cbegin(),
+                        current.status.containerStatuses.cend(), pullFailed)) {
+            const Pod &pod = sim.update<Pod>(key, [&](Pod &waiting) {
+                for (ContainerStatus &cs : waiting.status.containerStatuses) {
+                    if (pullFailed(cs)) {
+                        cs.state.reason = QStringLiteral("ImagePullBackOff");
+                        cs.state.message =
+                            QStringLiteral("Back-off pulling image \"%1\"").arg(cs.image);
+                    }
+                }
+            });
             sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("BackOff"),
                             QStringLiteral("Back-off pulling image \"%1\"")
                                 .arg(pod.spec.containers.value(0).image),
@@ -315,21 +318,24 @@ void restart(Simulation &sim, const QString &key, const Pod &current, PodRuntime
     started(sim, key, current, runtime, true);
 }
 
-void backOff(Simulation &sim, Pod pod, Millis delay)
+void backOff(Simulation &sim, const QString &key, Millis delay)
 {
-    for (ContainerStatus &cs : pod.status.containerStatuses) {
-        if (cs.state.kind != ContainerState::Kind::Terminated)
-            continue;
-        cs.lastState = cs.state;
-        cs.state = ContainerState{ContainerState::Kind::Waiting,
-                                  QStringLiteral("CrashLoopBackOff"),
-                                  QStringLiteral("back-off %1 restarting failed container=%2 "
-                                                 "pod=%3_%4(%5)")
-                                      .arg(durationText(delay), cs.name, pod.metadata.name,
-                                           pod.metadata.namespaceName, pod.metadata.uid),
-                                  0, 0, 0};
-    }
-    sim.write(pod);
+    const Pod &pod = sim.update<Pod>(key, [delay](Pod &waiting) {
+        for (ContainerStatus &cs : waiting.status.containerStatuses) {
+            if (cs.state.kind != ContainerState::Kind::Terminated)
+                continue;
+            cs.lastState = cs.state;
+            cs.state = ContainerState{ContainerState::Kind::Waiting,
+                                      QStringLiteral("CrashLoopBackOff"),
+                                      QStringLiteral("back-off %1 restarting failed container=%2 "
+                                                     "pod=%3_%4(%5)")
+                                          .arg(durationText(delay), cs.name,
+                                               waiting.metadata.name,
+                                               waiting.metadata.namespaceName,
+                                               waiting.metadata.uid),
+                                      0, 0, 0};
+        }
+    });
     sim.recordEvent(refOf(pod), QStringLiteral("Warning"), QStringLiteral("BackOff"),
                     QStringLiteral("Back-off restarting failed container %1 in pod %2_%3(%4)")
                         .arg(pod.spec.containers.value(0).name, pod.metadata.name,
@@ -407,7 +413,7 @@ void Kubelet::step(Simulation &sim, const WorkItem &item)
             // CrashLoopBackOff: 10 s doubling up to 5 min before the next start.
             const Millis delay = std::min<Millis>(10 * kSecond << std::min(crashes - 2, 5),
                                                   5 * kMinute);
-            backOff(sim, pod, delay);
+            backOff(sim, item.key, delay);
             queue(sim, item.key, pod, KubeletStep::Restart, delay, ++runtime.token);
         } else {
             restart(sim, item.key, pod, runtime);
