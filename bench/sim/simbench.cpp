@@ -5,11 +5,10 @@
 //                                           history off and on (--history=off|on: only one);
 //                                           then scaled to 0 until every pod is gone
 //                                           (--up-only: not, e.g. to profile the way up)
-//   ordinal_sim_bench store [REPLICAS...]   the store writes alone of the same pods, with no
-//                                           controller, queue or listener: each pod created
-//                                           from the StatefulSet's first pod, bound, admitted,
-//                                           started (the four writes of the scale case,
-//                                           phase by phase): what the object model costs
+//   ordinal_sim_bench writes [REPLICAS...]  the four writes of every pod of the scale case
+//                                           (created, bound, admitted, started) in the Store,
+//                                           with no controller, queue or listener; --list: on
+//                                           pods in a plain list instead (the pod type alone)
 //   ordinal_sim_bench soak [ACTIONS]        random actions (fixed seed) with invariant checks:
 //                                           actions/s and violations (default 1,000,000)
 
@@ -137,102 +136,144 @@ core::Pod firstPod()
     return catcher.pod.value();
 }
 
-void storeFloor(QTextStream &out, int replicas)
+// The four writes of every pod in the scale case, phase by phase as the simulation makes
+// them (every pod created, then every pod bound, ...), the changes as the controllers make
+// them, on the pods that put/change give (a Store, or a plain list for comparison).
+struct PodWrites
 {
-    const core::Pod first = firstPod();
-    core::Pod prototype = first;
-    prototype.metadata.labels.remove(QStringLiteral("statefulset.kubernetes.io/pod-name"));
-    prototype.metadata.labels.remove(QStringLiteral("apps.kubernetes.io/pod-index"));
-    core::Store store;
+    core::Pod prototype; // the StatefulSet's first pod without its name and index labels
     QStringList nodes;
-    for (int n = 1; n <= 1000; ++n) {
-        core::Node node;
-        node.metadata.name = QStringLiteral("node-%1").arg(n);
-        node.internalIP = QStringLiteral("10.1.%1.%2").arg(n / 256).arg(n % 256);
-        nodes << node.metadata.name;
-        store.put(node, 0, {}, false);
+    QStringList nodeIPs;
+    QString unready;
+    QStringList readiness{QStringLiteral("ContainersReady"), QStringLiteral("Ready")};
+
+    explicit PodWrites(const core::Pod &first)
+        : prototype(first)
+    {
+        prototype.metadata.labels.remove(QStringLiteral("statefulset.kubernetes.io/pod-name"));
+        prototype.metadata.labels.remove(QStringLiteral("apps.kubernetes.io/pod-index"));
+        for (int n = 1; n <= 1000; ++n) {
+            nodes << QStringLiteral("node-%1").arg(n);
+            nodeIPs << QStringLiteral("10.1.%1.%2").arg(n / 256).arg(n % 256);
+        }
+        unready = QStringLiteral("containers with unready status: [%1]")
+                      .arg(prototype.spec.containers.value(0).name);
     }
-    QStringList keys;
-    keys.reserve(replicas);
-    // Formatted as cheaply as the simulation formats them (no QString::arg).
-    const auto uid = [](int i) -> QString {
-        QString hex = QString::number(i, 16);
-        return QStringLiteral("00000000-0000-4000-8000-") % QString(12 - hex.size(), u'0') % hex;
-    };
-    const auto podIP = [](int i) -> QString {
-        return QStringLiteral("10.244.") % QString::number(i % 1000) % QLatin1Char('.')
-            % QString::number(i / 1000 + 2);
-    };
-    const QString unready = QStringLiteral("containers with unready status: [%1]")
-                                .arg(prototype.spec.containers.value(0).name);
-    const QStringList readiness{QStringLiteral("ContainersReady"), QStringLiteral("Ready")};
-    QElapsedTimer timer;
-    timer.start();
-    const auto phase = [&](const auto &perPod) {
-        for (int i = 0; i < replicas; ++i)
-            perPod(i);
-    };
-    phase([&](int i) { // the StatefulSet controller's create
+
+    // put(i, pod) stores a new pod; change(i, f) calls f on the stored pod i. Not inlined, so
+    // that a profiler can count it alone.
+    template<typename Put, typename Change>
+    Q_NEVER_INLINE void run(int replicas, const Put &put, const Change &change) const
+    {
+        for (int i = 0; i < replicas; ++i) // the StatefulSet controller's create
+            put(i, created(i));
+        for (int i = 0; i < replicas; ++i) { // the scheduler's bind
+            change(i, [&](core::Pod &pod) {
+                pod.spec.nodeName = nodes.at(i % nodes.size());
+                pod.status.setCondition(QStringLiteral("PodScheduled"), QStringLiteral("True"), 1);
+            });
+        }
+        for (int i = 0; i < replicas; ++i) { // the kubelet's admit
+            change(i, [&](core::Pod &pod) {
+                pod.status.hostIP = nodeIPs.at(i % nodes.size());
+                pod.status.startTime = 2;
+                pod.status.conditions.reserve(4);
+                pod.status.setCondition(QStringLiteral("Initialized"), QStringLiteral("True"), 2);
+                for (const core::Container &c : std::as_const(pod.spec.containers)) {
+                    core::ContainerStatus cs;
+                    cs.name = c.name;
+                    cs.image = c.image;
+                    cs.state.reason = QStringLiteral("ContainerCreating");
+                    pod.status.containerStatuses << cs;
+                }
+                for (const QString &type : readiness)
+                    pod.status.setCondition(type, QStringLiteral("False"), 2,
+                                            QStringLiteral("ContainersNotReady"), unready);
+            });
+        }
+        for (int i = 0; i < replicas; ++i) { // the kubelet's start (no probe: Ready at once)
+            change(i, [&](core::Pod &pod) {
+                pod.status.podIP = QStringLiteral("10.244.") % QString::number(i % 1000)
+                    % QLatin1Char('.') % QString::number(i / 1000 + 2);
+                pod.status.phase = core::PodPhase::Running;
+                for (core::ContainerStatus &cs : pod.status.containerStatuses) {
+                    cs.state = core::ContainerState{core::ContainerState::Kind::Running, {}, {},
+                                                    0, 3, 0};
+                    cs.started = cs.ready = true;
+                }
+                for (const QString &type : readiness)
+                    pod.status.setCondition(type, QStringLiteral("True"), 3);
+            });
+        }
+    }
+
+    core::Pod created(int i) const
+    {
         core::Pod pod = prototype;
         pod.metadata.name = QStringLiteral("web-") + QString::number(i);
-        pod.metadata.uid = uid(i);
+        // Formatted as cheaply as the simulation formats uids (no QString::arg).
+        const QString hex = QString::number(i, 16);
+        pod.metadata.uid = QStringLiteral("00000000-0000-4000-8000-")
+            % QString(12 - hex.size(), u'0') % hex;
         pod.metadata.labels.insert(QStringLiteral("statefulset.kubernetes.io/pod-name"),
                                    pod.metadata.name);
         pod.metadata.labels.insert(QStringLiteral("apps.kubernetes.io/pod-index"),
                                    QString::number(i));
         pod.spec.hostname = pod.metadata.name;
-        keys << core::objectKey(pod.metadata);
-        store.put(std::move(pod), 0, keys.last(), false);
-    });
-    phase([&](int i) { // the scheduler's bind
-        store.update<core::Pod>(keys.at(i), 1, false, [&](core::Pod &pod) {
-            pod.spec.nodeName = nodes.at(i % nodes.size());
-            pod.status.setCondition(QStringLiteral("PodScheduled"), QStringLiteral("True"), 1);
-        });
-    });
-    phase([&](int i) { // the kubelet's admit
-        store.update<core::Pod>(keys.at(i), 2, false, [&](core::Pod &pod) {
-            pod.status.hostIP = store.find<core::Node>(pod.spec.nodeName)->internalIP;
-            pod.status.startTime = 2;
-            pod.status.conditions.reserve(4);
-            pod.status.setCondition(QStringLiteral("Initialized"), QStringLiteral("True"), 2);
-            for (const core::Container &c : std::as_const(pod.spec.containers)) {
-                core::ContainerStatus cs;
-                cs.name = c.name;
-                cs.image = c.image;
-                cs.state.reason = QStringLiteral("ContainerCreating");
-                pod.status.containerStatuses << cs;
-            }
-            for (const QString &type : readiness)
-                pod.status.setCondition(type, QStringLiteral("False"), 2,
-                                        QStringLiteral("ContainersNotReady"), unready);
-        });
-    });
-    phase([&](int i) { // the kubelet's start (no readiness probe: Ready at once)
-        store.update<core::Pod>(keys.at(i), 3, false, [&](core::Pod &pod) {
-            pod.status.podIP = podIP(i);
-            pod.status.phase = core::PodPhase::Running;
-            for (core::ContainerStatus &cs : pod.status.containerStatuses) {
-                cs.state = core::ContainerState{core::ContainerState::Kind::Running, {}, {}, 0,
-                                                3, 0};
-                cs.started = cs.ready = true;
-            }
-            for (const QString &type : readiness)
-                pod.status.setCondition(type, QStringLiteral("True"), 3);
-        });
-    });
+        return pod;
+    }
+};
+
+void podWrites(QTextStream &out, int replicas, bool inStore)
+{
+    const PodWrites writes(firstPod());
+    const auto report = [&](const QString &what, double seconds, int ready) {
+        out << QStringLiteral("%1: replicas=%2 ready=%3 writes=%4 wall=%5s peakRSS=%6MiB\n")
+                   .arg(what)
+                   .arg(replicas)
+                   .arg(ready)
+                   .arg(4 * qint64(replicas))
+                   .arg(seconds, 0, 'f', 3)
+                   .arg(double(peakRssKiB()) / 1024.0, 0, 'f', 1);
+        out.flush();
+    };
+    QElapsedTimer timer;
+    if (!inStore) {
+        // Pods in a plain list, found by index: the pod type alone.
+        QList<core::Pod> pods;
+        timer.start();
+        pods.reserve(replicas);
+        writes.run(
+            replicas, [&](int, core::Pod pod) { pods.append(std::move(pod)); },
+            [&](int i, const auto &change) { change(pods[i]); });
+        const double seconds = double(timer.nsecsElapsed()) / 1e9;
+        report(QStringLiteral("pod list alone"), seconds,
+               int(std::count_if(pods.cbegin(), pods.cend(),
+                                 [](const core::Pod &pod) { return pod.isRunningAndReady(); })));
+        return;
+    }
+    core::Store store;
+    for (int n = 0; n < writes.nodes.size(); ++n) {
+        core::Node node;
+        node.metadata.name = writes.nodes.at(n);
+        node.internalIP = writes.nodeIPs.at(n);
+        store.put(node, 0, {}, false);
+    }
+    QStringList keys;
+    keys.reserve(replicas);
+    timer.start();
+    writes.run(
+        replicas,
+        [&](int, core::Pod pod) {
+            keys << core::objectKey(pod.metadata);
+            store.put(std::move(pod), 0, keys.last(), false);
+        },
+        [&](int i, const auto &change) { store.update<core::Pod>(keys.at(i), 1, false, change); });
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     int ready = 0;
     for (const core::Pod &pod : store.all<core::Pod>())
         ready += pod.isRunningAndReady() ? 1 : 0;
-    out << QStringLiteral("store writes alone: replicas=%1 ready=%2 writes=%3 wall=%4s "
-                          "peakRSS=%5MiB\n")
-               .arg(replicas)
-               .arg(ready)
-               .arg(4 * qint64(replicas))
-               .arg(seconds, 0, 'f', 3)
-               .arg(double(peakRssKiB()) / 1024.0, 0, 'f', 1);
-    out.flush();
+    report(QStringLiteral("store writes alone"), seconds, ready);
 }
 
 } // namespace
@@ -263,11 +304,17 @@ int main(int argc, char **argv)
         }
         return 0;
     }
-    if (mode == QLatin1String("store")) {
-        const QStringList sizes = args.mid(1).isEmpty() ? QStringList{QStringLiteral("100000")}
-                                                        : args.mid(1);
-        for (const QString &n : sizes)
-            storeFloor(out, n.toInt());
+    if (mode == QLatin1String("writes")) {
+        QList<int> sizes;
+        bool inStore = true;
+        for (const QString &a : args.mid(1)) {
+            if (a == QLatin1String("--list"))
+                inStore = false;
+            else
+                sizes << a.toInt();
+        }
+        for (int n : sizes.isEmpty() ? QList<int>{100000} : sizes)
+            podWrites(out, n, inStore);
         return 0;
     }
     if (mode == QLatin1String("soak")) {
@@ -288,6 +335,7 @@ int main(int argc, char **argv)
             out << "  " << v << '\n';
         return result.violations.isEmpty() ? 0 : 1;
     }
-    out << "usage: ordinal_sim_bench scale [REPLICAS...] | store [REPLICAS...] | soak [ACTIONS]\n";
+    out << "usage: ordinal_sim_bench scale [REPLICAS...] | writes [REPLICAS...] [--list] | "
+           "soak [ACTIONS]\n";
     return 2;
 }
