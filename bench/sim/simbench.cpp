@@ -137,8 +137,8 @@ core::Pod firstPod()
 }
 
 // The four writes of every pod in the scale case, phase by phase as the simulation makes
-// them (every pod created, then every pod bound, ...), the changes as the controllers make
-// them, on the pods that put/change give (a Store, or a plain list for comparison).
+// them (every pod created, then every pod bound, ...), each change as the controller makes
+// it, applied through put and change (to a Store, or to a plain list for comparison).
 struct PodWrites
 {
     core::Pod prototype; // the StatefulSet's first pod without its name and index labels
