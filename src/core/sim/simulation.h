@@ -187,12 +187,8 @@ public:
     {
         const T *stored = nullptr;
         const WatchEvent event = m_state.store.put(std::move(object), m_state.now, key,
-                                                   m_recordHistory || m_objectListeners > 0,
-                                                   &stored);
-        emitEvent(event);
-        if constexpr (std::is_same_v<T, Pod>)
-            podChanged(event, *stored);
-        return *stored;
+                                                   eventsKeepObjects(), &stored);
+        return announce(event, *stored);
     }
     // Changes a stored object in place (see Store::update): the way to change one field of
     // an object without copying all of it. Returns the object as stored.
@@ -200,12 +196,9 @@ public:
     const T &update(const QString &key, const Change &change)
     {
         const T *stored = nullptr;
-        const WatchEvent event = m_state.store.update<T>(
-            key, m_state.now, m_recordHistory || m_objectListeners > 0, change, &stored);
-        emitEvent(event);
-        if constexpr (std::is_same_v<T, Pod>)
-            podChanged(event, *stored);
-        return *stored;
+        const WatchEvent event = m_state.store.update<T>(key, m_state.now, eventsKeepObjects(),
+                                                         change, &stored);
+        return announce(event, *stored);
     }
     template<typename T>
     void erase(const QString &key)
@@ -278,6 +271,18 @@ private:
 
     void bootstrap();
     void dispatch(const WorkItem &item);
+    // Whether a write's watch event carries a copy of the object (someone keeps it).
+    bool eventsKeepObjects() const { return m_recordHistory || m_objectListeners > 0; }
+    // Tells everyone about a write: its watch event, and for a pod the controllers that
+    // watch pods. Returns the object as stored.
+    template<typename T>
+    const T &announce(const WatchEvent &event, const T &stored)
+    {
+        emitEvent(event);
+        if constexpr (std::is_same_v<T, Pod>)
+            podChanged(event, stored);
+        return stored;
+    }
     // Queues a controller sync of ns/name unless the same one is known to be queued already.
     void queueSync(WorkKind kind, const QString &ns, const QString &name);
     // Forgets what is derived from m_state (after it was replaced wholesale).
