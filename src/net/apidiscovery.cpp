@@ -1768,6 +1768,286 @@ QByteArray openApiV2Document()
     return doc;
 }
 
+namespace {
+
+// ---------------------------------------------------------------------------------------
+// OpenAPI v2 in protobuf: the gnostic openapi.v2.Document message, the only form client-go
+// asks /openapi/v2 for (kubectl 1.20 validates and explains from it). Written by hand from
+// the JSON document above; only the fields that document uses are encoded. Field numbers
+// are those of gnostic's OpenAPIv2.proto.
+
+class Proto
+{
+public:
+    QByteArray bytes;
+
+    void varint(quint64 v)
+    {
+        while (v >= 0x80) {
+            bytes.append(char((v & 0x7f) | 0x80));
+            v >>= 7;
+        }
+        bytes.append(char(v));
+    }
+    void key(int field, int wireType) { varint(quint64(field) << 3 | quint64(wireType)); }
+    void message(int field, const QByteArray &m)
+    {
+        key(field, 2);
+        varint(quint64(m.size()));
+        bytes.append(m);
+    }
+    void string(int field, const QString &s)
+    {
+        if (!s.isEmpty())
+            message(field, s.toUtf8());
+    }
+    void strings(int field, const QJsonValue &v)
+    {
+        for (const QJsonValue &x : v.toArray())
+            message(field, x.toString().toUtf8());
+    }
+    void boolean(int field, bool b)
+    {
+        if (b) {
+            key(field, 0);
+            varint(1);
+        }
+    }
+};
+
+// A vendor extension: NamedAny{name, Any{yaml}} with the value written as JSON (valid YAML).
+QByteArray namedAny(const QString &name, const QJsonValue &value)
+{
+    QByteArray yaml;
+    if (value.isObject())
+        yaml = QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    else if (value.isArray())
+        yaml = QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    else if (value.isBool())
+        yaml = value.toBool() ? "true" : "false";
+    else if (value.isDouble())
+        yaml = QByteArray::number(value.toDouble());
+    else
+        yaml = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    Proto any;
+    any.message(2, yaml);
+    Proto named;
+    named.string(1, name);
+    named.message(2, any.bytes);
+    return named.bytes;
+}
+
+void vendorExtensions(Proto *p, int field, const QJsonObject &o)
+{
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (it.key().startsWith(QStringLiteral("x-")))
+            p->message(field, namedAny(it.key(), it.value()));
+    }
+}
+
+QByteArray schemaProto(const QJsonObject &s)
+{
+    Proto p;
+    p.string(1, s.value(QStringLiteral("$ref")).toString());
+    p.string(2, s.value(QStringLiteral("format")).toString());
+    p.string(4, s.value(QStringLiteral("description")).toString());
+    p.boolean(16, s.value(QStringLiteral("uniqueItems")).toBool());
+    p.strings(19, s.value(QStringLiteral("required")));
+    if (s.contains(QStringLiteral("additionalProperties"))) {
+        Proto item;
+        item.message(1, schemaProto(s.value(QStringLiteral("additionalProperties")).toObject()));
+        p.message(21, item.bytes);
+    }
+    if (s.contains(QStringLiteral("type"))) {
+        Proto type;
+        type.string(1, s.value(QStringLiteral("type")).toString());
+        p.message(22, type.bytes);
+    }
+    if (s.contains(QStringLiteral("items"))) {
+        Proto items;
+        items.message(1, schemaProto(s.value(QStringLiteral("items")).toObject()));
+        p.message(23, items.bytes);
+    }
+    for (const QJsonValue &a : s.value(QStringLiteral("allOf")).toArray())
+        p.message(24, schemaProto(a.toObject()));
+    if (s.contains(QStringLiteral("properties"))) {
+        Proto props;
+        const QJsonObject o = s.value(QStringLiteral("properties")).toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            Proto named;
+            named.string(1, it.key());
+            named.message(2, schemaProto(it.value().toObject()));
+            props.message(1, named.bytes);
+        }
+        p.message(25, props.bytes);
+    }
+    vendorExtensions(&p, 31, s);
+    return p.bytes;
+}
+
+QByteArray parameterProto(const QJsonObject &o)
+{
+    const QString in = o.value(QStringLiteral("in")).toString();
+    Proto parameter;
+    if (in == u"body") {
+        Proto body;
+        body.string(1, o.value(QStringLiteral("description")).toString());
+        body.string(2, o.value(QStringLiteral("name")).toString());
+        body.string(3, in);
+        body.boolean(4, o.value(QStringLiteral("required")).toBool());
+        body.message(5, schemaProto(o.value(QStringLiteral("schema")).toObject()));
+        parameter.message(1, body.bytes);
+    } else {
+        // Query and path parameters share the first fields; type and uniqueItems differ.
+        const bool query = in == u"query";
+        Proto sub;
+        sub.boolean(1, o.value(QStringLiteral("required")).toBool());
+        sub.string(2, in);
+        sub.string(3, o.value(QStringLiteral("description")).toString());
+        sub.string(4, o.value(QStringLiteral("name")).toString());
+        sub.string(query ? 6 : 5, o.value(QStringLiteral("type")).toString());
+        sub.boolean(query ? 20 : 19, o.value(QStringLiteral("uniqueItems")).toBool());
+        Proto nonBody;
+        nonBody.message(query ? 3 : 4, sub.bytes);
+        parameter.message(2, nonBody.bytes);
+    }
+    Proto item; // ParametersItem
+    item.message(1, parameter.bytes);
+    return item.bytes;
+}
+
+QByteArray operationProto(const QJsonObject &o)
+{
+    Proto p;
+    p.strings(1, o.value(QStringLiteral("tags")));
+    p.string(3, o.value(QStringLiteral("description")).toString());
+    p.string(5, o.value(QStringLiteral("operationId")).toString());
+    p.strings(6, o.value(QStringLiteral("produces")));
+    p.strings(7, o.value(QStringLiteral("consumes")));
+    for (const QJsonValue &param : o.value(QStringLiteral("parameters")).toArray())
+        p.message(8, parameterProto(param.toObject()));
+    Proto responses;
+    const QJsonObject rs = o.value(QStringLiteral("responses")).toObject();
+    for (auto it = rs.begin(); it != rs.end(); ++it) {
+        const QJsonObject r = it.value().toObject();
+        Proto response;
+        response.string(1, r.value(QStringLiteral("description")).toString());
+        if (r.contains(QStringLiteral("schema"))) {
+            Proto schemaItem;
+            schemaItem.message(1, schemaProto(r.value(QStringLiteral("schema")).toObject()));
+            response.message(2, schemaItem.bytes);
+        }
+        Proto value;
+        value.message(1, response.bytes);
+        Proto named;
+        named.string(1, it.key());
+        named.message(2, value.bytes);
+        responses.message(1, named.bytes);
+    }
+    p.message(9, responses.bytes);
+    p.strings(10, o.value(QStringLiteral("schemes")));
+    vendorExtensions(&p, 13, o);
+    return p.bytes;
+}
+
+QByteArray documentProto(const QJsonObject &doc)
+{
+    Proto p;
+    p.string(1, doc.value(QStringLiteral("swagger")).toString());
+    Proto info;
+    const QJsonObject i = doc.value(QStringLiteral("info")).toObject();
+    info.string(1, i.value(QStringLiteral("title")).toString());
+    info.string(2, i.value(QStringLiteral("version")).toString());
+    p.message(2, info.bytes);
+
+    Proto paths;
+    const QJsonObject ps = doc.value(QStringLiteral("paths")).toObject();
+    for (auto it = ps.begin(); it != ps.end(); ++it) {
+        const QJsonObject item = it.value().toObject();
+        Proto pathItem;
+        const std::pair<const char *, int> methods[] = {
+            {"get", 2}, {"put", 3}, {"post", 4}, {"delete", 5}, {"patch", 8}};
+        for (const auto &[method, field] : methods) {
+            if (item.contains(str(method)))
+                pathItem.message(field, operationProto(item.value(str(method)).toObject()));
+        }
+        for (const QJsonValue &param : item.value(QStringLiteral("parameters")).toArray())
+            pathItem.message(9, parameterProto(param.toObject()));
+        Proto named;
+        named.string(1, it.key());
+        named.message(2, pathItem.bytes);
+        paths.message(2, named.bytes);
+    }
+    p.message(8, paths.bytes);
+
+    Proto definitions;
+    const QJsonObject defs = doc.value(QStringLiteral("definitions")).toObject();
+    for (auto it = defs.begin(); it != defs.end(); ++it) {
+        Proto named;
+        named.string(1, it.key());
+        named.message(2, schemaProto(it.value().toObject()));
+        definitions.message(1, named.bytes);
+    }
+    p.message(9, definitions.bytes);
+
+    for (const QJsonValue &req : doc.value(QStringLiteral("security")).toArray()) {
+        Proto requirement;
+        const QJsonObject r = req.toObject();
+        for (auto it = r.begin(); it != r.end(); ++it) {
+            Proto array;
+            array.strings(1, it.value());
+            Proto named;
+            named.string(1, it.key());
+            named.message(2, array.bytes);
+            requirement.message(1, named.bytes);
+        }
+        p.message(12, requirement.bytes);
+    }
+    Proto securityDefinitions;
+    const QJsonObject sd = doc.value(QStringLiteral("securityDefinitions")).toObject();
+    for (auto it = sd.begin(); it != sd.end(); ++it) {
+        const QJsonObject d = it.value().toObject();
+        Proto apiKey;
+        apiKey.string(1, d.value(QStringLiteral("type")).toString());
+        apiKey.string(2, d.value(QStringLiteral("name")).toString());
+        apiKey.string(3, d.value(QStringLiteral("in")).toString());
+        apiKey.string(4, d.value(QStringLiteral("description")).toString());
+        Proto item;
+        item.message(2, apiKey.bytes);
+        Proto named;
+        named.string(1, it.key());
+        named.message(2, item.bytes);
+        securityDefinitions.message(1, named.bytes);
+    }
+    p.message(13, securityDefinitions.bytes);
+    return p.bytes;
+}
+
+// The response's media type: the Accept form has an '@', which Go's mime parser (client-go
+// checks the Content-Type of every response) rejects, so the dotted form is sent back.
+const char kOpenApiV2Protobuf[] = "application/com.github.proto-openapi.spec.v2.v1.0+protobuf";
+
+// Whether the Accept header prefers the protobuf form of OpenAPI v2 to JSON.
+bool wantsProtobuf(const QByteArray &accept)
+{
+    for (const QByteArray &range : accept.split(',')) {
+        const QByteArray type = range.split(';').value(0).trimmed().toLower();
+        if (type.contains("proto-openapi.spec.v2") && type.contains("protobuf"))
+            return true;
+        if (type == "application/json" || type == "*/*" || type == "application/*")
+            return false;
+    }
+    return false;
+}
+
+} // namespace
+
+QByteArray openApiV2Protobuf()
+{
+    static const QByteArray doc = documentProto(QJsonDocument::fromJson(openApiV2Document()).object());
+    return doc;
+}
+
 std::optional<QByteArray> discoveryDocument(const QString &rawPath, const QByteArray &accept,
                                             QByteArray *contentType)
 {
@@ -1812,8 +2092,11 @@ std::optional<QByteArray> discoveryDocument(const QString &rawPath, const QByteA
         }
         return std::nullopt;
     }
-    if (path == u"/openapi/v2")
+    if (path == u"/openapi/v2") {
+        if (wantsProtobuf(accept))
+            return answer(kOpenApiV2Protobuf, openApiV2Protobuf());
         return answer(kJson, openApiV2Document());
+    }
     if (path == u"/openapi/v3")
         return answer(kJson, openApiV3Index());
     if (path.startsWith(QStringLiteral("/openapi/v3/"))) {

@@ -84,9 +84,15 @@ QByteArray openApiV3Index();
 std::optional<QByteArray> openApiV3Document(const QString &groupVersion);
 // OpenAPI v2 (Swagger 2.0 JSON) covering every group version.
 QByteArray openApiV2Document();
+// The same document as the protobuf message client-go asks for (gnostic's
+// openapi.v2.Document; Accept: application/com.github.proto-openapi.spec.v2@v1.0+protobuf).
+// kubectl up to 1.26 validates manifests and explains fields from it.
+QByteArray openApiV2Protobuf();
 
 // One entry point for the server: the document for a request path (a query string, if
-// present, is ignored) and Accept header, with *contentType set; nullopt when the path is
+// present, is ignored) and Accept header, with *contentType set (/api and /apis: aggregated
+// or classic discovery; /openapi/v2: protobuf or JSON, as negotiateDiscovery and
+// openApiV2Protobuf describe); nullopt when the path is
 // not a discovery or OpenAPI path (the caller answers it, or 404s).
 // Paths: /version, /api, /api/v1, /apis, /apis/<group>/<version>, /openapi/v2,
 // /openapi/v3, /openapi/v3/api/v1, /openapi/v3/apis/<group>/<version>. A trailing slash
