@@ -147,14 +147,24 @@ void writeStatusResponse(QTcpSocket *socket, int httpStatus, const QByteArray &r
 
 void writeUpgradeRefusal(QTcpSocket *socket)
 {
+    // Qt 6.4.2 calls handleRequest() and then, whatever it returned, missingHandler() for a
+    // WebSocket upgrade: answer once, whichever of the two calls this first.
+    static const char kRefused[] = "_ordinal_upgrade_refused";
+    if (socket->property(kRefused).toBool())
+        return;
+    socket->setProperty(kRefused, true);
     writeStatusResponse(socket, 400, "BadRequest",
                         QStringLiteral("WebSocket streaming is not supported by this server; "
                                        "use SPDY/3.1 (kubectl falls back to it)"));
 }
 
-bool RemoteCommandOptions::fromQuery(const QUrlQuery &query, bool attach,
+bool RemoteCommandOptions::fromQuery(const QUrlQuery &rawQuery, bool attach,
                                      RemoteCommandOptions *options, QString *error)
 {
+    // Go's url.Values.Encode writes a space as '+' (and a '+' as %2B); QUrlQuery keeps '+'.
+    QString encoded = rawQuery.query(QUrl::FullyEncoded);
+    encoded.replace(QLatin1Char('+'), QLatin1String("%20"));
+    const QUrlQuery query(encoded);
     auto flag = [&](const char *name) {
         const QString v = query.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded);
         return v == QLatin1String("true") || v == QLatin1String("1");
