@@ -1,0 +1,192 @@
+#pragma once
+
+// Kubernetes' remotecommand stream protocol over SPDY/3.1: what `kubectl exec`, `kubectl attach`
+// and `kubectl run -i` speak to an API server (which, in a real cluster, proxies it to the
+// kubelet). Versions v4.channel.k8s.io (exit codes as a Status JSON on the error stream),
+// v3.channel.k8s.io (adds the resize stream) and v2.channel.k8s.io are accepted; v1 and the
+// unversioned protocol are not.
+//
+// Wiring into a QAbstractHttpServer (Qt 6.4) subclass, in handleRequest(request, socket), for
+// POST|GET .../namespaces/NS/pods/NAME/exec|attach:
+//
+//   if (isWebSocketUpgrade(request)) {          // kubectl >= 1.30 tries this first
+//       writeUpgradeRefusal(socket);            // 400 + Status: kubectl falls back to SPDY
+//       return true;
+//   }
+//   if (isSpdyUpgrade(request)) {
+//       QString error;
+//       auto options = RemoteCommandOptions::fromQuery(request.query(), isAttach, &error);
+//       ... 404 if the pod or container does not exist, as for any request ...
+//       auto *rc = RemoteCommandSession::accept(request, socket, options, this);
+//       if (!rc) return true;                   // an error response was written
+//       connect(rc, &RemoteCommandSession::ready, ...);      // start the command
+//       connect(rc, &RemoteCommandSession::stdinData, ...);
+//       ... later: rc->writeStdout(...); rc->finish(exitCode);
+//       return true;
+//   }
+//
+// accept() writes the 101 response and takes the socket away from QAbstractHttpServer (it
+// disconnects every readyRead connection of the socket — QAbstractHttpServer 6.4 reads the
+// socket through a lambda connected to readyRead, so that is the only hook it has on it).
+//
+// Session lifetime: the session deletes itself (deleteLater) once the connection is gone;
+// `closed()` is emitted first. After finish() it waits for kubectl to close the connection
+// (kubectl resets the streams and closes as soon as it has the status), and closes it itself
+// after lingerTimeout() if kubectl does not.
+
+#include "spdysession.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+
+class QHttpServerRequest;
+class QTcpSocket;
+class QTimer;
+class QUrlQuery;
+
+namespace ordinal::net {
+
+inline constexpr char kStreamProtocolV4[] = "v4.channel.k8s.io";
+inline constexpr char kStreamProtocolV3[] = "v3.channel.k8s.io";
+inline constexpr char kStreamProtocolV2[] = "v2.channel.k8s.io";
+
+// Connection: Upgrade and Upgrade: SPDY/3.1 (case-insensitive, as Go's spdy round tripper sends).
+bool isSpdyUpgrade(const QHttpServerRequest &request);
+// Connection: Upgrade and Upgrade: websocket — what kubectl >= 1.30 sends first for exec/attach.
+bool isWebSocketUpgrade(const QHttpServerRequest &request);
+
+// The protocols the client offers (every X-Stream-Protocol-Version header, comma lists split),
+// in its order of preference.
+QList<QByteArray> offeredStreamProtocols(const QHttpServerRequest &request);
+// The first offered protocol that is supported (v4, v3, v2), or empty.
+QByteArray negotiateStreamProtocol(const QList<QByteArray> &offered);
+
+// Writes the 101 response for a SPDY upgrade with the chosen protocol.
+void writeSpdyUpgradeResponse(QTcpSocket *socket, const QByteArray &protocol);
+// Writes an HTTP error response whose body is a Kubernetes Status (kind Status, apiVersion v1),
+// as the API server answers failures; reason as in metav1.StatusReason (e.g. "BadRequest").
+void writeStatusResponse(QTcpSocket *socket, int httpStatus, const QByteArray &reason,
+                         const QString &message);
+// The answer to a WebSocket upgrade of exec/attach/portforward that this server does not
+// serve: 400 Bad Request with a Status body. kubectl 1.30+ treats any non-101 answer to its
+// WebSocket handshake as an upgrade failure (gorilla's ErrBadHandshake, wrapped as
+// httpstream.UpgradeFailureError) and falls back to SPDY; closing the connection without an
+// answer is NOT a fallback case (kubectl reports the EOF and exits).
+void writeUpgradeRefusal(QTcpSocket *socket);
+
+// The query of an exec or attach request.
+struct RemoteCommandOptions
+{
+    QStringList command; // exec: every `command` parameter, in order; attach: empty
+    QString container;
+    bool stdinEnabled = false;
+    bool stdoutEnabled = false;
+    bool stderrEnabled = false;
+    bool tty = false;
+
+    // Parses the query as the kubelet does: at least one of stdin/stdout/stderr must be set;
+    // with tty, stderr is folded into stdout (the client opens no stderr stream then); exec
+    // needs a command. On failure returns false with *error (for a 400 response).
+    static bool fromQuery(const QUrlQuery &query, bool attach, RemoteCommandOptions *options,
+                          QString *error);
+};
+
+// One exec/attach session: the remotecommand streams over a SpdySession.
+class RemoteCommandSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Checks the upgrade (SPDY, a supported X-Stream-Protocol-Version), writes the 101 and
+    // hands the socket to a new session. On failure writes the error response (400 for bad
+    // options, 403 when no protocol matches, as the kubelet) and returns nullptr.
+    static RemoteCommandSession *accept(const QHttpServerRequest &request, QTcpSocket *socket,
+                                        const RemoteCommandOptions &options,
+                                        QObject *parent = nullptr, QString *error = nullptr);
+
+    // For a socket already upgraded (e.g. in tests): protocol is the negotiated one.
+    RemoteCommandSession(QTcpSocket *socket, const RemoteCommandOptions &options,
+                         const QByteArray &protocol, QObject *parent = nullptr);
+    ~RemoteCommandSession() override;
+
+    const RemoteCommandOptions &options() const { return m_options; }
+    QByteArray protocol() const { return m_protocol; }
+    bool isReady() const { return m_ready; }
+    bool isFinished() const { return m_finished; }
+    SpdySession *spdy() const { return m_spdy; }
+
+    // Command output. Before ready() it is buffered; with tty, stderr goes to stdout (there is
+    // no stderr stream); without the stream (stdout=false) it is dropped. Returns false if the
+    // session is finished or gone.
+    bool writeStdout(const QByteArray &data);
+    bool writeStderr(const QByteArray &data);
+
+    // Ends the command: closes stdout/stderr, writes the exit status on the error stream and
+    // closes every stream. v4: Status JSON (Success, or Failure/NonZeroExitCode with the exit
+    // code as the ExitCode cause); v2/v3: the message as text, nothing on success.
+    // message: what follows "command terminated with non-zero exit code: " (default
+    // "exit status N", as Go's os/exec prints it).
+    void finish(int exitCode, const QString &message = {});
+    // Ends the command with an error that is not an exit code (e.g. the command could not be
+    // started): v4 writes an InternalError Status; kubectl prints the message and exits 1.
+    void finishWithError(const QString &message);
+
+    // The v4 Status JSON for an exit code (public for tests and for other transports).
+    static QByteArray exitStatusJson(int exitCode, const QString &message = {});
+    static QByteArray internalErrorStatusJson(const QString &message);
+
+    // How long to wait for all expected streams after the upgrade (kubelet: 30 s).
+    void setStreamCreationTimeout(int msec);
+    // How long to wait for the client to close after finish() before closing ourselves.
+    void setLingerTimeout(int msec);
+
+signals:
+    // Every stream the options call for exists: start the command.
+    void ready();
+    void stdinData(const QByteArray &data);
+    // The client closed stdin (e.g. `echo hi | kubectl exec -i` reached EOF).
+    void stdinClosed();
+    // tty only (v3+): the terminal size changed; also sent once at the start.
+    void resized(quint16 width, quint16 height);
+    // The streams could not be set up (timeout, protocol error); the session is closing.
+    void failed(const QString &message);
+    // The connection is gone (client detached, Ctrl-C, or after finish()); deleteLater follows.
+    void closed();
+
+private:
+    enum class Kind { Error, Stdin, Stdout, Stderr, Resize };
+
+    void onStreamOpened(quint32 id, const SpdyHeaders &headers);
+    void onData(quint32 id, const QByteArray &data);
+    void onRemoteFinished(quint32 id);
+    void onStreamClosed(quint32 id);
+    void onClosed();
+    void checkReady();
+    void parseResize();
+    bool expects(Kind kind) const;
+    void finishWith(const QByteArray &errorPayload);
+    void abort(const QString &message);
+
+    SpdySession *m_spdy = nullptr;
+    RemoteCommandOptions m_options;
+    QByteArray m_protocol;
+    QHash<int, quint32> m_streamOf; // Kind -> stream id
+    QHash<quint32, Kind> m_kindOf;
+    QByteArray m_pendingStdout;
+    QByteArray m_pendingStderr;
+    QByteArray m_resizeBuffer;
+    QTimer *m_creationTimer = nullptr;
+    QTimer *m_lingerTimer = nullptr;
+    bool m_ready = false;
+    bool m_finished = false;
+    bool m_stdinClosed = false;
+    bool m_gone = false;
+    QByteArray m_finalError; // set by finish() before ready()
+    bool m_finishPending = false;
+};
+
+} // namespace ordinal::net
