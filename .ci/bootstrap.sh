@@ -10,7 +10,7 @@ build="${ORDINAL_BUILD_DIR:-$here/build}"
 packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-tools-dev qt6-tools-dev-tools
           qt6-l10n-tools qt6-svg-dev qt6-httpserver-dev libyaml-cpp-dev nlohmann-json3-dev libgl-dev xvfb xauth dnsutils dnsperf
           dnsmasq-base desktop-file-utils appstream fonts-noto-cjk file dpkg-dev
-          qt6-translations-l10n binutils zlib1g-dev)
+          qt6-translations-l10n binutils zlib1g-dev libssl-dev)
 
 sudo_() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -26,6 +26,22 @@ install_missing() {
         sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
             "${missing[@]}"
     fi
+}
+
+# Debian's kubectl 1.20 (kubernetes-client; SPDY streaming) for tst_kubectl, unpacked into the
+# build folder: its /usr/bin/kubectl would collide with a newer kubectl installed system-wide.
+legacy_kubectl() {
+    local dest="$build/kubectl-1.20"
+    [ -x "$dest/usr/bin/kubectl" ] && return 0
+    mkdir -p "$build" && local tmp
+    tmp=$(mktemp -d)
+    if (cd "$tmp" && apt-get download kubernetes-client >/dev/null 2>&1) \
+        || { sudo_ apt-get update >/dev/null && (cd "$tmp" && apt-get download kubernetes-client >/dev/null); }; then
+        dpkg -x "$tmp"/kubernetes-client_*.deb "$dest"
+    else
+        echo "kubernetes-client could not be downloaded: tst_kubectl will skip kubectl 1.20"
+    fi
+    rm -rf "$tmp"
 }
 
 build() {
@@ -49,6 +65,7 @@ run)
     ;;
 test)
     install_missing
+    legacy_kubectl
     build
     cd "$build"
     ctest --output-on-failure --parallel "$(nproc)" "$@"

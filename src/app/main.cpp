@@ -5,6 +5,7 @@
 #include "console/scriptrunner.h"
 #include "console/tablewriter.h"
 #include "dns/clusterdns.h"
+#include "apiserver.h"
 #include "dnsserver.h"
 #include "io/clusterfile.h"
 #include "launch.h"
@@ -12,6 +13,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QIcon>
@@ -19,6 +21,7 @@
 #include <QLocale>
 #include <QSocketNotifier>
 #include <QTextStream>
+#include <QTimer>
 #include <QTranslator>
 
 #include <csignal>
@@ -84,6 +87,65 @@ bool startDns(const QString &spec, core::Simulation &sim, DnsServing *serving, Q
     return serving->server->listen(QHostAddress(address), quint16(port), error);
 }
 
+// Starts the Kubernetes API server on ADDR:PORT (loopback unless --expose-api), writes its
+// kubeconfig and says how to use it.
+bool startApi(const QCommandLineParser &parser, core::Simulation &sim,
+              std::unique_ptr<net::ApiServer> *server, QString *error)
+{
+    const QString spec = parser.value(QStringLiteral("serve-api"));
+    QString addressText = QStringLiteral("127.0.0.1");
+    QString portText = spec;
+    if (spec.contains(QLatin1Char(':'))) {
+        addressText = spec.section(QLatin1Char(':'), 0, -2);
+        portText = spec.section(QLatin1Char(':'), -1);
+    }
+    if (addressText.startsWith(QLatin1Char('[')) && addressText.endsWith(QLatin1Char(']')))
+        addressText = addressText.mid(1, addressText.size() - 2);
+    if (addressText == QLatin1String("localhost"))
+        addressText = QStringLiteral("127.0.0.1");
+    const QHostAddress address(addressText);
+    bool ok = false;
+    const uint port = portText.toUInt(&ok);
+    if (address.isNull() || !ok || port > 65535) {
+        *error = QStringLiteral("invalid --serve-api address \"%1\" (expected [ADDR:]PORT)")
+                     .arg(spec);
+        return false;
+    }
+    if (!address.isLoopback()) {
+        if (!parser.isSet(QStringLiteral("expose-api"))) {
+            *error = QStringLiteral("--serve-api %1 is not a loopback address; add --expose-api "
+                                    "to serve the API beyond this machine")
+                         .arg(addressText);
+            return false;
+        }
+        QTextStream(stderr) << "ordinal: warning: the Kubernetes API is reachable from other "
+                               "machines on "
+                            << addressText << "; anyone with the token can change the cluster\n";
+    }
+    *server = std::make_unique<net::ApiServer>(sim);
+    if (!(*server)->listen(address, quint16(port), error))
+        return false;
+    QString kubeconfig = parser.value(QStringLiteral("write-kubeconfig"));
+    if (kubeconfig.isEmpty())
+        kubeconfig = QDir::temp().filePath(
+            QStringLiteral("ordinal-%1.kubeconfig").arg((*server)->port()));
+    QFile file(kubeconfig);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = QStringLiteral("cannot write the kubeconfig \"%1\": %2")
+                     .arg(kubeconfig, file.errorString());
+        return false;
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write((*server)->kubeconfig());
+    file.close();
+    QTextStream(stderr) << "ordinal: serving the Kubernetes API on " << (*server)->url()
+                        << " from virtual time " << core::goDuration(sim.now())
+                        << " (virtual time now follows the wall clock); in another terminal:\n"
+                        << "  export KUBECONFIG=" << QFileInfo(kubeconfig).absoluteFilePath()
+                        << "\n  kubectl get pods -w\n";
+    return true;
+}
+
 int runHeadless(QCoreApplication &app, const QCommandLineParser &parser,
                 const core::ClusterConfig &cluster)
 {
@@ -125,22 +187,47 @@ int runHeadless(QCoreApplication &app, const QCommandLineParser &parser,
         status = 1;
     out.flush();
 
-    if (!parser.isSet(QStringLiteral("serve-dns")))
+    const bool serveDns = parser.isSet(QStringLiteral("serve-dns"));
+    const bool serveApi = parser.isSet(QStringLiteral("serve-api"));
+    if (!serveDns && !serveApi)
         return status;
 
     sim.advanceTo(sim.now()); // let the last command's effects land before serving
     DnsServing serving;
     QString error;
-    if (!startDns(parser.value(QStringLiteral("serve-dns")), sim, &serving, &error)) {
-        QTextStream(stderr) << "ordinal: cannot serve DNS: " << error << '\n';
-        return 2;
+    if (serveDns) {
+        if (!startDns(parser.value(QStringLiteral("serve-dns")), sim, &serving, &error)) {
+            QTextStream(stderr) << "ordinal: cannot serve DNS: " << error << '\n';
+            return 2;
+        }
+        QTextStream(stderr) << "ordinal: serving the cluster DNS at virtual time "
+                            << core::goDuration(sim.now()) << " on "
+                            << serving.server->address().toString() << ':'
+                            << serving.server->port() << " (UDP and TCP); try: dig @"
+                            << serving.server->address().toString() << " -p "
+                            << serving.server->port()
+                            << " web-0.nginx.default.svc.cluster.local\n";
     }
-    QTextStream(stderr) << "ordinal: serving the cluster DNS at virtual time "
-                        << core::goDuration(sim.now()) << " on "
-                        << serving.server->address().toString() << ':' << serving.server->port()
-                        << " (UDP and TCP); try: dig @" << serving.server->address().toString()
-                        << " -p " << serving.server->port()
-                        << " web-0.nginx.default.svc.cluster.local\n";
+    std::unique_ptr<net::ApiServer> api;
+    QTimer zoneRefresh;
+    if (serveApi) {
+        if (!startApi(parser, sim, &api, &error)) {
+            QTextStream(stderr) << "ordinal: cannot serve the Kubernetes API: " << error << '\n';
+            return 2;
+        }
+        api->followWallClock(parser.isSet(QStringLiteral("speed"))
+                                 ? parser.value(QStringLiteral("speed")).toDouble()
+                                 : 1.0);
+        // The DNS answers follow the cluster as time moves on.
+        qint64 servedVersion = sim.store().resourceVersion();
+        QObject::connect(&zoneRefresh, &QTimer::timeout, &app, [&sim, &serving, servedVersion]() mutable {
+            if (!serving.server || sim.store().resourceVersion() == servedVersion)
+                return;
+            servedVersion = sim.store().resourceVersion();
+            serving.server->setZone(core::ClusterDns::build(sim.store(), sim.config(), sim.now()));
+        });
+        zoneRefresh.start(100);
+    }
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
         std::signal(SIGINT, onSignal);
         std::signal(SIGTERM, onSignal);
@@ -203,6 +290,10 @@ int main(int argc, char **argv)
         {QStringLiteral("nodes"), QStringLiteral("Worker nodes in the default cluster (default 2)."), QStringLiteral("N")},
         {QStringLiteral("cluster"), QStringLiteral("Cluster description (nodes, CIDRs, DNS, timing)."), QStringLiteral("FILE")},
         {QStringLiteral("serve-dns"), QStringLiteral("Serve the cluster DNS over UDP and TCP (default address 127.0.0.1)."), QStringLiteral("[ADDR:]PORT")},
+        {QStringLiteral("serve-api"), QStringLiteral("Serve the Kubernetes API for kubectl and client libraries (default address 127.0.0.1); virtual time then follows the wall clock."), QStringLiteral("[ADDR:]PORT")},
+        {QStringLiteral("write-kubeconfig"), QStringLiteral("With --serve-api: where to write the kubeconfig (context \"ordinal\")."), QStringLiteral("FILE")},
+        {QStringLiteral("speed"), QStringLiteral("With --serve-api: how fast virtual time follows the wall clock (default 1)."), QStringLiteral("FACTOR")},
+        {QStringLiteral("expose-api"), QStringLiteral("With --serve-api: allow an address other than loopback.")},
         {QStringLiteral("lang"), QStringLiteral("UI language (en, zh_CN); default: the system locale."), QStringLiteral("LOCALE")},
         {QStringLiteral("screenshot"), QStringLiteral("Save the main window as PNG and exit."), QStringLiteral("FILE.png")},
         {QStringLiteral("at"), QStringLiteral("With --screenshot: the virtual time to show (default: settled)."), QStringLiteral("DURATION")},
@@ -234,6 +325,12 @@ int main(int argc, char **argv)
         const core::TimingModel timing = cluster.timing;
         cluster = core::ClusterConfig::defaultCluster(nodes);
         cluster.timing = timing;
+    }
+    if (parser.isSet(QStringLiteral("speed"))) {
+        bool ok = false;
+        const double speed = parser.value(QStringLiteral("speed")).toDouble(&ok);
+        if (!ok || speed <= 0 || speed > 1000)
+            return usageError(QStringLiteral("--speed takes a factor above 0 and up to 1000"));
     }
     if (parser.isSet(QStringLiteral("at")) && core::parseDuration(parser.value(QStringLiteral("at"))) < 0)
         return usageError(QStringLiteral("invalid --at duration \"%1\"").arg(parser.value(QStringLiteral("at"))));

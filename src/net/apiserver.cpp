@@ -1,0 +1,1174 @@
+#include "apiserver.h"
+
+#include "api/json.h"
+#include "apidiscovery.h"
+#include "tlsidentity.h"
+#include "console/printers.h"
+#include "console/tablewriter.h"
+
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QTcpSocket>
+#include <QUrlQuery>
+#include <QtHttpServer/QHttpServerRequest>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace ordinal::net {
+
+using core::AnyObject;
+using core::ApiStatus;
+using core::ObjectKind;
+using core::apijson::ResourceInfo;
+using core::apijson::toJson;
+using json = nlohmann::json;
+
+namespace {
+
+QByteArray toBytes(const json &document)
+{
+    return QByteArray::fromStdString(document.dump());
+}
+
+std::string str(const QString &text)
+{
+    return text.toStdString();
+}
+
+const core::ObjectMeta &metaOf(const AnyObject &object)
+{
+    return std::visit([](const auto &o) -> const core::ObjectMeta & { return o.metadata; },
+                      object);
+}
+
+json statusJson(const ApiStatus &status)
+{
+    json out = {{"kind", "Status"}, {"apiVersion", "v1"}, {"metadata", json::object()}};
+    out["status"] = status.ok() ? "Success" : "Failure";
+    if (!status.message.isEmpty())
+        out["message"] = str(status.message);
+    if (!status.reason.isEmpty())
+        out["reason"] = str(status.reason);
+    json details = json::object();
+    if (!status.name.isEmpty())
+        details["name"] = str(status.name);
+    if (!status.group.isEmpty())
+        details["group"] = str(status.group);
+    if (!status.kind.isEmpty())
+        details["kind"] = str(status.kind);
+    if (!status.causes.isEmpty()) {
+        json causes = json::array();
+        for (const core::StatusCause &cause : status.causes) {
+            json c = {{"reason", str(cause.reason)}, {"message", str(cause.message)}};
+            if (!cause.field.isEmpty())
+                c["field"] = str(cause.field);
+            causes.push_back(c);
+        }
+        details["causes"] = causes;
+    }
+    if (!details.empty())
+        out["details"] = details;
+    out["code"] = status.code;
+    return out;
+}
+
+QByteArray reasonPhrase(int code)
+{
+    switch (code) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 406: return "Not Acceptable";
+    case 409: return "Conflict";
+    case 410: return "Gone";
+    case 413: return "Request Entity Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    default: return "Unknown";
+    }
+}
+
+void respond(QTcpSocket *socket, int code, const QByteArray &body,
+             const QByteArray &contentType = "application/json")
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(code) + ' ' + reasonPhrase(code) + "\r\n";
+    out += "Content-Type: " + contentType + "\r\n";
+    out += "Cache-Control: no-cache, private\r\n";
+    out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
+    out += body;
+    socket->write(out);
+}
+
+void respondStatus(QTcpSocket *socket, const ApiStatus &status)
+{
+    respond(socket, status.code, toBytes(statusJson(status)));
+}
+
+void respondObject(QTcpSocket *socket, int code, const json &document)
+{
+    respond(socket, code, toBytes(document));
+}
+
+// Starts a chunked response (a watch or a followed log).
+void beginStream(QTcpSocket *socket, const QByteArray &contentType)
+{
+    socket->write("HTTP/1.1 200 OK\r\nContent-Type: " + contentType
+                  + "\r\nCache-Control: no-cache, private\r\nTransfer-Encoding: chunked\r\n\r\n");
+}
+
+void writeChunk(QTcpSocket *socket, const QByteArray &data)
+{
+    if (data.isEmpty())
+        return;
+    socket->write(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
+}
+
+void endStream(QTcpSocket *socket)
+{
+    socket->write("0\r\n\r\n");
+}
+
+// Compares two byte strings in time that depends only on their lengths.
+bool sameSecret(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+// --- field selectors ----------------------------------------------------------------------------
+
+struct FieldTerm
+{
+    QString field;
+    QString value;
+    bool negated = false;
+};
+
+// "metadata.name=web-0,status.phase!=Running"; false on a malformed term.
+bool parseFieldSelector(const QString &text, QList<FieldTerm> *terms, QString *error)
+{
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        FieldTerm term;
+        int at = part.indexOf(QLatin1String("!="));
+        int width = 2;
+        if (at >= 0) {
+            term.negated = true;
+        } else if ((at = part.indexOf(QLatin1String("=="))) >= 0) {
+            width = 2;
+        } else if ((at = part.indexOf(QLatin1Char('='))) >= 0) {
+            width = 1;
+        } else {
+            *error = QStringLiteral("invalid selector: '%1'; can't understand '%2'").arg(text, part);
+            return false;
+        }
+        term.field = part.left(at).trimmed();
+        term.value = part.mid(at + width).trimmed();
+        *terms << term;
+    }
+    return true;
+}
+
+// The value of a selectable field, or nullopt when the kind does not offer it (upstream's
+// field label conversion functions list the same fields).
+std::optional<QString> fieldValue(const AnyObject &object, const QString &field)
+{
+    const core::ObjectMeta &meta = metaOf(object);
+    if (field == QLatin1String("metadata.name"))
+        return meta.name;
+    if (field == QLatin1String("metadata.namespace"))
+        return meta.namespaceName;
+    if (const auto *pod = std::get_if<core::Pod>(&object)) {
+        if (field == QLatin1String("spec.nodeName"))
+            return pod->spec.nodeName;
+        if (field == QLatin1String("status.phase"))
+            return core::toString(pod->status.phase);
+        if (field == QLatin1String("spec.restartPolicy"))
+            return pod->spec.restartPolicy;
+        if (field == QLatin1String("spec.schedulerName"))
+            return pod->spec.schedulerName;
+        if (field == QLatin1String("spec.serviceAccountName"))
+            return QStringLiteral("default");
+        if (field == QLatin1String("status.podIP"))
+            return pod->status.podIP;
+        if (field == QLatin1String("status.nominatedNodeName"))
+            return pod->status.nominatedNodeName;
+    }
+    if (const auto *event = std::get_if<core::Event>(&object)) {
+        if (field == QLatin1String("involvedObject.kind"))
+            return event->involvedObject.kind;
+        if (field == QLatin1String("involvedObject.namespace"))
+            return event->involvedObject.namespaceName;
+        if (field == QLatin1String("involvedObject.name"))
+            return event->involvedObject.name;
+        if (field == QLatin1String("involvedObject.uid"))
+            return event->involvedObject.uid;
+        if (field == QLatin1String("involvedObject.apiVersion"))
+            return event->involvedObject.kind == QLatin1String("StatefulSet")
+                ? QStringLiteral("apps/v1")
+                : QStringLiteral("v1");
+        if (field == QLatin1String("involvedObject.resourceVersion")
+            || field == QLatin1String("involvedObject.fieldPath"))
+            return QString();
+        if (field == QLatin1String("reason"))
+            return event->reason;
+        if (field == QLatin1String("type"))
+            return event->type;
+        if (field == QLatin1String("source"))
+            return event->source;
+    }
+    if (const auto *node = std::get_if<core::Node>(&object)) {
+        if (field == QLatin1String("spec.unschedulable"))
+            return node->unschedulable ? QStringLiteral("true") : QStringLiteral("false");
+    }
+    if (const auto *ns = std::get_if<core::Namespace>(&object)) {
+        if (field == QLatin1String("status.phase"))
+            return ns->phase;
+    }
+    return std::nullopt;
+}
+
+// --- Tables (kubectl get) -----------------------------------------------------------------------
+
+// The columns of a kind: the wide header, with the columns kubectl shows without -o wide
+// marked priority 0; and the row of one object. The same printers as the console's.
+struct TableColumns
+{
+    QStringList wide;
+    QStringList narrow;
+};
+
+TableColumns columnsOf(ObjectKind kind)
+{
+    using namespace core::printers;
+    switch (kind) {
+    case ObjectKind::Pod: return {podHeader(true), podHeader(false)};
+    case ObjectKind::StatefulSet: return {statefulSetHeader(true), statefulSetHeader(false)};
+    case ObjectKind::Service: return {serviceHeader(true), serviceHeader(false)};
+    case ObjectKind::Endpoints: return {endpointsHeader(), endpointsHeader()};
+    case ObjectKind::Node: return {nodeHeader(true), nodeHeader(false)};
+    case ObjectKind::PersistentVolumeClaim: return {claimHeader(), claimHeader()};
+    case ObjectKind::Event: return {eventHeader(), eventHeader()};
+    case ObjectKind::Namespace: {
+        const QStringList header = {QStringLiteral("NAME"), QStringLiteral("STATUS"),
+                                    QStringLiteral("AGE")};
+        return {header, header};
+    }
+    case ObjectKind::ControllerRevision: {
+        const QStringList header = {QStringLiteral("NAME"), QStringLiteral("CONTROLLER"),
+                                    QStringLiteral("REVISION"), QStringLiteral("AGE")};
+        return {header, header};
+    }
+    }
+    return {};
+}
+
+QStringList rowOf(const AnyObject &object, core::Millis now)
+{
+    using namespace core::printers;
+    return std::visit(
+        [now](const auto &o) -> QStringList {
+            using T = std::decay_t<decltype(o)>;
+            if constexpr (std::is_same_v<T, core::Pod>)
+                return podRow(o, now, true);
+            else if constexpr (std::is_same_v<T, core::StatefulSet>)
+                return statefulSetRow(o, now, true);
+            else if constexpr (std::is_same_v<T, core::Service>)
+                return serviceRow(o, now, true);
+            else if constexpr (std::is_same_v<T, core::Endpoints>)
+                return endpointsRow(o, now);
+            else if constexpr (std::is_same_v<T, core::Node>)
+                return nodeRow(o, now, true);
+            else if constexpr (std::is_same_v<T, core::PersistentVolumeClaim>)
+                return claimRow(o, now);
+            else if constexpr (std::is_same_v<T, core::Event>)
+                return eventRow(o, now);
+            else if constexpr (std::is_same_v<T, core::Namespace>)
+                return {o.metadata.name, o.phase,
+                        core::humanDuration(now - o.metadata.creationTimestamp)};
+            else {
+                const core::OwnerReference *owner = o.metadata.controllerRef();
+                return {o.metadata.name,
+                        owner ? QStringLiteral("statefulset.apps/") + owner->name
+                              : QStringLiteral("<none>"),
+                        QString::number(o.revision),
+                        core::humanDuration(now - o.metadata.creationTimestamp)};
+            }
+        },
+        object);
+}
+
+json columnDefinitions(ObjectKind kind)
+{
+    const TableColumns columns = columnsOf(kind);
+    json out = json::array();
+    for (const QString &name : columns.wide) {
+        json column = {{"name", str(name)},
+                       {"type", "string"},
+                       {"format", name == QLatin1String("NAME") ? "name" : ""},
+                       {"description", ""},
+                       {"priority", columns.narrow.contains(name) ? 0 : 1}};
+        out.push_back(column);
+    }
+    return out;
+}
+
+// A Table row: the cells and, as kubectl asks by default, the object's metadata
+// (PartialObjectMetadata), which `-A`, `--show-labels` and `-L` read.
+json tableRow(const AnyObject &object, const json &full, core::Millis now)
+{
+    json cells = json::array();
+    for (const QString &cell : rowOf(object, now))
+        cells.push_back(str(cell));
+    json partial = {{"kind", "PartialObjectMetadata"},
+                    {"apiVersion", "meta.k8s.io/v1"},
+                    {"metadata", full.value("metadata", json::object())}};
+    return {{"cells", cells}, {"object", partial}};
+}
+
+json table(ObjectKind kind, const json &rows, qint64 resourceVersion)
+{
+    return {{"kind", "Table"},
+            {"apiVersion", "meta.k8s.io/v1"},
+            {"metadata", {{"resourceVersion", std::to_string(resourceVersion)}}},
+            {"columnDefinitions", columnDefinitions(kind)},
+            {"rows", rows}};
+}
+
+bool wantsTable(const QHttpServerRequest &request)
+{
+    return request.value("Accept").contains("as=Table");
+}
+
+// The objects of a kind in a namespace (all namespaces when ns is empty), in key order.
+QList<AnyObject> objectsOf(const core::Store &store, ObjectKind kind, const QString &ns)
+{
+    QList<AnyObject> out;
+    const auto collect = [&](auto tag) {
+        using T = decltype(tag);
+        for (const T *object : store.list<T>(ns))
+            out << AnyObject(*object);
+    };
+    switch (kind) {
+    case ObjectKind::Namespace: collect(core::Namespace()); break;
+    case ObjectKind::Node: collect(core::Node()); break;
+    case ObjectKind::Service: collect(core::Service()); break;
+    case ObjectKind::Endpoints: collect(core::Endpoints()); break;
+    case ObjectKind::StatefulSet: collect(core::StatefulSet()); break;
+    case ObjectKind::ControllerRevision: collect(core::ControllerRevision()); break;
+    case ObjectKind::Pod: collect(core::Pod()); break;
+    case ObjectKind::PersistentVolumeClaim: collect(core::PersistentVolumeClaim()); break;
+    case ObjectKind::Event: collect(core::Event()); break;
+    }
+    return out;
+}
+
+// Selectors of a list or watch request.
+struct Selection
+{
+    std::optional<core::LabelSelector> labels;
+    QList<FieldTerm> fields;
+
+    bool matches(const AnyObject &object) const
+    {
+        if (labels && !labels->matches(metaOf(object).labels))
+            return false;
+        for (const FieldTerm &term : fields) {
+            const std::optional<QString> value = fieldValue(object, term.field);
+            if (!value || (*value == term.value) == term.negated)
+                return false;
+        }
+        return true;
+    }
+};
+
+std::optional<Selection> selectionOf(const QUrlQuery &query, const ResourceInfo &resource,
+                                     ApiStatus *error)
+{
+    Selection selection;
+    const QString labelText = query.queryItemValue(QStringLiteral("labelSelector"),
+                                                   QUrl::FullyDecoded);
+    if (!labelText.isEmpty()) {
+        QString message;
+        selection.labels = core::LabelSelector::parse(labelText, &message);
+        if (!selection.labels) {
+            *error = ApiStatus::badRequest(QStringLiteral("unable to parse requirement: ")
+                                           + message);
+            return std::nullopt;
+        }
+    }
+    const QString fieldText = query.queryItemValue(QStringLiteral("fieldSelector"),
+                                                   QUrl::FullyDecoded);
+    QString message;
+    if (!parseFieldSelector(fieldText, &selection.fields, &message)) {
+        *error = ApiStatus::badRequest(message);
+        return std::nullopt;
+    }
+    // A field the kind does not offer is refused, as upstream's conversion functions do.
+    AnyObject probe = [&]() -> AnyObject {
+        switch (resource.kind) {
+        case ObjectKind::Pod: return core::Pod();
+        case ObjectKind::Event: return core::Event();
+        case ObjectKind::Node: return core::Node();
+        case ObjectKind::Namespace: return core::Namespace();
+        default: return core::Service();
+        }
+    }();
+    for (const FieldTerm &term : std::as_const(selection.fields)) {
+        if (!fieldValue(probe, term.field)) {
+            *error = ApiStatus::badRequest(
+                QStringLiteral("field label not supported: %1").arg(term.field));
+            return std::nullopt;
+        }
+    }
+    return selection;
+}
+
+bool queryFlag(const QUrlQuery &query, const QString &name)
+{
+    const QString value = query.queryItemValue(name);
+    return value == QLatin1String("true") || value == QLatin1String("1");
+}
+
+bool isDryRun(const QUrlQuery &query)
+{
+    return query.queryItemValue(QStringLiteral("dryRun")) == QLatin1String("All");
+}
+
+const ResourceInfo *findResource(const QString &group, const QString &version,
+                                 const QString &plural)
+{
+    for (const ResourceInfo &info : core::apijson::resourceTable()) {
+        if (info.group == group && info.version == version && info.plural == plural)
+            return &info;
+    }
+    return nullptr;
+}
+
+QString listKind(const ResourceInfo &resource)
+{
+    return resource.kindName + QStringLiteral("List");
+}
+
+QString apiVersionOf(const ResourceInfo &resource)
+{
+    return resource.group.isEmpty() ? resource.version
+                                    : resource.group + QLatin1Char('/') + resource.version;
+}
+
+// A few lines a container of this image plausibly printed on start (images are simulated,
+// not run: the lines say what such a container would log, the same for every run).
+QStringList startupLines(const QString &image, const QString &podIP)
+{
+    if (image.contains(QLatin1String("nginx"))) {
+        return {QStringLiteral("/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will "
+                               "attempt to perform configuration"),
+                QStringLiteral("/docker-entrypoint.sh: Looking for shell scripts in "
+                               "/docker-entrypoint.d/"),
+                QStringLiteral("/docker-entrypoint.sh: Configuration complete; ready for start up"),
+                QStringLiteral("nginx: listening on %1:80").arg(podIP)};
+    }
+    return {QStringLiteral("%1: started (Ordinal simulates the container; its program does not "
+                           "run)")
+                .arg(image)};
+}
+
+} // namespace
+
+// --- routes -------------------------------------------------------------------------------------
+
+struct ApiServer::Route
+{
+    const ResourceInfo *resource = nullptr;
+    QString ns;       // the request's namespace; empty: all namespaces or cluster-scoped
+    QString name;     // empty: the collection
+    QString sub;      // subresource: status, scale, log, exec, attach, eviction
+};
+
+struct ApiServer::Watch
+{
+    QPointer<QTcpSocket> socket;
+    const ResourceInfo *resource = nullptr;
+    QString ns;
+    Selection selection;
+    bool table = false;
+    bool bookmarks = false;
+    bool closed = false;
+    QTimer deadline;
+};
+
+ApiServer::ApiServer(core::Simulation &sim, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_sim(sim)
+    , m_operations(sim)
+{
+    // 32 random bytes, hex: the kubeconfig's token for this run.
+    QByteArray secret(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(secret.data()),
+                                          secret.size() / int(sizeof(quint32)));
+    m_token = secret.toHex();
+    m_epochMs = QDateTime::currentMSecsSinceEpoch() - m_sim.now();
+    m_operations.setEpoch(m_epochMs);
+    m_sim.addListener(this);
+    m_clock.setInterval(50);
+    connect(&m_clock, &QTimer::timeout, this, &ApiServer::tick);
+}
+
+ApiServer::~ApiServer()
+{
+    m_sim.removeListener(this);
+}
+
+bool ApiServer::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    // TLS even on loopback: kubectl sends its bearer token only over https.
+    const std::optional<TlsIdentity> identity = makeSelfSignedIdentity(address, error);
+    if (!identity)
+        return false;
+    m_certificatePem = identity->certificatePem;
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(identity->certificatePem, QSsl::Pem));
+    tls.setPrivateKey(QSslKey(identity->privateKeyPem, QSsl::Ec, QSsl::Pem));
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    auto *server = new QSslServer(this);
+    server->setSslConfiguration(tls);
+    if (!server->listen(address, port)) {
+        *error = server->errorString();
+        delete server;
+        return false;
+    }
+    bind(server);
+    m_address = address;
+    m_port = server->serverPort();
+    return true;
+}
+
+QString ApiServer::url() const
+{
+    const QString host = m_address.protocol() == QAbstractSocket::IPv6Protocol
+        ? QLatin1Char('[') + m_address.toString() + QLatin1Char(']')
+        : m_address.toString();
+    return QStringLiteral("https://%1:%2").arg(host).arg(m_port);
+}
+
+QByteArray ApiServer::kubeconfig() const
+{
+    return QStringLiteral("apiVersion: v1\n"
+                          "kind: Config\n"
+                          "clusters:\n"
+                          "- name: ordinal\n"
+                          "  cluster:\n"
+                          "    server: %1\n"
+                          "    certificate-authority-data: %3\n"
+                          "contexts:\n"
+                          "- name: ordinal\n"
+                          "  context:\n"
+                          "    cluster: ordinal\n"
+                          "    user: ordinal\n"
+                          "    namespace: default\n"
+                          "current-context: ordinal\n"
+                          "users:\n"
+                          "- name: ordinal\n"
+                          "  user:\n"
+                          "    token: %2\n")
+        .arg(url(), QString::fromLatin1(m_token), QString::fromLatin1(m_certificatePem.toBase64()))
+        .toUtf8();
+}
+
+void ApiServer::followWallClock(double speed)
+{
+    m_speed = speed;
+    m_virtualStart = m_sim.now();
+    m_wall.start();
+    m_clock.start();
+}
+
+void ApiServer::tick()
+{
+    if (m_speed > 0) {
+        const core::Millis target = m_virtualStart + core::Millis(m_wall.elapsed() * m_speed);
+        if (target > m_sim.now())
+            m_sim.advanceTo(target);
+    }
+    // Forget watches whose client went away.
+    m_watches.erase(std::remove_if(m_watches.begin(), m_watches.end(),
+                                   [](const std::unique_ptr<Watch> &w) {
+                                       return w->closed || !w->socket
+                                           || w->socket->state()
+                                           != QAbstractSocket::ConnectedState;
+                                   }),
+                    m_watches.end());
+}
+
+void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    Q_UNUSED(request)
+    Q_UNUSED(socket)
+    // handleRequest answers every request it is given; nothing is left for this one.
+}
+
+bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const QByteArray authorization = request.value("Authorization");
+    if (!authorization.startsWith("Bearer ") || !sameSecret(authorization.mid(7), m_token)) {
+        respondStatus(socket, ApiStatus::unauthorized());
+        return true;
+    }
+    if (request.body().size() > kMaxBodyBytes) {
+        respondStatus(socket, ApiStatus::tooLarge(
+                                  tr("the request body is larger than %1 bytes").arg(kMaxBodyBytes)));
+        return true;
+    }
+    // Requests act at the virtual moment the wall clock has reached.
+    if (m_clock.isActive())
+        tick();
+    route(request, socket);
+    return true;
+}
+
+void ApiServer::route(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const QString path = request.url().path();
+    QByteArray contentType;
+    if (request.method() == QHttpServerRequest::Method::Get) {
+        if (const std::optional<QByteArray> document =
+                discoveryDocument(path, request.value("Accept"), &contentType)) {
+            respond(socket, 200, *document, contentType);
+            return;
+        }
+    }
+
+    // /api/v1/... or /apis/GROUP/VERSION/...
+    QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    QString group;
+    QString version;
+    if (parts.size() >= 2 && parts[0] == QLatin1String("api")) {
+        version = parts[1];
+        parts = parts.mid(2);
+    } else if (parts.size() >= 3 && parts[0] == QLatin1String("apis")) {
+        group = parts[1];
+        version = parts[2];
+        parts = parts.mid(3);
+    } else {
+        parts.clear();
+    }
+    Route r;
+    if (parts.size() >= 3 && parts[0] == QLatin1String("namespaces")
+        && findResource(group, version, parts[2])) {
+        r.ns = parts[1];
+        parts = parts.mid(2);
+    }
+    if (!parts.isEmpty())
+        r.resource = findResource(group, version, parts[0]);
+    if (!r.resource || parts.size() > 3) {
+        ApiStatus missing;
+        missing.code = 404;
+        missing.reason = QStringLiteral("NotFound");
+        missing.message = QStringLiteral("the server could not find the requested resource");
+        respondStatus(socket, missing);
+        return;
+    }
+    r.name = parts.value(1);
+    r.sub = parts.value(2);
+    if (!r.resource->namespaced)
+        r.ns.clear();
+    serveResource(request, socket, r);
+}
+
+void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *socket,
+                              const Route &r)
+{
+    using Method = QHttpServerRequest::Method;
+    const ResourceInfo &resource = *r.resource;
+    const QUrlQuery query(request.url());
+    const bool dryRun = isDryRun(query);
+    const Method method = request.method();
+    const auto answer = [&](const core::OperationResult &result) {
+        if (!result.ok()) {
+            respondStatus(socket, result.status);
+            return;
+        }
+        if (result.object)
+            respondObject(socket, result.status.code, toJson(*result.object, m_epochMs));
+        else
+            respondStatus(socket, result.status);
+    };
+    const auto changed = [&](const QString &verb) {
+        if (!dryRun)
+            Q_EMIT clusterChanged(QStringLiteral("%1 %2/%3").arg(verb, resource.plural, r.name));
+    };
+
+    // Collections.
+    if (r.name.isEmpty()) {
+        if (method == Method::Get) {
+            if (queryFlag(query, QStringLiteral("watch")))
+                startWatch(request, socket, r);
+            else
+                list(request, socket, r);
+            return;
+        }
+        if (method == Method::Post) {
+            const core::OperationResult result =
+                m_operations.create(resource, r.ns, request.body(), dryRun);
+            answer(result);
+            if (result.ok() && result.object) {
+                Q_EMIT clusterChanged(QStringLiteral("create %1/%2")
+                                          .arg(resource.plural, metaOf(*result.object).name));
+            }
+            return;
+        }
+        if (method == Method::Delete) {
+            deleteCollection(request, socket, r);
+            return;
+        }
+        respondStatus(socket, ApiStatus::methodNotAllowed(
+                                  tr("the server does not allow this method on the requested "
+                                     "resource")));
+        return;
+    }
+
+    // Subresources.
+    if (r.sub == QLatin1String("log") && resource.kind == ObjectKind::Pod) {
+        logs(request, socket, r);
+        return;
+    }
+    if (r.sub == QLatin1String("eviction") && resource.kind == ObjectKind::Pod
+        && method == Method::Post) {
+        const core::OperationResult result = m_operations.evict(r.ns, r.name, dryRun);
+        if (result.ok()) {
+            core::ApiStatus done;
+            done.code = 201;
+            respondStatus(socket, done);
+            changed(QStringLiteral("evict"));
+        } else {
+            respondStatus(socket, result.status);
+        }
+        return;
+    }
+    if (r.sub == QLatin1String("exec") || r.sub == QLatin1String("attach")) {
+        respondStatus(socket, ApiStatus::badRequest(
+                                  tr("Ordinal's API server does not stream %1 yet; use the "
+                                     "console's kubectl exec")
+                                      .arg(r.sub)));
+        return;
+    }
+    if (r.sub == QLatin1String("scale") && resource.kind == ObjectKind::StatefulSet) {
+        const core::StatefulSet *set = m_sim.store().find<core::StatefulSet>(r.ns, r.name);
+        if (!set) {
+            respondStatus(socket, ApiStatus::notFound(resource.plural, resource.group, r.name));
+            return;
+        }
+        const auto scaleOf = [this](const core::StatefulSet &s) {
+            const json meta = toJson(AnyObject(s), m_epochMs)["metadata"];
+            json out = {{"kind", "Scale"},
+                        {"apiVersion", "autoscaling/v1"},
+                        {"metadata", meta},
+                        {"spec", {{"replicas", s.spec.replicas}}},
+                        {"status",
+                         {{"replicas", s.status.replicas},
+                          {"selector", str(s.spec.selector.toString())}}}};
+            return out;
+        };
+        if (method == Method::Get) {
+            respondObject(socket, 200, scaleOf(*set));
+            return;
+        }
+        json requested;
+        if (method == Method::Put) {
+            requested = json::parse(request.body().cbegin(), request.body().cend(), nullptr, false);
+        } else if (method == Method::Patch) {
+            const std::optional<core::apijson::PatchType> patchType =
+                core::apijson::patchTypeFromContentType(
+                    QString::fromLatin1(request.value("Content-Type")));
+            if (!patchType) {
+                respondStatus(socket, ApiStatus::unsupportedMediaType(
+                                          QString::fromLatin1(request.value("Content-Type"))));
+                return;
+            }
+            const core::apijson::PatchResult patched = core::apijson::applyPatch(
+                scaleOf(*set), request.body(), *patchType, ObjectKind::StatefulSet);
+            if (!patched.ok) {
+                respondStatus(socket, ApiStatus::badRequest(patched.error));
+                return;
+            }
+            requested = patched.document;
+        } else {
+            respondStatus(socket, ApiStatus::methodNotAllowed(
+                                      tr("the server does not allow this method on the "
+                                         "requested resource")));
+            return;
+        }
+        if (!requested.is_object() || !requested.contains("spec")
+            || !requested["spec"].is_object() || !requested["spec"].contains("replicas")
+            || !requested["spec"]["replicas"].is_number_integer()) {
+            respondStatus(socket, ApiStatus::badRequest(tr("a Scale needs spec.replicas")));
+            return;
+        }
+        const core::OperationResult result = m_operations.scale(
+            r.ns, r.name, requested["spec"]["replicas"].get<int>(), dryRun);
+        if (!result.ok()) {
+            respondStatus(socket, result.status);
+            return;
+        }
+        respondObject(socket, 200, scaleOf(std::get<core::StatefulSet>(*result.object)));
+        changed(QStringLiteral("scale"));
+        return;
+    }
+    if (!r.sub.isEmpty() && r.sub != QLatin1String("status")) {
+        respondStatus(socket, ApiStatus::notFound(resource.plural + QLatin1Char('/') + r.sub,
+                                                  resource.group, r.name));
+        return;
+    }
+    if (!r.sub.isEmpty() && method != Method::Get) {
+        respondStatus(socket, ApiStatus::methodNotAllowed(
+                                  tr("the status of %1 is written by Ordinal's controllers")
+                                      .arg(resource.plural)));
+        return;
+    }
+
+    // One object.
+    switch (method) {
+    case Method::Get: {
+        const std::optional<AnyObject> object = m_operations.find(resource, r.ns, r.name);
+        if (!object) {
+            respondStatus(socket, ApiStatus::notFound(resource.plural, resource.group, r.name));
+            return;
+        }
+        const json full = toJson(*object, m_epochMs);
+        if (wantsTable(request)) {
+            json rows = json::array();
+            rows.push_back(tableRow(*object, full, m_sim.now()));
+            respondObject(socket, 200,
+                          table(resource.kind, rows, m_sim.store().resourceVersion()));
+        } else {
+            respondObject(socket, 200, full);
+        }
+        return;
+    }
+    case Method::Put:
+        answer(m_operations.replace(resource, r.ns, r.name, request.body(), dryRun));
+        changed(QStringLiteral("update"));
+        return;
+    case Method::Patch: {
+        const std::optional<core::apijson::PatchType> patchType =
+            core::apijson::patchTypeFromContentType(
+                QString::fromLatin1(request.value("Content-Type")));
+        if (!patchType) {
+            // Server-side apply (application/apply-patch+yaml) is not simulated.
+            respondStatus(socket, ApiStatus::unsupportedMediaType(
+                                      QString::fromLatin1(request.value("Content-Type"))));
+            return;
+        }
+        answer(m_operations.patch(resource, r.ns, r.name, request.body(), *patchType, dryRun));
+        changed(QStringLiteral("patch"));
+        return;
+    }
+    case Method::Delete: {
+        core::DeleteOptions options;
+        options.dryRun = dryRun;
+        json body = json::parse(request.body().cbegin(), request.body().cend(), nullptr, false);
+        if (!body.is_object())
+            body = json::object();
+        if (query.hasQueryItem(QStringLiteral("gracePeriodSeconds")))
+            options.gracePeriodSeconds =
+                query.queryItemValue(QStringLiteral("gracePeriodSeconds")).toLongLong();
+        else if (body.contains("gracePeriodSeconds") && body["gracePeriodSeconds"].is_number())
+            options.gracePeriodSeconds = body["gracePeriodSeconds"].get<qint64>();
+        options.propagationPolicy = query.queryItemValue(QStringLiteral("propagationPolicy"));
+        if (options.propagationPolicy.isEmpty() && body.contains("propagationPolicy")
+            && body["propagationPolicy"].is_string())
+            options.propagationPolicy =
+                QString::fromStdString(body["propagationPolicy"].get<std::string>());
+        if (body.contains("orphanDependents") && body["orphanDependents"].is_boolean()
+            && body["orphanDependents"].get<bool>())
+            options.propagationPolicy = QStringLiteral("Orphan");
+        if (body.contains("preconditions") && body["preconditions"].is_object()) {
+            const json &pre = body["preconditions"];
+            if (pre.contains("uid") && pre["uid"].is_string())
+                options.preconditionUid = QString::fromStdString(pre["uid"].get<std::string>());
+            if (pre.contains("resourceVersion") && pre["resourceVersion"].is_string())
+                options.preconditionResourceVersion =
+                    QString::fromStdString(pre["resourceVersion"].get<std::string>());
+        }
+        const core::OperationResult result = m_operations.remove(resource, r.ns, r.name, options);
+        if (!result.ok()) {
+            respondStatus(socket, result.status);
+            return;
+        }
+        if (resource.kind == ObjectKind::Pod && result.object) {
+            respondObject(socket, 200, toJson(*result.object, m_epochMs));
+        } else {
+            ApiStatus done;
+            done.code = 200;
+            done.name = r.name;
+            done.group = resource.group;
+            done.kind = resource.plural;
+            respondStatus(socket, done);
+        }
+        changed(QStringLiteral("delete"));
+        return;
+    }
+    default:
+        respondStatus(socket, ApiStatus::methodNotAllowed(
+                                  tr("the server does not allow this method on the requested "
+                                     "resource")));
+    }
+}
+
+void ApiServer::list(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r)
+{
+    const ResourceInfo &resource = *r.resource;
+    ApiStatus error;
+    const std::optional<Selection> selection = selectionOf(QUrlQuery(request.url()), resource,
+                                                           &error);
+    if (!selection) {
+        respondStatus(socket, error);
+        return;
+    }
+    const core::Store &store = m_sim.store();
+    const qint64 version = store.resourceVersion();
+    const bool asTable = wantsTable(request);
+    json items = json::array();
+    for (const AnyObject &object : objectsOf(store, resource.kind, r.ns)) {
+        if (!selection->matches(object))
+            continue;
+        json full = toJson(object, m_epochMs);
+        items.push_back(asTable ? tableRow(object, full, m_sim.now()) : std::move(full));
+    }
+    if (asTable) {
+        respondObject(socket, 200, table(resource.kind, items, version));
+        return;
+    }
+    respondObject(socket, 200,
+                  {{"kind", str(listKind(resource))},
+                   {"apiVersion", str(apiVersionOf(resource))},
+                   {"metadata", {{"resourceVersion", std::to_string(version)}}},
+                   {"items", items}});
+}
+
+void ApiServer::startWatch(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r)
+{
+    const QUrlQuery query(request.url());
+    ApiStatus error;
+    std::optional<Selection> selection = selectionOf(query, *r.resource, &error);
+    if (!selection) {
+        respondStatus(socket, error);
+        return;
+    }
+    auto watch = std::make_unique<Watch>();
+    watch->socket = socket;
+    watch->resource = r.resource;
+    watch->ns = r.ns;
+    watch->selection = std::move(*selection);
+    watch->table = wantsTable(request);
+    watch->bookmarks = queryFlag(query, QStringLiteral("allowWatchBookmarks"));
+    beginStream(socket, "application/json");
+
+    const auto send = [&](const char *type, const AnyObject &object) {
+        if (!watch->selection.matches(object))
+            return;
+        const json full = toJson(object, m_epochMs);
+        json payload = full;
+        if (watch->table) {
+            json rows = json::array();
+            rows.push_back(tableRow(object, full, m_sim.now()));
+            payload = table(r.resource->kind, rows, metaOf(object).resourceVersion);
+        }
+        writeChunk(socket, toBytes(json{{"type", type}, {"object", payload}}) + '\n');
+    };
+
+    // From a resourceVersion: what happened since, from the history; without one, the objects
+    // as they are now, each as ADDED.
+    const QString from = query.queryItemValue(QStringLiteral("resourceVersion"));
+    bool ok = false;
+    const qint64 version = from.toLongLong(&ok);
+    if (!from.isEmpty() && from != QLatin1String("0") && ok) {
+        const QList<core::WatchEvent> &events = m_sim.watchEvents();
+        const qint64 oldest = events.isEmpty() ? m_sim.store().resourceVersion()
+                                               : events.first().resourceVersion - 1;
+        if (version < oldest) {
+            ApiStatus gone = ApiStatus::gone(
+                QStringLiteral("too old resource version: %1 (%2)").arg(version).arg(oldest));
+            writeChunk(socket,
+                       toBytes(json{{"type", "ERROR"}, {"object", statusJson(gone)}}) + '\n');
+            endStream(socket);
+            return;
+        }
+        const auto first = std::upper_bound(
+            events.cbegin(), events.cend(), version,
+            [](qint64 v, const core::WatchEvent &e) { return v < e.resourceVersion; });
+        for (auto it = first; it != events.cend(); ++it) {
+            if (it->kind != r.resource->kind || !it->object)
+                continue;
+            if (!r.ns.isEmpty() && metaOf(*it->object).namespaceName != r.ns)
+                continue;
+            send(it->type == core::WatchEventType::Added      ? "ADDED"
+                 : it->type == core::WatchEventType::Modified ? "MODIFIED"
+                                                              : "DELETED",
+                 *it->object);
+        }
+    } else {
+        for (const AnyObject &object : objectsOf(m_sim.store(), r.resource->kind, r.ns))
+            send("ADDED", object);
+    }
+
+    Watch *raw = watch.get();
+    const int timeout = query.queryItemValue(QStringLiteral("timeoutSeconds")).toInt();
+    if (timeout > 0) {
+        raw->deadline.setSingleShot(true);
+        raw->deadline.setInterval(timeout * 1000);
+        connect(&raw->deadline, &QTimer::timeout, this, [this, raw] { closeWatch(raw); });
+        raw->deadline.start();
+    }
+    connect(socket, &QTcpSocket::disconnected, this, [raw] { raw->closed = true; });
+    m_watches.push_back(std::move(watch));
+    if (!m_clock.isActive())
+        m_clock.start(); // also forgets closed watches
+}
+
+void ApiServer::closeWatch(Watch *watch)
+{
+    if (watch->closed)
+        return;
+    watch->closed = true;
+    if (watch->socket) {
+        endStream(watch->socket);
+        watch->socket->disconnectFromHost();
+    }
+}
+
+void ApiServer::watchEvent(const core::WatchEvent &event)
+{
+    if (m_watches.empty() || !event.object)
+        return;
+    const char *type = event.type == core::WatchEventType::Added      ? "ADDED"
+                       : event.type == core::WatchEventType::Modified ? "MODIFIED"
+                                                                      : "DELETED";
+    std::optional<json> full; // written once, for every watch that wants it
+    for (const std::unique_ptr<Watch> &watch : m_watches) {
+        if (watch->closed || !watch->socket || watch->resource->kind != event.kind)
+            continue;
+        const AnyObject &object = *event.object;
+        if (!watch->ns.isEmpty() && metaOf(object).namespaceName != watch->ns)
+            continue;
+        if (!watch->selection.matches(object))
+            continue;
+        if (!full)
+            full = toJson(object, m_epochMs);
+        json payload = *full;
+        if (watch->table) {
+            json rows = json::array();
+            rows.push_back(tableRow(object, *full, m_sim.now()));
+            payload = table(event.kind, rows, event.resourceVersion);
+        }
+        writeChunk(watch->socket, toBytes(json{{"type", type}, {"object", payload}}) + '\n');
+    }
+}
+
+void ApiServer::deleteCollection(const QHttpServerRequest &request, QTcpSocket *socket,
+                                 const Route &r)
+{
+    const QUrlQuery query(request.url());
+    ApiStatus error;
+    const std::optional<Selection> selection = selectionOf(query, *r.resource, &error);
+    if (!selection) {
+        respondStatus(socket, error);
+        return;
+    }
+    core::DeleteOptions options;
+    options.dryRun = isDryRun(query);
+    json items = json::array();
+    for (const AnyObject &object : objectsOf(m_sim.store(), r.resource->kind, r.ns)) {
+        if (!selection->matches(object))
+            continue;
+        const core::ObjectMeta &meta = metaOf(object);
+        const core::OperationResult result =
+            m_operations.remove(*r.resource, meta.namespaceName, meta.name, options);
+        if (!result.ok()) {
+            respondStatus(socket, result.status);
+            return;
+        }
+        items.push_back(toJson(*result.object, m_epochMs));
+    }
+    respondObject(socket, 200,
+                  {{"kind", str(listKind(*r.resource))},
+                   {"apiVersion", str(apiVersionOf(*r.resource))},
+                   {"metadata", {{"resourceVersion", std::to_string(m_sim.store().resourceVersion())}}},
+                   {"items", items}});
+}
+
+void ApiServer::logs(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r)
+{
+    const core::Pod *pod = m_sim.store().find<core::Pod>(r.ns, r.name);
+    if (!pod) {
+        respondStatus(socket, ApiStatus::notFound(QStringLiteral("pods"), QString(), r.name));
+        return;
+    }
+    const QUrlQuery query(request.url());
+    QString container = query.queryItemValue(QStringLiteral("container"));
+    if (container.isEmpty()) {
+        if (pod->spec.containers.size() != 1) {
+            QStringList names;
+            for (const core::Container &c : pod->spec.containers)
+                names << c.name;
+            respondStatus(socket, ApiStatus::badRequest(
+                                      QStringLiteral("a container name must be specified for pod "
+                                                     "%1, choose one of: [%2]")
+                                          .arg(r.name, names.join(QLatin1Char(' ')))));
+            return;
+        }
+        container = pod->spec.containers.first().name;
+    }
+    const core::ContainerStatus *status = nullptr;
+    for (const core::ContainerStatus &s : pod->status.containerStatuses) {
+        if (s.name == container)
+            status = &s;
+    }
+    const core::Container *spec = nullptr;
+    for (const core::Container &c : pod->spec.containers) {
+        if (c.name == container)
+            spec = &c;
+    }
+    if (!spec) {
+        respondStatus(socket, ApiStatus::badRequest(
+                                  QStringLiteral("container %1 is not valid for pod %2")
+                                      .arg(container, r.name)));
+        return;
+    }
+    if (!status || status->state.kind == core::ContainerState::Kind::Waiting) {
+        respondStatus(socket,
+                      ApiStatus::badRequest(
+                          QStringLiteral("container \"%1\" in pod \"%2\" is waiting to start: %3")
+                              .arg(container, r.name,
+                                   status ? status->state.reason
+                                          : QStringLiteral("ContainerCreating"))));
+        return;
+    }
+    QByteArray text;
+    for (const QString &line : startupLines(spec->image, pod->status.podIP))
+        text += line.toUtf8() + '\n';
+    if (!queryFlag(query, QStringLiteral("follow"))) {
+        respond(socket, 200, text, "text/plain");
+        return;
+    }
+    // Followed: the lines so far, then the stream stays open until the client leaves.
+    beginStream(socket, "text/plain");
+    writeChunk(socket, text);
+}
+
+} // namespace ordinal::net

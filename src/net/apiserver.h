@@ -1,0 +1,102 @@
+#pragma once
+
+#include "sim/operations.h"
+#include "sim/simulation.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QPointer>
+#include <QTimer>
+#include <QtHttpServer/QAbstractHttpServer>
+
+#include <memory>
+
+class QHttpServerRequest;
+class QTcpSocket;
+
+namespace ordinal::net {
+
+// The Kubernetes API, served from the simulation over HTTP/1.1 on loopback, so that the real
+// kubectl, client libraries and tools drive the simulated cluster (kube-apiserver 1.30-era
+// semantics: discovery and OpenAPI, get/list/watch, create/update/patch/delete and
+// deletecollection, the status/scale/eviction/log subresources, Tables for kubectl get,
+// metav1.Status errors). Every request needs the bearer token (compared in constant time).
+//
+// Reads come from the store; writes go through core::Operations, so they are admitted like a
+// manifest and recorded on the simulation's timeline. Watches stream chunked JSON lines from
+// the simulation's own watch events, from any resourceVersion the history still holds.
+//
+// QAbstractHttpServer (Qt HTTP Server 6.4, its bundled HTTP parser) reads requests; responses
+// are written on the request's socket, so that a watch can stream for as long as it runs.
+class ApiServer : public QAbstractHttpServer, private core::SimulationListener
+{
+    Q_OBJECT
+
+public:
+    explicit ApiServer(core::Simulation &sim, QObject *parent = nullptr);
+    ~ApiServer() override;
+
+    // A random token for this run (hex); every request must carry "Authorization: Bearer".
+    QByteArray token() const { return m_token; }
+    void setToken(const QByteArray &token) { m_token = token; }
+
+    // Binds address:port (0: a free port). On failure returns false and sets *error.
+    bool listen(const QHostAddress &address, quint16 port, QString *error);
+    QHostAddress address() const { return m_address; }
+    quint16 port() const { return m_port; }
+    QString url() const;
+
+    // Virtual time follows the wall clock at speed (1.0 = real time) from now on, advanced by
+    // a timer; without it the caller owns time (the window's timeline).
+    void followWallClock(double speed = 1.0);
+    // Unix time (ms) that virtual time 0 stands for in the objects' timestamps.
+    qint64 epochMs() const { return m_epochMs; }
+
+    // A kubeconfig (context "ordinal") that reaches this server with its token.
+    QByteArray kubeconfig() const;
+
+    int watchCount() const { return int(m_watches.size()); }
+    // Largest request body accepted (bytes); larger ones get 413.
+    static constexpr qint64 kMaxBodyBytes = 3 * 1024 * 1024;
+
+Q_SIGNALS:
+    // A request changed the cluster (verb and object, e.g. "create statefulsets/web").
+    void clusterChanged(const QString &summary);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    struct Route;
+    struct Watch;
+
+    void route(const QHttpServerRequest &request, QTcpSocket *socket);
+    void serveResource(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
+    void list(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
+    void startWatch(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
+    void logs(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
+    void deleteCollection(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
+    void tick();
+    void closeWatch(Watch *watch);
+
+    // core::SimulationListener
+    void watchEvent(const core::WatchEvent &event) override;
+    bool wantsDecisions() const override { return false; }
+
+    core::Simulation &m_sim;
+    core::Operations m_operations;
+    QByteArray m_token;
+    QByteArray m_certificatePem; // this run's self-signed certificate, for the kubeconfig
+    QHostAddress m_address;
+    quint16 m_port = 0;
+    qint64 m_epochMs = 0;
+    // wall clock following
+    QTimer m_clock;
+    QElapsedTimer m_wall;
+    core::Millis m_virtualStart = 0;
+    double m_speed = 0.0;
+    std::vector<std::unique_ptr<Watch>> m_watches;
+};
+
+} // namespace ordinal::net
