@@ -1,0 +1,402 @@
+// apijson::applyPatch: the three patch types of the API server on realistic objects — kubectl's
+// tutorial patches, kubectl apply's strategic merge patches with $setElementOrder, the
+// directives, and the error texts of kube-apiserver.
+
+#include "api/patch.h"
+
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+using namespace ordinal;
+using core::apijson::PatchType;
+using nlohmann::json;
+
+Q_DECLARE_METATYPE(core::apijson::PatchType)
+Q_DECLARE_METATYPE(core::ObjectKind)
+
+namespace {
+
+// The StatefulSet of the kubectl tutorial, as the API server sends it (trimmed).
+const char *const kStatefulSet = R"({
+  "apiVersion": "apps/v1", "kind": "StatefulSet",
+  "metadata": {"name": "web", "namespace": "default", "finalizers": ["a"],
+               "labels": {"app": "nginx"},
+               "ownerReferences": [{"apiVersion": "v1", "kind": "X", "name": "o", "uid": "u1"}]},
+  "spec": {
+    "replicas": 2,
+    "serviceName": "nginx",
+    "updateStrategy": {"type": "RollingUpdate", "rollingUpdate": {"partition": 0}},
+    "template": {
+      "metadata": {"labels": {"app": "nginx"}},
+      "spec": {
+        "containers": [
+          {"name": "nginx", "image": "registry.k8s.io/nginx-slim:0.8",
+           "ports": [{"containerPort": 80, "name": "web", "protocol": "TCP"}],
+           "env": [{"name": "A", "value": "1"}, {"name": "B", "value": "2"}],
+           "resources": {"requests": {"cpu": "100m", "memory": "64Mi"}},
+           "volumeMounts": [{"name": "www", "mountPath": "/usr/share/nginx/html"}]},
+          {"name": "sidecar", "image": "busybox"}
+        ],
+        "tolerations": [{"key": "a", "operator": "Exists"}]
+      }
+    }
+  },
+  "status": {"replicas": 2, "conditions": [{"type": "X", "status": "True"}]}
+})";
+
+const char *const kPod = R"({
+  "apiVersion": "v1", "kind": "Pod",
+  "metadata": {"name": "web-0", "namespace": "default"},
+  "spec": {"containers": [{"name": "nginx", "image": "nginx:1.25"},
+                          {"name": "log", "image": "busybox"}]},
+  "status": {"phase": "Running",
+             "conditions": [{"type": "Ready", "status": "False"},
+                            {"type": "PodScheduled", "status": "True"}]}
+})";
+
+const char *const kService = R"({
+  "apiVersion": "v1", "kind": "Service",
+  "metadata": {"name": "nginx", "namespace": "default"},
+  "spec": {"clusterIP": "None",
+           "ports": [{"name": "web", "port": 80, "protocol": "TCP", "targetPort": 80}],
+           "selector": {"app": "nginx"}}
+})";
+
+const QString kRejected =
+    QStringLiteral("the server rejected our request due to an error in our request");
+
+} // namespace
+
+class tst_Patch : public QObject
+{
+    Q_OBJECT
+
+private:
+    // One row: a patch, where to look in the result and what must be there; or the error.
+    static void row(const char *name, core::ObjectKind kind, PatchType type, const char *patch,
+                    const char *pointer, const char *expected)
+    {
+        const char *original = kind == core::ObjectKind::Pod ? kPod
+            : kind == core::ObjectKind::Service              ? kService
+                                                             : kStatefulSet;
+        QTest::newRow(name) << kind << type << QByteArray(original) << QByteArray(patch)
+                            << QString::fromUtf8(pointer) << QByteArray(expected) << 200
+                            << QString() << QString();
+    }
+    static void fails(const char *name, PatchType type, const char *patch, int code,
+                      const QString &error, const QString &cause = {})
+    {
+        QTest::newRow(name) << core::ObjectKind::StatefulSet << type << QByteArray(kStatefulSet)
+                            << QByteArray(patch) << QString() << QByteArray() << code << error
+                            << cause;
+    }
+
+private Q_SLOTS:
+    void applyPatch_data()
+    {
+        QTest::addColumn<core::ObjectKind>("kind");
+        QTest::addColumn<PatchType>("type");
+        QTest::addColumn<QByteArray>("original");
+        QTest::addColumn<QByteArray>("patch");
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<QString>("cause");
+        const auto sts = core::ObjectKind::StatefulSet;
+        const auto J = PatchType::Json;
+        const auto M = PatchType::Merge;
+        const auto S = PatchType::StrategicMerge;
+
+        // --- JSON patch ---------------------------------------------------------------------
+        row("json-tutorial-image", sts, J,
+            R"([{"op":"replace","path":"/spec/template/spec/containers/0/image","value":"gcr.io/google_containers/nginx-slim:0.7"}])",
+            "/spec/template/spec/containers/0/image", R"("gcr.io/google_containers/nginx-slim:0.7")");
+        row("json-add-env-at-end", sts, J,
+            R"([{"op":"add","path":"/spec/template/spec/containers/0/env/-","value":{"name":"C","value":"3"}}])",
+            "/spec/template/spec/containers/0/env",
+            R"([{"name":"A","value":"1"},{"name":"B","value":"2"},{"name":"C","value":"3"}])");
+        row("json-remove-env", sts, J,
+            R"([{"op":"remove","path":"/spec/template/spec/containers/0/env/0"}])",
+            "/spec/template/spec/containers/0/env", R"([{"name":"B","value":"2"}])");
+        row("json-test-then-scale", sts, J,
+            R"([{"op":"test","path":"/spec/replicas","value":2},{"op":"replace","path":"/spec/replicas","value":5}])",
+            "/spec/replicas", "5");
+        row("json-replace-missing-map-key-sets-it", sts, J,
+            R"([{"op":"replace","path":"/metadata/labels/tier","value":"web"}])",
+            "/metadata/labels", R"({"app":"nginx","tier":"web"})");
+        row("json-remove-negative-index", sts, J,
+            R"([{"op":"remove","path":"/spec/template/spec/containers/-1"}])",
+            "/spec/template/spec/containers/1", "null");
+        row("json-move-and-copy", sts, J,
+            R"([{"op":"copy","from":"/metadata/labels","path":"/metadata/annotations"},{"op":"move","from":"/spec/serviceName","path":"/metadata/annotations/svc"}])",
+            "/metadata/annotations", R"({"app":"nginx","svc":"nginx"})");
+        row("json-escaped-pointer", sts, J,
+            R"([{"op":"add","path":"/metadata/labels/app.kubernetes.io~1name","value":"web"}])",
+            "/metadata/labels/app.kubernetes.io~1name", R"("web")");
+        row("json-null-patch-changes-nothing", sts, J, "null", "/spec/replicas", "2");
+        fails("json-test-fails", J, R"([{"op":"test","path":"/spec/replicas","value":5}])", 422,
+              kRejected, QStringLiteral("testing value /spec/replicas failed: test failed"));
+        fails("json-replace-missing-path", J,
+              R"([{"op":"replace","path":"/spec/selector/matchLabels/app","value":"x"}])", 422,
+              kRejected,
+              QStringLiteral("replace operation does not apply: doc is missing path: "
+                             "/spec/selector/matchLabels/app: missing value"));
+        fails("json-replace-index-out-of-range", J,
+              R"([{"op":"replace","path":"/spec/template/spec/containers/7","value":{}}])", 422,
+              kRejected,
+              QStringLiteral("replace operation does not apply: doc is missing key: "
+                             "/spec/template/spec/containers/7: missing value"));
+        fails("json-remove-missing-key", J, R"([{"op":"remove","path":"/metadata/labels/nope"}])",
+              422, kRejected,
+              QStringLiteral("error in remove for path: '/metadata/labels/nope': Unable to remove "
+                             "nonexistent key: nope: missing value"));
+        fails("json-add-missing-parent", J,
+              R"([{"op":"add","path":"/metadata/annotations/note","value":"x"}])", 422, kRejected,
+              QStringLiteral("add operation does not apply: doc is missing path: "
+                             "\"/metadata/annotations/note\": missing value"));
+        fails("json-add-index-out-of-range", J,
+              R"([{"op":"add","path":"/spec/template/spec/containers/5","value":{}}])", 422,
+              kRejected,
+              QStringLiteral("error in add for path: '/spec/template/spec/containers/5': Unable "
+                             "to access invalid index: 5: invalid index referenced"));
+        fails("json-unknown-op", J, R"([{"op":"frobnicate","path":"/spec"}])", 422, kRejected,
+              QStringLiteral("Unexpected kind: frobnicate"));
+        fails("json-malformed", J, R"([{"op":"replace","path":/spec/replicas}])", 400,
+              QStringLiteral("error decoding patch: invalid character '/' looking for beginning "
+                             "of value"));
+        fails("json-not-a-list", J, R"({"op":"replace","path":"/spec/replicas","value":1})", 400,
+              QStringLiteral("error decoding patch: json: cannot unmarshal object into Go value "
+                             "of type []handlers.jsonPatchOp"));
+        fails("json-op-not-a-string", J, R"([{"op":1,"path":"/spec"}])", 400,
+              QStringLiteral("error decoding patch: json: cannot unmarshal number into Go struct "
+                             "field jsonPatchOp.op of type string"));
+        fails("json-empty-body", J, "", 400,
+              QStringLiteral("error decoding patch: unexpected end of JSON input"));
+
+        // --- merge patch --------------------------------------------------------------------
+        row("merge-tutorial-partition", sts, M,
+            R"({"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":3}}}})",
+            "/spec/updateStrategy", R"({"type":"RollingUpdate","rollingUpdate":{"partition":3}})");
+        row("merge-replaces-whole-lists", sts, M,
+            R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.26"}]}}}})",
+            "/spec/template/spec/containers", R"([{"name":"nginx","image":"nginx:1.26"}])");
+        row("merge-null-deletes", sts, M, R"({"metadata":{"labels":{"app":null,"tier":"web"}}})",
+            "/metadata/labels", R"({"tier":"web"})");
+        row("merge-null-inside-new-map-dropped", sts, M,
+            R"({"metadata":{"annotations":{"a":"1","b":null}}})", "/metadata/annotations",
+            R"({"a":"1"})");
+        fails("merge-malformed", M, R"({"spec":)", 400,
+              QStringLiteral("error decoding patch: unexpected end of JSON input"));
+        fails("merge-bad-key", M, R"({spec: 1})", 400,
+              QStringLiteral("error decoding patch: invalid character 's' looking for beginning "
+                             "of object key string"));
+        fails("merge-not-an-object", M, "[1]", 400,
+              QStringLiteral("error decoding patch: json: cannot unmarshal array into Go value of "
+                             "type map[string]interface {}"));
+
+        // --- strategic merge patch ----------------------------------------------------------
+        row("smp-tutorial-partition", sts, S,
+            R"({"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":3}}}})",
+            "/spec/updateStrategy/rollingUpdate/partition", "3");
+        row("smp-image-by-name-keeps-the-rest", sts, S,
+            R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"registry.k8s.io/nginx-slim:0.9"}]}}}})",
+            "/spec/template/spec/containers",
+            R"([{"name":"nginx","image":"registry.k8s.io/nginx-slim:0.9",
+                 "ports":[{"containerPort":80,"name":"web","protocol":"TCP"}],
+                 "env":[{"name":"A","value":"1"},{"name":"B","value":"2"}],
+                 "resources":{"requests":{"cpu":"100m","memory":"64Mi"}},
+                 "volumeMounts":[{"name":"www","mountPath":"/usr/share/nginx/html"}]},
+                {"name":"sidecar","image":"busybox"}])");
+        row("smp-cpu-request", sts, S,
+            R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","resources":{"requests":{"cpu":"250m"}}}]}}}})",
+            "/spec/template/spec/containers/0/resources", R"({"requests":{"cpu":"250m","memory":"64Mi"}})");
+        row("smp-delete-env-entry", sts, S,
+            R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","env":[{"name":"A","$patch":"delete"}]}]}}}})",
+            "/spec/template/spec/containers/0/env", R"([{"name":"B","value":"2"}])");
+        row("smp-env-merge-by-name", sts, S,
+            R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","env":[{"name":"B","value":"20"},{"name":"C","value":"3"}]}]}}}})",
+            "/spec/template/spec/containers/0/env",
+            R"([{"name":"A","value":"1"},{"name":"B","value":"20"},{"name":"C","value":"3"}])");
+        row("smp-port-by-containerPort", sts, S,
+            R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","ports":[{"containerPort":443,"name":"https"}]}]}}}})",
+            "/spec/template/spec/containers/0/ports",
+            R"([{"containerPort":80,"name":"web","protocol":"TCP"},{"containerPort":443,"name":"https"}])");
+        row("smp-volumeMount-by-mountPath", sts, S,
+            R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","volumeMounts":[{"mountPath":"/usr/share/nginx/html","readOnly":true}]}]}}}})",
+            "/spec/template/spec/containers/0/volumeMounts",
+            R"([{"name":"www","mountPath":"/usr/share/nginx/html","readOnly":true}])");
+        row("smp-new-container-appended", sts, S,
+            R"({"spec":{"template":{"spec":{"containers":[{"name":"proxy","image":"envoy"}]}}}})",
+            "/spec/template/spec/containers/2", R"({"name":"proxy","image":"envoy"})");
+        row("smp-apply-setElementOrder-reorders", sts, S,
+            R"({"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"sidecar"},{"name":"nginx"}],"containers":[{"name":"nginx","image":"nginx:1.26"}]}}}})",
+            "/spec/template/spec/containers/0/name", R"("sidecar")");
+        row("smp-apply-setElementOrder-inserts-in-place", sts, S,
+            R"({"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"nginx"},{"name":"proxy"},{"name":"sidecar"}],"containers":[{"name":"proxy","image":"envoy"}]}}}})",
+            "/spec/template/spec/containers/1", R"({"name":"proxy","image":"envoy"})");
+        row("smp-apply-setElementOrder-without-list", sts, S,
+            R"({"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"sidecar"},{"name":"nginx"}]}}}})",
+            "/spec/template/spec/containers/1/name", R"("nginx")");
+        row("smp-apply-env-order", sts, S,
+            R"({"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"nginx"},{"name":"sidecar"}],"containers":[{"$setElementOrder/env":[{"name":"B"},{"name":"A"}],"name":"nginx"}]}}}})",
+            "/spec/template/spec/containers/0/env",
+            R"([{"name":"B","value":"2"},{"name":"A","value":"1"}])");
+        row("smp-tolerations-replaced", sts, S,
+            R"({"spec":{"template":{"spec":{"tolerations":[{"key":"b","operator":"Exists"}]}}}})",
+            "/spec/template/spec/tolerations", R"([{"key":"b","operator":"Exists"}])");
+        row("smp-list-replace-directive", sts, S,
+            R"({"spec":{"template":{"spec":{"containers":[{"$patch":"replace"},{"name":"only","image":"x"}]}}}})",
+            "/spec/template/spec/containers", R"([{"name":"only","image":"x"}])");
+        row("smp-map-replace-directive", sts, S,
+            R"({"spec":{"updateStrategy":{"$patch":"replace","type":"OnDelete"}}})",
+            "/spec/updateStrategy", R"({"type":"OnDelete"})");
+        row("smp-map-delete-directive", sts, S,
+            R"({"spec":{"template":{"metadata":{"$patch":"delete"}}}})", "/spec/template/metadata",
+            "{}");
+        row("smp-revision-rollback-replaces-template", sts, S,
+            R"({"spec":{"template":{"$patch":"replace","metadata":{"labels":{"app":"nginx"}},"spec":{"containers":[{"name":"nginx","image":"old"}]}}}})",
+            "/spec/template", R"({"metadata":{"labels":{"app":"nginx"}},"spec":{"containers":[{"name":"nginx","image":"old"}]}})");
+        row("smp-retainKeys", sts, S,
+            R"({"spec":{"updateStrategy":{"$retainKeys":["type"],"type":"OnDelete"}}})",
+            "/spec/updateStrategy", R"({"type":"OnDelete"})");
+        row("smp-finalizers-merged", sts, S, R"({"metadata":{"finalizers":["b"]}})",
+            "/metadata/finalizers", R"(["a","b"])");
+        // Items the patch names take the patch's order (normalizeElementOrder).
+        row("smp-finalizers-patch-order", sts, S, R"({"metadata":{"finalizers":["b","a"]}})",
+            "/metadata/finalizers", R"(["b","a"])");
+        row("smp-deleteFromPrimitiveList", sts, S,
+            R"({"metadata":{"$deleteFromPrimitiveList/finalizers":["a"]}})", "/metadata/finalizers",
+            "[]");
+        row("smp-ownerReferences-by-uid", sts, S,
+            R"({"metadata":{"ownerReferences":[{"uid":"u2","apiVersion":"v1","kind":"Y","name":"p"}]}})",
+            "/metadata/ownerReferences/1/uid", R"("u2")");
+        row("smp-null-deletes", sts, S, R"({"metadata":{"labels":{"app":null}}})",
+            "/metadata/labels", "{}");
+        row("smp-status-conditions-by-type", sts, S,
+            R"({"status":{"conditions":[{"type":"Y","status":"False"}]}})", "/status/conditions",
+            R"([{"type":"X","status":"True"},{"type":"Y","status":"False"}])");
+        row("smp-pod-containers-by-name", core::ObjectKind::Pod, S,
+            R"({"spec":{"containers":[{"name":"log","image":"busybox:1.36"}]}})",
+            "/spec/containers", R"([{"name":"nginx","image":"nginx:1.25"},{"name":"log","image":"busybox:1.36"}])");
+        row("smp-pod-condition-by-type", core::ObjectKind::Pod, S,
+            R"({"status":{"conditions":[{"type":"Ready","status":"True"}]}})", "/status/conditions",
+            R"([{"type":"Ready","status":"True"},{"type":"PodScheduled","status":"True"}])");
+        row("smp-service-ports-by-port", core::ObjectKind::Service, S,
+            R"({"spec":{"ports":[{"port":80,"targetPort":8080},{"port":443,"name":"tls"}]}})",
+            "/spec/ports",
+            R"([{"name":"web","port":80,"protocol":"TCP","targetPort":8080},{"port":443,"name":"tls"}])");
+        fails("smp-missing-merge-key", S,
+              R"({"spec":{"template":{"spec":{"containers":[{"image":"x"}]}}}})", 500,
+              QStringLiteral("Internal error occurred: map: map[image:x] does not contain "
+                             "declared merge key: name"));
+        fails("smp-unknown-directive", S, R"({"spec":{"$patch":"frob"}})", 500,
+              QStringLiteral("Internal error occurred: unknown patch type: frob in map: "
+                             "map[$patch:frob]"));
+        fails("smp-retainKeys-not-a-list", S, R"({"spec":{"$retainKeys":"type"}})", 400,
+              QStringLiteral("invalid patch format of retainKeys"));
+        fails("smp-retainKeys-mismatch", S,
+              R"({"spec":{"updateStrategy":{"$retainKeys":["type"],"rollingUpdate":{"partition":1}}}})",
+              422, kRejected, QStringLiteral("patch content doesn't match retainKeys list"));
+        fails("smp-setElementOrder-not-a-list", S,
+              R"({"spec":{"template":{"spec":{"$setElementOrder/containers":{}}}}})", 400,
+              QStringLiteral("invalid patch format of setElementOrder list"));
+        fails("smp-malformed", S, R"({"spec": x})", 400,
+              QStringLiteral("invalid character 'x' looking for beginning of value"));
+        fails("smp-trailing-garbage", S, R"({"spec":{}}})", 400,
+              QStringLiteral("invalid character '}' after top-level value"));
+        fails("smp-not-an-object", S, R"("spec")", 400,
+              QStringLiteral("json: cannot unmarshal string into Go value of type "
+                             "map[string]interface {}"));
+    }
+
+    void applyPatch()
+    {
+        QFETCH(core::ObjectKind, kind);
+        QFETCH(PatchType, type);
+        QFETCH(QByteArray, original);
+        QFETCH(QByteArray, patch);
+        QFETCH(QString, pointer);
+        QFETCH(QByteArray, expected);
+        QFETCH(int, code);
+        QFETCH(QString, error);
+        QFETCH(QString, cause);
+
+        const json doc = json::parse(original.constData());
+        const core::apijson::PatchResult result = core::apijson::applyPatch(doc, patch, type, kind);
+        QCOMPARE(result.error, error);
+        QCOMPARE(result.cause, cause);
+        QCOMPARE(result.code, code);
+        QCOMPARE(result.ok, code == 200);
+        if (!result.ok)
+            return;
+        const json::json_pointer ptr(pointer.toStdString());
+        const json want = json::parse(expected.constData());
+        const json got = result.document.contains(ptr) ? result.document.at(ptr) : json();
+        QVERIFY2(got == want, qPrintable(QStringLiteral("%1 is %2, expected %3")
+                                             .arg(pointer, QString::fromStdString(got.dump()),
+                                                  QString::fromStdString(want.dump()))));
+        // The original is never modified, and the rest of the document survives.
+        QVERIFY(doc == json::parse(original.constData()));
+        QVERIFY(result.document["metadata"]["name"] == doc["metadata"]["name"]);
+    }
+
+    // Go's encoding/json words for syntax errors, as the API server quotes them.
+    void goJsonSyntaxError_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("valid") << QByteArray(R"({"a":[1,-2.5e3,true,null,"\u00e9"]})") << QString();
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("unexpected end of JSON input");
+        QTest::newRow("bare-word") << QByteArray("xx")
+                                   << QStringLiteral("invalid character 'x' looking for beginning of value");
+        QTest::newRow("missing-colon") << QByteArray(R"({"a" 1})")
+                                       << QStringLiteral("invalid character '1' after object key");
+        QTest::newRow("missing-comma") << QByteArray(R"({"a":1 "b":2})")
+                                       << QStringLiteral("invalid character '\"' after object key:value pair");
+        QTest::newRow("array-element") << QByteArray("[1 2]")
+                                       << QStringLiteral("invalid character '2' after array element");
+        QTest::newRow("trailing-comma") << QByteArray("[1,]")
+                                        << QStringLiteral("invalid character ']' looking for beginning of value");
+        QTest::newRow("literal") << QByteArray("tru")
+                                 << QStringLiteral("unexpected end of JSON input");
+        QTest::newRow("literal-typo") << QByteArray("nul1")
+                                      << QStringLiteral("invalid character '1' in literal null (expecting 'l')");
+        QTest::newRow("newline-in-string") << QByteArray("\"a\nb\"")
+                                           << QStringLiteral("invalid character '\\n' in string literal");
+        QTest::newRow("bad-escape") << QByteArray(R"("\q")")
+                                    << QStringLiteral("invalid character 'q' in string escape code");
+        QTest::newRow("bad-number") << QByteArray("-a")
+                                    << QStringLiteral("invalid character 'a' in numeric literal");
+        QTest::newRow("leading-zero") << QByteArray("01")
+                                      << QStringLiteral("invalid character '1' after top-level value");
+        QTest::newRow("single-quotes") << QByteArray("{'a':1}")
+                                       << QStringLiteral("invalid character '\\'' looking for beginning of object key string");
+    }
+
+    void goJsonSyntaxError()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, error);
+        QCOMPARE(core::apijson::goJsonSyntaxError(text), error);
+    }
+
+    void contentTypes()
+    {
+        using core::apijson::patchTypeFromContentType;
+        QCOMPARE(patchTypeFromContentType(QStringLiteral("application/json-patch+json")),
+                 std::optional(PatchType::Json));
+        QCOMPARE(patchTypeFromContentType(QStringLiteral("application/merge-patch+json; charset=utf-8")),
+                 std::optional(PatchType::Merge));
+        QCOMPARE(patchTypeFromContentType(QStringLiteral("application/strategic-merge-patch+json")),
+                 std::optional(PatchType::StrategicMerge));
+        QCOMPARE(patchTypeFromContentType(QStringLiteral("application/apply-patch+yaml")),
+                 std::optional<PatchType>());
+        QCOMPARE(core::apijson::contentType(PatchType::StrategicMerge),
+                 QStringLiteral("application/strategic-merge-patch+json"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Patch)
+#include "tst_patch.moc"
