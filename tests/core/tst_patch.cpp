@@ -298,7 +298,13 @@ private Q_SLOTS:
               QStringLiteral("invalid patch format of retainKeys"));
         fails("smp-retainKeys-mismatch", S,
               R"({"spec":{"updateStrategy":{"$retainKeys":["type"],"rollingUpdate":{"partition":1}}}})",
-              422, kRejected, QStringLiteral("patch content doesn't match retainKeys list"));
+              400, QStringLiteral("invalid patch format of retainKeys"));
+        fails("smp-setElementOrder-disagrees-with-list", S,
+              R"({"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"nginx"}],"containers":[{"name":"sidecar","image":"x"}]}}}})",
+              500,
+              QStringLiteral("Internal error occurred: the order in patch list:\n[map[image:x "
+                             "name:sidecar]]\n doesn't match $setElementOrder list:\n"
+                             "[map[name:nginx]]"));
         fails("smp-setElementOrder-not-a-list", S,
               R"({"spec":{"template":{"spec":{"$setElementOrder/containers":{}}}}})", 400,
               QStringLiteral("invalid patch format of setElementOrder list"));
