@@ -276,6 +276,8 @@ private Q_SLOTS:
         row("smp-ownerReferences-by-uid", sts, S,
             R"({"metadata":{"ownerReferences":[{"uid":"u2","apiVersion":"v1","kind":"Y","name":"p"}]}})",
             "/metadata/ownerReferences/1/uid", R"("u2")");
+        row("smp-empty-key", sts, S, R"({"metadata":{"annotations":{"":"x"}},"":1})",
+            "/metadata/annotations", R"({"":"x"})");
         row("smp-null-deletes", sts, S, R"({"metadata":{"labels":{"app":null}}})",
             "/metadata/labels", "{}");
         row("smp-status-conditions-by-type", sts, S,
@@ -298,6 +300,10 @@ private Q_SLOTS:
         fails("smp-unknown-directive", S, R"({"spec":{"$patch":"frob"}})", 500,
               QStringLiteral("Internal error occurred: unknown patch type: frob in map: "
                              "map[$patch:frob]"));
+        fails("smp-list-merge-directive", S,
+              R"({"spec":{"template":{"spec":{"containers":[{"$patch":"merge"}]}}}})", 500,
+              QStringLiteral("Internal error occurred: merging lists cannot yet be specified in "
+                             "the patch"));
         fails("smp-retainKeys-not-a-list", S, R"({"spec":{"$retainKeys":"type"}})", 400,
               QStringLiteral("invalid patch format of retainKeys"));
         fails("smp-retainKeys-mismatch", S,

@@ -788,7 +788,7 @@ public:
             }
             // Every field the patch sets must be retained (nulls and directives aside).
             for (auto it = patch.begin(); it != patch.end(); ++it) {
-                if (it.key().front() != '$' && !it.value().is_null()
+                if (!startsWith(it.key(), "$") && !it.value().is_null()
                     && !keys.contains(qs(it.key())))
                     badRequest(QStringLiteral("invalid patch format of retainKeys"));
             }
