@@ -398,6 +398,57 @@ private Q_SLOTS:
         QCOMPARE(core::apijson::goJsonSyntaxError(text), error);
     }
 
+    // Patches of the wrong shape anywhere: an answer (result or error), never a crash.
+    void oddPatchesAnswer_data()
+    {
+        QTest::addColumn<PatchType>("type");
+        QTest::addColumn<QByteArray>("patch");
+        const QList<QByteArray> smp = {
+            R"({"spec":{"template":{"spec":{"containers":{"a":1}}}}})",
+            R"({"spec":{"template":{"spec":{"containers":[1,"x",null,[]]}}}})",
+            R"({"spec":{"template":{"spec":{"$setElementOrder/containers":[1,{"x":1}]}}}})",
+            R"({"spec":{"template":{"spec":{"$setElementOrder/containers":[],"containers":[]}}}})",
+            R"({"metadata":{"finalizers":[{"a":1}],"$deleteFromPrimitiveList/finalizers":[{"a":1}]}})",
+            R"({"metadata":{"$deleteFromPrimitiveList/labels":["app"]}})",
+            R"({"spec":{"$retainKeys":[1,2]}})",
+            R"({"spec":{"$patch":null}})",
+            R"({"$patch":"replace"})",
+            R"({"$patch":"delete"})",
+            R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","$patch":"delete"},{"name":"nginx","image":"x"}]}}}})",
+            R"({"spec":{"template":{"spec":{"containers":[{"name":{"nested":1}}]}}}})",
+            R"({"status":{"conditions":[{"type":"X","$patch":"replace"}]}})",
+            "{}", "null", "1e400", R"("\ud800")", "\"\xff\"",
+        };
+        for (qsizetype i = 0; i < smp.size(); ++i)
+            QTest::addRow("smp-%lld", qint64(i)) << PatchType::StrategicMerge << smp.at(i);
+        const QList<QByteArray> jsonPatch = {
+            R"([{"op":"add","path":"/spec/template/spec/containers/-1","value":1}])",
+            R"([{"op":"remove","path":"/spec/template/spec/containers/99999999999999999999"}])",
+            R"([{"op":"move","from":"/spec","path":"/spec/template"}])",
+            R"([{"op":"copy","from":"/nope","path":"/x"}])",
+            R"([{"op":"replace","path":"","value":5}])",
+            R"([{"op":"test","path":""}])",
+            R"([{"op":"add","path":"/metadata/labels/~2","value":"x"}])",
+            R"([null,{},{"op":"remove"}])",
+        };
+        for (qsizetype i = 0; i < jsonPatch.size(); ++i)
+            QTest::addRow("json-%lld", qint64(i)) << PatchType::Json << jsonPatch.at(i);
+        QTest::newRow("merge-deep-null") << PatchType::Merge << QByteArray(R"({"spec":null})");
+    }
+
+    void oddPatchesAnswer()
+    {
+        QFETCH(PatchType, type);
+        QFETCH(QByteArray, patch);
+        const json doc = json::parse(kStatefulSet);
+        const core::apijson::PatchResult result =
+            core::apijson::applyPatch(doc, patch, type, core::ObjectKind::StatefulSet);
+        if (result.ok)
+            QVERIFY(result.error.isEmpty());
+        else
+            QVERIFY2(result.code >= 400 && !result.error.isEmpty(), qPrintable(result.error));
+    }
+
     // The API server's PATCH path end to end: the live object as JSON, the patch, the result
     // decoded by the loader and admitted as an update.
     void patchedObjectLoadsBack_data()
