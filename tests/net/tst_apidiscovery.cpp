@@ -92,14 +92,17 @@ class DiscoveryServer : public QAbstractHttpServer
 {
 public:
     QStringList requests; // "GET /path", in arrival order
+    QStringList writes;   // "POST /path?query" of every request other than GET
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
     {
         const QString path = request.url().path();
         requests.append(methodName(request) + u' ' + path);
-        if (request.method() != QHttpServerRequest::Method::Get)
+        if (request.method() != QHttpServerRequest::Method::Get) {
+            writes.append(methodName(request) + u' ' + path + u'?' + request.url().query());
             return false;
+        }
         QByteArray accept;
         for (const auto &h : request.headers()) {
             if (h.first.compare("accept", Qt::CaseInsensitive) == 0)
@@ -172,6 +175,7 @@ private slots:
     void kubectlExplain();
     void kubectlApplyDryRun_data();
     void kubectlApplyDryRun();
+    void kubectlValidation();
 
 private:
     struct Run
@@ -700,6 +704,12 @@ void TestApiDiscovery::kubectlApplyDryRun_data()
                               << QStringList{QStringLiteral("statefulset.apps/web"),
                                              QStringLiteral("service/web-ext"),
                                              QStringLiteral("service/ext")};
+    QTest::newRow("tutorial-shaped fields")
+        << QStringLiteral("tests/net/data/rich-statefulset.yaml")
+        << QStringList{QStringLiteral("service/store-hs"), QStringLiteral("service/store-cs"),
+                       QStringLiteral("statefulset.apps/store"),
+                       QStringLiteral("persistentvolumeclaim/scratch"),
+                       QStringLiteral("namespace/classroom")};
 }
 
 void TestApiDiscovery::kubectlApplyDryRun()
@@ -727,6 +737,56 @@ void TestApiDiscovery::kubectlApplyDryRun()
     } else {
         QVERIFY2(m_server->requests.contains(QStringLiteral("GET /openapi/v2")),
                  qPrintable(m_server->requests.join(u'\n')));
+    }
+}
+
+void TestApiDiscovery::kubectlValidation()
+{
+    REQUIRE_KUBECTL();
+    // A misspelt field: spec.replica.
+    const QString file = m_dir.filePath(QStringLiteral("typo.yaml"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("apiVersion: apps/v1\n"
+            "kind: StatefulSet\n"
+            "metadata:\n"
+            "  name: web\n"
+            "spec:\n"
+            "  serviceName: nginx\n"
+            "  replica: 2\n"
+            "  selector:\n"
+            "    matchLabels:\n"
+            "      app: nginx\n"
+            "  template:\n"
+            "    metadata:\n"
+            "      labels:\n"
+            "        app: nginx\n"
+            "    spec:\n"
+            "      containers:\n"
+            "      - name: nginx\n"
+            "        image: nginx:1.9.1\n");
+    f.close();
+
+    m_server->writes.clear();
+    if (m_minor >= 27) {
+        // Validation is the server's: a server-side dry run sends the object with
+        // fieldValidation=Strict (this test server then answers 404).
+        const Run r = runKubectl({QStringLiteral("create"), QStringLiteral("--dry-run=server"),
+                                  QStringLiteral("-f"), file});
+        QVERIFY(r.exitCode != 0);
+        QCOMPARE(m_server->writes.size(), 1);
+        const QString write = m_server->writes.first();
+        QVERIFY2(write.startsWith(QStringLiteral("POST /apis/apps/v1/namespaces/default/statefulsets?")),
+                 qPrintable(write));
+        QVERIFY2(write.contains(QStringLiteral("fieldValidation=Strict")), qPrintable(write));
+        QVERIFY2(write.contains(QStringLiteral("dryRun=All")), qPrintable(write));
+    } else {
+        // kubectl validates against OpenAPI v2 itself and refuses the manifest.
+        const Run r = runKubectl({QStringLiteral("apply"), QStringLiteral("--dry-run=client"),
+                                  QStringLiteral("-f"), file});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("unknown field \"replica\"")), qPrintable(r.err));
+        QVERIFY(m_server->writes.isEmpty());
     }
 }
 
