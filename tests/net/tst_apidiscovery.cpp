@@ -6,6 +6,7 @@
 #include <QAbstractHttpServer>
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonArray>
@@ -93,6 +94,9 @@ class DiscoveryServer : public QAbstractHttpServer
 public:
     QStringList requests; // "GET /path", in arrival order
     QStringList writes;   // "POST /path?query" of every request other than GET
+    QList<QByteArray> writeBodies;
+    QList<QByteArray> writeTypes;        // their Content-Type
+    QHash<QString, QByteArray> objects; // GET path -> JSON object to answer with
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
@@ -101,13 +105,15 @@ protected:
         requests.append(methodName(request) + u' ' + path);
         if (request.method() != QHttpServerRequest::Method::Get) {
             writes.append(methodName(request) + u' ' + path + u'?' + request.url().query());
+            writeBodies.append(request.body());
+            writeTypes.append(header(request, "content-type"));
             return false;
         }
-        QByteArray accept;
-        for (const auto &h : request.headers()) {
-            if (h.first.compare("accept", Qt::CaseInsensitive) == 0)
-                accept = h.second;
+        if (objects.contains(path)) {
+            makeResponder(request, socket).write(objects.value(path), "application/json");
+            return true;
         }
+        const QByteArray accept = header(request, "accept");
         QByteArray type;
         const std::optional<QByteArray> doc = discoveryDocument(path, accept, &type);
         if (!doc)
@@ -134,6 +140,15 @@ protected:
     }
 
 private:
+    static QByteArray header(const QHttpServerRequest &request, const char *name)
+    {
+        for (const auto &h : request.headers()) {
+            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+                return h.second;
+        }
+        return {};
+    }
+
     static QString methodName(const QHttpServerRequest &request)
     {
         switch (request.method()) {
@@ -176,6 +191,7 @@ private slots:
     void kubectlApplyDryRun_data();
     void kubectlApplyDryRun();
     void kubectlValidation();
+    void kubectlApplyPatch();
 
 private:
     struct Run
@@ -788,6 +804,53 @@ void TestApiDiscovery::kubectlValidation()
         QVERIFY2(r.err.contains(QStringLiteral("unknown field \"replica\"")), qPrintable(r.err));
         QVERIFY(m_server->writes.isEmpty());
     }
+}
+
+void TestApiDiscovery::kubectlApplyPatch()
+{
+    REQUIRE_KUBECTL();
+    // The StatefulSet exists, applied before with another image: kubectl computes a strategic
+    // merge patch from the patch metadata in the OpenAPI documents (containers merge on name)
+    // and sends it (this test server then answers 404).
+    const QByteArray lastApplied =
+        R"({"apiVersion":"apps/v1","kind":"StatefulSet","metadata":{"annotations":{},"name":"web","namespace":"default"},)"
+        R"("spec":{"replicas":2,"selector":{"matchLabels":{"app":"nginx"}},"serviceName":"nginx",)"
+        R"("template":{"metadata":{"labels":{"app":"nginx"}},"spec":{"containers":[{"image":"nginx:1.9.0","name":"nginx",)"
+        R"("ports":[{"containerPort":80,"name":"web"}]}]}}}})";
+    QJsonObject live = parse(lastApplied);
+    QJsonObject metadata = obj(live.value(QStringLiteral("metadata")));
+    metadata.insert(QStringLiteral("annotations"),
+                    QJsonObject{{QStringLiteral("kubectl.kubernetes.io/last-applied-configuration"),
+                                 QString::fromUtf8(lastApplied)}});
+    metadata.insert(QStringLiteral("uid"), QStringLiteral("3f0c2b1e-0000-4000-8000-000000000001"));
+    metadata.insert(QStringLiteral("resourceVersion"), QStringLiteral("7"));
+    live.insert(QStringLiteral("metadata"), metadata);
+    const QString path = QStringLiteral("/apis/apps/v1/namespaces/default/statefulsets/web");
+    m_server->objects.insert(path, QJsonDocument(live).toJson(QJsonDocument::Compact));
+    m_server->writes.clear();
+    m_server->writeBodies.clear();
+    m_server->writeTypes.clear();
+
+    const QString file = QStringLiteral(ORDINAL_SOURCE_DIR "/tests/scenarios/lesson/seed-statefulset.yaml");
+    const Run r = runKubectl({QStringLiteral("apply"), QStringLiteral("-f"), file});
+    m_server->objects.clear();
+    QVERIFY(r.exitCode != 0); // the PATCH got a 404
+    QCOMPARE(m_server->writes.size(), 1);
+    QVERIFY2(m_server->writes.first().startsWith(QStringLiteral("PATCH ") + path + u'?'),
+             qPrintable(m_server->writes.first()));
+    if (m_minor >= 27)
+        QVERIFY2(m_server->writes.first().contains(QStringLiteral("fieldValidation=Strict")),
+                 qPrintable(m_server->writes.first()));
+    QCOMPARE(m_server->writeTypes.first(), QByteArray("application/strategic-merge-patch+json"));
+    const QJsonObject patch = parse(m_server->writeBodies.first());
+    const QJsonObject podSpec = obj(obj(obj(patch.value(QStringLiteral("spec")))
+                                            .value(QStringLiteral("template")))
+                                        .value(QStringLiteral("spec")));
+    QCOMPARE(podSpec.value(QStringLiteral("$setElementOrder/containers")),
+             QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("nginx")}}}));
+    QCOMPARE(podSpec.value(QStringLiteral("containers")),
+             QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("image"), QStringLiteral("nginx:1.9.1")},
+                                               {QStringLiteral("name"), QStringLiteral("nginx")}}}));
 }
 
 QTEST_GUILESS_MAIN(TestApiDiscovery)
