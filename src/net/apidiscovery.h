@@ -21,7 +21,7 @@ namespace ordinal::net {
 // A subresource of an API resource (pods/status, statefulsets/scale, ...).
 struct ApiSubresource
 {
-    QString name;  // "status", "scale", "log", ...
+    QString name; // "status", "scale", "log", ...
     QString group; // group and version of the kind it takes and returns (autoscaling/v1 Scale)
     QString version;
     QString kind;
