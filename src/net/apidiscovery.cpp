@@ -1569,6 +1569,7 @@ QStringList apiGroupVersions()
     return out;
 }
 
+// The Google Cloud SDK's kubectl dispatcher runs the kubectl.1.<minor> matching this version.
 QString serverGitVersion()
 {
     return QStringLiteral("v1.30.0");
@@ -1576,12 +1577,15 @@ QString serverGitVersion()
 
 QByteArray versionDocument()
 {
+    const QString version = serverGitVersion();
+    const QStringList parts = version.mid(1).section(u'+', 0, 0).split(u'.');
     return QJsonDocument(
                QJsonObject {
-                   { QStringLiteral("major"), QStringLiteral("1") },
-                   { QStringLiteral("minor"), QStringLiteral("30") },
-                   { QStringLiteral("gitVersion"), serverGitVersion() },
-                   { QStringLiteral("gitCommit"), QStringLiteral("ordinal") },
+                   { QStringLiteral("major"), parts.value(0) },
+                   { QStringLiteral("minor"), parts.value(1) },
+                   { QStringLiteral("gitVersion"), version },
+                   { QStringLiteral("gitCommit"),
+                     QStringLiteral("ordinal-") + QStringLiteral(ORDINAL_VERSION) },
                    { QStringLiteral("gitTreeState"), QStringLiteral("clean") },
                    { QStringLiteral("buildDate"), QStringLiteral("2024-04-17T00:00:00Z") },
                    { QStringLiteral("goVersion"), QStringLiteral("go1.22.2") },
