@@ -13,7 +13,7 @@
 // Discovery and OpenAPI documents for the API server.
 //
 // Two tables drive everything below:
-//  * kResources: the resource facts (one row per resource; the lead will unify this with the
+//  * resourceRows(): the resource facts (one row per resource; the lead will unify this with the
 //    table in src/core/api/json.* once that exists). Discovery, OpenAPI paths and the
 //    x-kubernetes-group-version-kind of each schema come from it.
 //  * schemaTypes(): each API type Ordinal knows, field by field (name, type, description,
@@ -21,12 +21,15 @@
 //    simulate but real manifests carry are listed too (free-form objects where Ordinal ignores
 //    the content), so manifests from the Kubernetes tutorials validate.
 //
-// kubectl (1.27+) skips its client-side schema validation and asks the server to validate
+// kubectl 1.29+ skips its client-side schema validation and asks the server to validate
 // (fieldValidation=Strict) when the OpenAPI v3 document of the kind's group version has a
 // PATCH operation tagged with the kind's x-kubernetes-group-version-kind (an object) whose
-// operation-level parameters include {"name": "fieldValidation", "in": "query"}. It stops at
-// the first PATCH operation carrying that kind, in map order, so every PATCH operation here
-// (including those of status subresources) lists the parameter.
+// operation-level parameters include {"name": "fieldValidation", "in": "query"} (cli-runtime's
+// QueryParamVerifierV3; 1.27 and 1.28 make the same test on OpenAPI v2, so both documents
+// carry it). It stops at the first PATCH operation carrying that kind, in map order, so every
+// PATCH operation here (including those of status subresources) lists the parameter. Without
+// it, kubectl validates client-side against OpenAPI v2, which client-go fetches as protobuf
+// only: that form is served too (openApiV2Protobuf), for kubectl 1.20.
 
 namespace ordinal::net {
 
@@ -160,12 +163,12 @@ struct TypeSpec
 };
 
 // clang-format off
-#define META_FIELDS(what)                                                                      \
-    {"apiVersion", "string",                                                                  \
-     "The versioned schema of this object, e.g. v1 or apps/v1."},                             \
-        {"kind", "string", "The kind of this object, in CamelCase."},                        \
-        {"metadata", "meta.ObjectMeta", "Standard object metadata: name, namespace, labels, " \
-                                        "annotations, owners."}
+// The three fields every top-level kind starts with.
+#define META_FIELDS                                                                   \
+    {"apiVersion", "string", "The versioned schema of this object, e.g. v1 or apps/v1."}, \
+    {"kind", "string", "The kind of this object, in CamelCase."},                         \
+    {"metadata", "meta.ObjectMeta",                                                       \
+     "Standard object metadata: name, namespace, labels, annotations, owners."}
 
 const std::vector<TypeSpec> &schemaTypes()
 {
@@ -272,7 +275,7 @@ const std::vector<TypeSpec> &schemaTypes()
 
         // ---- autoscaling/v1, policy/v1 ----
         {"autoscaling.Scale", "The scale subresource of a scalable resource.",
-         {META_FIELDS("scale"),
+         {META_FIELDS,
           {"spec", "autoscaling.ScaleSpec", "The desired scale."},
           {"status", "autoscaling.ScaleStatus", "The current scale. Read-only."}},
          nullptr, "autoscaling/v1/Scale"},
@@ -283,13 +286,13 @@ const std::vector<TypeSpec> &schemaTypes()
           {"selector", "string", "Label query over the pods counted, in string form."}},
          "replicas"},
         {"policy.Eviction", "Asks for a pod's eviction, subject to disruption budgets.",
-         {META_FIELDS("eviction"),
+         {META_FIELDS,
           {"deleteOptions", "meta.DeleteOptions", "How the pod is deleted."}},
          nullptr, "policy/v1/Eviction"},
 
         // ---- core/v1: Pod and its parts ----
         {"core.Pod", "A group of containers scheduled together on one node.",
-         {META_FIELDS("pod"),
+         {META_FIELDS,
           {"spec", "core.PodSpec", "The desired behaviour of the pod."},
           {"status", "core.PodStatus", "The observed state of the pod. Read-only."}}},
         {"core.PodTemplateSpec", "The pods a controller creates: their metadata and spec.",
@@ -553,7 +556,7 @@ const std::vector<TypeSpec> &schemaTypes()
         // ---- core/v1: the other kinds ----
         {"core.Service", "A stable name and address for a set of pods. A headless service "
                          "(clusterIP: None) gives each pod behind it a DNS record.",
-         {META_FIELDS("service"),
+         {META_FIELDS,
           {"spec", "core.ServiceSpec", "The desired behaviour of the service."},
           {"status", "core.ServiceStatus", "The observed state. Read-only."}}},
         {"core.ServiceSpec", "What a service selects and exposes.",
@@ -621,7 +624,7 @@ const std::vector<TypeSpec> &schemaTypes()
           {"resourceVersion", "string", "Resource version."},
           {"uid", "string", "UID."}}},
         {"core.Node", "A machine pods run on.",
-         {META_FIELDS("node"),
+         {META_FIELDS,
           {"spec", "core.NodeSpec", "The desired behaviour of the node."},
           {"status", "core.NodeStatus", "The observed state. Read-only."}}},
         {"core.NodeSpec", "The node's configuration.",
@@ -662,7 +665,7 @@ const std::vector<TypeSpec> &schemaTypes()
           {"type", "string", "The condition."}},
          "type,status"},
         {"core.Namespace", "A scope for names.",
-         {META_FIELDS("namespace"),
+         {META_FIELDS,
           {"spec", "core.NamespaceSpec", "The namespace's finalizers."},
           {"status", "core.NamespaceStatus", "The observed state. Read-only."}}},
         {"core.NamespaceSpec", "The namespace's finalizers.",
@@ -671,7 +674,7 @@ const std::vector<TypeSpec> &schemaTypes()
          {{"conditions", "[]object", "Conditions.", "key=type;patch=merge"},
           {"phase", "string", "Active or Terminating."}}},
         {"core.PersistentVolumeClaim", "A request for storage.",
-         {META_FIELDS("claim"),
+         {META_FIELDS,
           {"spec", "core.PersistentVolumeClaimSpec", "The storage requested."},
           {"status", "core.PersistentVolumeClaimStatus", "The observed state. Read-only."}}},
         {"core.PersistentVolumeClaimSpec", "The storage requested.",
@@ -720,7 +723,7 @@ const std::vector<TypeSpec> &schemaTypes()
          "Manages pods with stable identities: <name>-<ordinal>, created and removed in "
          "ordinal order, each with its own persistent volume claims and a stable DNS name "
          "through the governing headless service.",
-         {META_FIELDS("statefulset"),
+         {META_FIELDS,
           {"spec", "apps.StatefulSetSpec", "The desired pods."},
           {"status", "apps.StatefulSetStatus", "The observed state. Read-only."}}},
         {"apps.StatefulSetSpec", "The desired state of a StatefulSet.",
