@@ -199,6 +199,7 @@ private slots:
     void fieldValidationAdvertised_data();
     void fieldValidationAdvertised();
     void openApiV2();
+    void openApiV2Protobuf();
     void deterministic();
 
     void kubectlApiVersions();
@@ -564,6 +565,33 @@ void TestApiDiscovery::openApiV2()
         QStringLiteral("/apis/apps/v1/namespaces/{namespace}/statefulsets/{name}/scale")));
     QVERIFY(paths.contains(QStringLiteral("/api/v1/nodes/{name}")));
     QVERIFY(paths.contains(QStringLiteral("/api/v1/pods")));
+}
+
+void TestApiDiscovery::openApiV2Protobuf()
+{
+    // client-go asks for protobuf only (and the JSON form stays available).
+    QByteArray type;
+    const auto pb
+        = discoveryDocument(QStringLiteral("/openapi/v2"),
+                            "application/com.github.proto-openapi.spec.v2@v1.0+protobuf", &type);
+    QVERIFY(pb);
+    QCOMPARE(type, QByteArray("application/com.github.proto-openapi.spec.v2.v1.0+protobuf"));
+    QCOMPARE(*pb, ::ordinal::net::openApiV2Protobuf());
+    // Document.swagger (field 1, length-delimited) comes first.
+    QVERIFY(pb->startsWith(QByteArray("\x0a\x03"
+                                      "2.0",
+                                      5)));
+    // Definitions and vendor extensions are in it, as text.
+    QVERIFY(pb->contains("io.k8s.api.apps.v1.StatefulSetSpec"));
+    QVERIFY(pb->contains("x-kubernetes-group-version-kind"));
+    QVERIFY(pb->contains(R"({"group":"apps","kind":"StatefulSet","version":"v1"})"));
+    QVERIFY(pb->contains("fieldValidation"));
+
+    const auto json
+        = discoveryDocument(QStringLiteral("/openapi/v2"), "application/json, */*", &type);
+    QVERIFY(json);
+    QCOMPARE(type, QByteArray("application/json"));
+    QCOMPARE(*json, openApiV2Document());
 }
 
 void TestApiDiscovery::deterministic()
