@@ -10,8 +10,9 @@
 namespace ordinal::net {
 
 // The documents a Kubernetes API server answers for discovery and OpenAPI, for the kinds
-// Ordinal simulates. Every function here is pure: the same call returns the same bytes (the
-// documents are built once and kept), so clients' discovery and OpenAPI caches stay valid.
+// Ordinal simulates. Every function here is pure and thread-safe: the same call returns the
+// same bytes (the OpenAPI documents, the large ones, are built once and kept), so clients'
+// discovery and OpenAPI caches stay valid.
 //
 // The resource facts (group, version, kind, plural, singular, short names, scope, verbs,
 // categories, subresources) live in ONE table in apidiscovery.cpp; the schemas are derived
