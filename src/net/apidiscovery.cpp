@@ -13,7 +13,7 @@
 // Discovery and OpenAPI documents for the API server.
 //
 // Two tables drive everything below:
-//  * kResources: the resource facts (one row per resource; the lead will unify this with the
+//  * resourceRows(): the resource facts (one row per resource; the lead will unify this with the
 //    table in src/core/api/json.* once that exists). Discovery, OpenAPI paths and the
 //    x-kubernetes-group-version-kind of each schema come from it.
 //  * schemaTypes(): each API type Ordinal knows, field by field (name, type, description,
@@ -21,18 +21,24 @@
 //    simulate but real manifests carry are listed too (free-form objects where Ordinal ignores
 //    the content), so manifests from the Kubernetes tutorials validate.
 //
-// kubectl (1.27+) skips its client-side schema validation and asks the server to validate
+// kubectl 1.29+ skips its client-side schema validation and asks the server to validate
 // (fieldValidation=Strict) when the OpenAPI v3 document of the kind's group version has a
 // PATCH operation tagged with the kind's x-kubernetes-group-version-kind (an object) whose
-// operation-level parameters include {"name": "fieldValidation", "in": "query"}. It stops at
-// the first PATCH operation carrying that kind, in map order, so every PATCH operation here
-// (including those of status subresources) lists the parameter.
+// operation-level parameters include {"name": "fieldValidation", "in": "query"} (cli-runtime's
+// QueryParamVerifierV3; 1.27 and 1.28 make the same test on OpenAPI v2, so both documents
+// carry it). It stops at the first PATCH operation carrying that kind, in map order, so every
+// PATCH operation here (including those of status subresources) lists the parameter. Without
+// it, kubectl validates client-side against OpenAPI v2, which client-go fetches as protobuf
+// only: that form is served too (openApiV2Protobuf), for kubectl 1.20.
 
 namespace ordinal::net {
 
 namespace {
 
-QString str(const char *s) { return QString::fromUtf8(s); }
+QString str(const char *s)
+{
+    return QString::fromUtf8(s);
+}
 
 QJsonArray strings(const QStringList &list)
 {
@@ -52,10 +58,10 @@ QStringList split(const char *s, char sep = ',')
 // ---------------------------------------------------------------------------------------
 // The resource table.
 
-const QStringList kAllVerbs = {QStringLiteral("create"), QStringLiteral("delete"),
-                               QStringLiteral("deletecollection"), QStringLiteral("get"),
-                               QStringLiteral("list"), QStringLiteral("patch"),
-                               QStringLiteral("update"), QStringLiteral("watch")};
+const QStringList kAllVerbs
+    = { QStringLiteral("create"), QStringLiteral("delete"), QStringLiteral("deletecollection"),
+        QStringLiteral("get"),    QStringLiteral("list"),   QStringLiteral("patch"),
+        QStringLiteral("update"), QStringLiteral("watch") };
 
 struct SubRow
 {
@@ -78,6 +84,8 @@ struct ResourceRow
     std::vector<SubRow> subresources;
 };
 
+// One row per line reads better than one field per line.
+// clang-format off
 const std::vector<ResourceRow> &resourceRows()
 {
     static const std::vector<ResourceRow> rows = {
@@ -107,6 +115,8 @@ const std::vector<ResourceRow> &resourceRows()
     return rows;
 }
 
+// clang-format on
+
 struct Gvk
 {
     QString group, version, kind;
@@ -115,14 +125,14 @@ struct Gvk
 Gvk parseGvk(const char *s)
 {
     const QStringList p = str(s).split(QLatin1Char('/'));
-    return {p.value(0), p.value(1), p.value(2)};
+    return { p.value(0), p.value(1), p.value(2) };
 }
 
 QJsonObject gvkObject(const QString &group, const QString &version, const QString &kind)
 {
-    return {{QStringLiteral("group"), group},
-            {QStringLiteral("version"), version},
-            {QStringLiteral("kind"), kind}};
+    return { { QStringLiteral("group"), group },
+             { QStringLiteral("version"), version },
+             { QStringLiteral("kind"), kind } };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -148,16 +158,17 @@ struct TypeSpec
     const char *doc;
     std::vector<FieldSpec> fields;
     const char *required = nullptr; // comma-separated
-    const char *gvks = nullptr;     // ';'-separated group/version/Kind, besides the table's
-    const char *scalar = nullptr;   // a scalar type (Quantity, Time, IntOrString): its format
+    const char *gvks = nullptr; // ';'-separated group/version/Kind, besides the table's
+    const char *scalar = nullptr; // a scalar type (Quantity, Time, IntOrString): its format
 };
 
-#define META_FIELDS(what)                                                                      \
-    {"apiVersion", "string",                                                                  \
-     "The versioned schema of this object, e.g. v1 or apps/v1."},                             \
-        {"kind", "string", "The kind of this object, in CamelCase."},                        \
-        {"metadata", "meta.ObjectMeta", "Standard object metadata: name, namespace, labels, " \
-                                        "annotations, owners."}
+// clang-format off
+// The three fields every top-level kind starts with.
+#define META_FIELDS                                                                   \
+    {"apiVersion", "string", "The versioned schema of this object, e.g. v1 or apps/v1."}, \
+    {"kind", "string", "The kind of this object, in CamelCase."},                         \
+    {"metadata", "meta.ObjectMeta",                                                       \
+     "Standard object metadata: name, namespace, labels, annotations, owners."}
 
 const std::vector<TypeSpec> &schemaTypes()
 {
@@ -264,7 +275,7 @@ const std::vector<TypeSpec> &schemaTypes()
 
         // ---- autoscaling/v1, policy/v1 ----
         {"autoscaling.Scale", "The scale subresource of a scalable resource.",
-         {META_FIELDS("scale"),
+         {META_FIELDS,
           {"spec", "autoscaling.ScaleSpec", "The desired scale."},
           {"status", "autoscaling.ScaleStatus", "The current scale. Read-only."}},
          nullptr, "autoscaling/v1/Scale"},
@@ -275,13 +286,13 @@ const std::vector<TypeSpec> &schemaTypes()
           {"selector", "string", "Label query over the pods counted, in string form."}},
          "replicas"},
         {"policy.Eviction", "Asks for a pod's eviction, subject to disruption budgets.",
-         {META_FIELDS("eviction"),
+         {META_FIELDS,
           {"deleteOptions", "meta.DeleteOptions", "How the pod is deleted."}},
          nullptr, "policy/v1/Eviction"},
 
         // ---- core/v1: Pod and its parts ----
         {"core.Pod", "A group of containers scheduled together on one node.",
-         {META_FIELDS("pod"),
+         {META_FIELDS,
           {"spec", "core.PodSpec", "The desired behaviour of the pod."},
           {"status", "core.PodStatus", "The observed state of the pod. Read-only."}}},
         {"core.PodTemplateSpec", "The pods a controller creates: their metadata and spec.",
@@ -545,7 +556,7 @@ const std::vector<TypeSpec> &schemaTypes()
         // ---- core/v1: the other kinds ----
         {"core.Service", "A stable name and address for a set of pods. A headless service "
                          "(clusterIP: None) gives each pod behind it a DNS record.",
-         {META_FIELDS("service"),
+         {META_FIELDS,
           {"spec", "core.ServiceSpec", "The desired behaviour of the service."},
           {"status", "core.ServiceStatus", "The observed state. Read-only."}}},
         {"core.ServiceSpec", "What a service selects and exposes.",
@@ -613,7 +624,7 @@ const std::vector<TypeSpec> &schemaTypes()
           {"resourceVersion", "string", "Resource version."},
           {"uid", "string", "UID."}}},
         {"core.Node", "A machine pods run on.",
-         {META_FIELDS("node"),
+         {META_FIELDS,
           {"spec", "core.NodeSpec", "The desired behaviour of the node."},
           {"status", "core.NodeStatus", "The observed state. Read-only."}}},
         {"core.NodeSpec", "The node's configuration.",
@@ -654,7 +665,7 @@ const std::vector<TypeSpec> &schemaTypes()
           {"type", "string", "The condition."}},
          "type,status"},
         {"core.Namespace", "A scope for names.",
-         {META_FIELDS("namespace"),
+         {META_FIELDS,
           {"spec", "core.NamespaceSpec", "The namespace's finalizers."},
           {"status", "core.NamespaceStatus", "The observed state. Read-only."}}},
         {"core.NamespaceSpec", "The namespace's finalizers.",
@@ -663,7 +674,7 @@ const std::vector<TypeSpec> &schemaTypes()
          {{"conditions", "[]object", "Conditions.", "key=type;patch=merge"},
           {"phase", "string", "Active or Terminating."}}},
         {"core.PersistentVolumeClaim", "A request for storage.",
-         {META_FIELDS("claim"),
+         {META_FIELDS,
           {"spec", "core.PersistentVolumeClaimSpec", "The storage requested."},
           {"status", "core.PersistentVolumeClaimStatus", "The observed state. Read-only."}}},
         {"core.PersistentVolumeClaimSpec", "The storage requested.",
@@ -712,7 +723,7 @@ const std::vector<TypeSpec> &schemaTypes()
          "Manages pods with stable identities: <name>-<ordinal>, created and removed in "
          "ordinal order, each with its own persistent volume claims and a stable DNS name "
          "through the governing headless service.",
-         {META_FIELDS("statefulset"),
+         {META_FIELDS,
           {"spec", "apps.StatefulSetSpec", "The desired pods."},
           {"status", "apps.StatefulSetStatus", "The observed state. Read-only."}}},
         {"apps.StatefulSetSpec", "The desired state of a StatefulSet.",
@@ -787,6 +798,7 @@ const std::vector<TypeSpec> &schemaTypes()
 }
 
 #undef META_FIELDS
+// clang-format on
 
 QString definitionName(const QString &id)
 {
@@ -832,32 +844,32 @@ QString refTo(const QString &id, Dialect d)
 
 QJsonObject refSchema(const QString &id, Dialect d)
 {
-    return {{QStringLiteral("$ref"), refTo(id, d)}};
+    return { { QStringLiteral("$ref"), refTo(id, d) } };
 }
 
 QJsonObject typeSchema(const QString &type, Dialect d)
 {
     if (type.startsWith(QStringLiteral("[]"))) {
-        return {{QStringLiteral("type"), QStringLiteral("array")},
-                {QStringLiteral("items"), typeSchema(type.mid(2), d)}};
+        return { { QStringLiteral("type"), QStringLiteral("array") },
+                 { QStringLiteral("items"), typeSchema(type.mid(2), d) } };
     }
     if (type == u"map" || type.startsWith(QStringLiteral("map:"))) {
         const QString value = type == u"map" ? QStringLiteral("string") : type.mid(4);
-        return {{QStringLiteral("type"), QStringLiteral("object")},
-                {QStringLiteral("additionalProperties"), typeSchema(value, d)}};
+        return { { QStringLiteral("type"), QStringLiteral("object") },
+                 { QStringLiteral("additionalProperties"), typeSchema(value, d) } };
     }
     if (type == u"string")
-        return {{QStringLiteral("type"), QStringLiteral("string")}};
+        return { { QStringLiteral("type"), QStringLiteral("string") } };
     if (type == u"int32" || type == u"int64")
-        return {{QStringLiteral("type"), QStringLiteral("integer")},
-                {QStringLiteral("format"), type}};
+        return { { QStringLiteral("type"), QStringLiteral("integer") },
+                 { QStringLiteral("format"), type } };
     if (type == u"bool")
-        return {{QStringLiteral("type"), QStringLiteral("boolean")}};
+        return { { QStringLiteral("type"), QStringLiteral("boolean") } };
     if (type == u"number")
-        return {{QStringLiteral("type"), QStringLiteral("number")},
-                {QStringLiteral("format"), QStringLiteral("double")}};
+        return { { QStringLiteral("type"), QStringLiteral("number") },
+                 { QStringLiteral("format"), QStringLiteral("double") } };
     if (type == u"object") {
-        QJsonObject o{{QStringLiteral("type"), QStringLiteral("object")}};
+        QJsonObject o { { QStringLiteral("type"), QStringLiteral("object") } };
         if (d == Dialect::V3)
             o.insert(QStringLiteral("x-kubernetes-preserve-unknown-fields"), true);
         return o;
@@ -902,10 +914,9 @@ QJsonObject fieldSchema(const FieldSpec &f, Dialect d)
     if (s.contains(QStringLiteral("$ref"))) {
         if (d == Dialect::V3) {
             // OpenAPI 3.0 ignores siblings of $ref; wrap it so the description stays.
-            s = QJsonObject{{QStringLiteral("allOf"), QJsonArray{s}}};
-            if (!type.contains(QStringLiteral("Time")) && type != u"quantity"
-                && type != u"intstr")
-                s.insert(QStringLiteral("default"), QJsonObject{});
+            s = QJsonObject { { QStringLiteral("allOf"), QJsonArray { s } } };
+            if (!type.contains(QStringLiteral("Time")) && type != u"quantity" && type != u"intstr")
+                s.insert(QStringLiteral("default"), QJsonObject {});
         }
     }
     s.insert(QStringLiteral("description"), str(f.doc));
@@ -932,9 +943,9 @@ QList<Gvk> gvksOf(const QString &id)
     for (const ResourceRow &r : resourceRows()) {
         const QString base = typeIdForKind(str(r.group), str(r.kind));
         if (id == base)
-            out.append({str(r.group), str(r.version), str(r.kind)});
+            out.append({ str(r.group), str(r.version), str(r.kind) });
         else if (id == base + QStringLiteral("List"))
-            out.append({str(r.group), str(r.version), str(r.kind) + QStringLiteral("List")});
+            out.append({ str(r.group), str(r.version), str(r.kind) + QStringLiteral("List") });
     }
     if (const TypeSpec *t = typesById().value(id)) {
         for (const QString &g : split(t->gvks, ';'))
@@ -970,18 +981,18 @@ QJsonObject definitionSchema(const QString &id, Dialect d)
                  QStringLiteral("A list of ") + id.mid(id.indexOf(u'.') + 1).chopped(4)
                      + QStringLiteral(" objects."));
         const FieldSpec fields[] = {
-            {"apiVersion", "string", "The versioned schema of this object."},
-            {"kind", "string", "The kind of this object, in CamelCase."},
-            {"metadata", "meta.ListMeta", "Standard list metadata."},
+            { "apiVersion", "string", "The versioned schema of this object." },
+            { "kind", "string", "The kind of this object, in CamelCase." },
+            { "metadata", "meta.ListMeta", "Standard list metadata." },
         };
         for (const FieldSpec &f : fields)
             properties.insert(str(f.name), fieldSchema(f, d));
-        properties.insert(QStringLiteral("items"),
-                          QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
-                                      {QStringLiteral("items"), refSchema(item, d)},
-                                      {QStringLiteral("description"),
-                                       QStringLiteral("The objects.")}});
-        required = {QStringLiteral("items")};
+        properties.insert(
+            QStringLiteral("items"),
+            QJsonObject { { QStringLiteral("type"), QStringLiteral("array") },
+                          { QStringLiteral("items"), refSchema(item, d) },
+                          { QStringLiteral("description"), QStringLiteral("The objects.") } });
+        required = { QStringLiteral("items") };
     }
     s.insert(QStringLiteral("type"), QStringLiteral("object"));
     if (!properties.isEmpty())
@@ -1037,62 +1048,62 @@ struct Param
     const char *doc;
 };
 
-const Param kPretty = {"pretty", "string", "If 'true', the output is indented."};
-const Param kDryRun = {"dryRun", "string",
-                       "All: process the request without persisting anything."};
-const Param kFieldManager = {"fieldManager", "string",
-                             "Name of the actor making the change, for managed fields."};
-const Param kFieldValidation = {
-    "fieldValidation", "string",
-    "How unknown and duplicate fields in the request body are handled: Ignore drops them, "
-    "Warn drops them with a warning header, Strict (kubectl's default) rejects the request."};
-const Param kForce = {"force", "boolean",
-                      "Server-side apply: take ownership of fields other managers own."};
+const Param kPretty = { "pretty", "string", "If 'true', the output is indented." };
+const Param kDryRun
+    = { "dryRun", "string", "All: process the request without persisting anything." };
+const Param kFieldManager
+    = { "fieldManager", "string", "Name of the actor making the change, for managed fields." };
+const Param kFieldValidation
+    = { "fieldValidation", "string",
+        "How unknown and duplicate fields in the request body are handled: Ignore drops them, "
+        "Warn drops them with a warning header, Strict (kubectl's default) rejects the request." };
+const Param kForce
+    = { "force", "boolean", "Server-side apply: take ownership of fields other managers own." };
 const Param kListParams[] = {
-    {"allowWatchBookmarks", "boolean", "Ask for BOOKMARK watch events."},
-    {"continue", "string", "Continue token from a previous chunk."},
-    {"fieldSelector", "string", "Select by fields, e.g. metadata.name=web-0."},
-    {"labelSelector", "string", "Select by labels, e.g. app=nginx."},
-    {"limit", "integer", "Most items to return in one chunk."},
-    {"resourceVersion", "string", "Version to read or watch from."},
-    {"resourceVersionMatch", "string", "How resourceVersion applies to a list."},
-    {"sendInitialEvents", "boolean", "Start a watch with the current state."},
-    {"timeoutSeconds", "integer", "Timeout of the list or watch call."},
-    {"watch", "boolean", "Watch for changes instead of listing."},
+    { "allowWatchBookmarks", "boolean", "Ask for BOOKMARK watch events." },
+    { "continue", "string", "Continue token from a previous chunk." },
+    { "fieldSelector", "string", "Select by fields, e.g. metadata.name=web-0." },
+    { "labelSelector", "string", "Select by labels, e.g. app=nginx." },
+    { "limit", "integer", "Most items to return in one chunk." },
+    { "resourceVersion", "string", "Version to read or watch from." },
+    { "resourceVersionMatch", "string", "How resourceVersion applies to a list." },
+    { "sendInitialEvents", "boolean", "Start a watch with the current state." },
+    { "timeoutSeconds", "integer", "Timeout of the list or watch call." },
+    { "watch", "boolean", "Watch for changes instead of listing." },
 };
 const Param kDeleteParams[] = {
-    {"gracePeriodSeconds", "integer", "Seconds before the object is deleted; 0 is now."},
-    {"orphanDependents", "boolean", "Deprecated: use propagationPolicy."},
-    {"propagationPolicy", "string", "Orphan, Background or Foreground."},
+    { "gracePeriodSeconds", "integer", "Seconds before the object is deleted; 0 is now." },
+    { "orphanDependents", "boolean", "Deprecated: use propagationPolicy." },
+    { "propagationPolicy", "string", "Orphan, Background or Foreground." },
 };
 const Param kLogParams[] = {
-    {"container", "string", "The container to read; needed when there are several."},
-    {"follow", "boolean", "Stream the log."},
-    {"insecureSkipTLSVerifyBackend", "boolean", "Skip verifying the kubelet's certificate."},
-    {"limitBytes", "integer", "Most bytes to return."},
-    {"previous", "boolean", "The log of the previous, terminated container."},
-    {"sinceSeconds", "integer", "Only the last seconds of the log."},
-    {"tailLines", "integer", "Only the last lines of the log."},
-    {"timestamps", "boolean", "Prefix each line with its timestamp."},
+    { "container", "string", "The container to read; needed when there are several." },
+    { "follow", "boolean", "Stream the log." },
+    { "insecureSkipTLSVerifyBackend", "boolean", "Skip verifying the kubelet's certificate." },
+    { "limitBytes", "integer", "Most bytes to return." },
+    { "previous", "boolean", "The log of the previous, terminated container." },
+    { "sinceSeconds", "integer", "Only the last seconds of the log." },
+    { "tailLines", "integer", "Only the last lines of the log." },
+    { "timestamps", "boolean", "Prefix each line with its timestamp." },
 };
 const Param kExecParams[] = {
-    {"command", "string", "The command to run, one argument per parameter."},
-    {"container", "string", "The container to run it in."},
-    {"stderr", "boolean", "Stream stderr."},
-    {"stdin", "boolean", "Stream stdin."},
-    {"stdout", "boolean", "Stream stdout."},
-    {"tty", "boolean", "Allocate a TTY."},
+    { "command", "string", "The command to run, one argument per parameter." },
+    { "container", "string", "The container to run it in." },
+    { "stderr", "boolean", "Stream stderr." },
+    { "stdin", "boolean", "Stream stdin." },
+    { "stdout", "boolean", "Stream stdout." },
+    { "tty", "boolean", "Allocate a TTY." },
 };
 
 QJsonObject parameter(const Param &p, const char *in, Dialect d, bool required = false)
 {
-    QJsonObject o{{QStringLiteral("name"), str(p.name)},
-                  {QStringLiteral("in"), str(in)},
-                  {QStringLiteral("description"), str(p.doc)}};
+    QJsonObject o { { QStringLiteral("name"), str(p.name) },
+                    { QStringLiteral("in"), str(in) },
+                    { QStringLiteral("description"), str(p.doc) } };
     if (d == Dialect::V3)
         o.insert(QStringLiteral("schema"),
-                 QJsonObject{{QStringLiteral("type"), str(p.type)},
-                             {QStringLiteral("uniqueItems"), true}});
+                 QJsonObject { { QStringLiteral("type"), str(p.type) },
+                               { QStringLiteral("uniqueItems"), true } });
     else {
         o.insert(QStringLiteral("type"), str(p.type));
         o.insert(QStringLiteral("uniqueItems"), true);
@@ -1104,13 +1115,13 @@ QJsonObject parameter(const Param &p, const char *in, Dialect d, bool required =
 
 struct OperationSpec
 {
-    QString method;     // get, put, post, patch, delete
-    QString action;     // x-kubernetes-action
+    QString method; // get, put, post, patch, delete
+    QString action; // x-kubernetes-action
     QString operationId;
     QString description;
     Gvk gvk;
     QString responseId; // type id of the response body; empty: a string
-    QString bodyId;     // type id of the request body; empty: none
+    QString bodyId; // type id of the request body; empty: none
     QList<Param> query;
     QString status = QStringLiteral("200");
 };
@@ -1129,7 +1140,7 @@ QJsonObject operation(const OperationSpec &op, const QString &tag, Dialect d)
     QJsonObject o;
     o.insert(QStringLiteral("description"), op.description);
     o.insert(QStringLiteral("operationId"), op.operationId);
-    o.insert(QStringLiteral("tags"), QJsonArray{tag});
+    o.insert(QStringLiteral("tags"), QJsonArray { tag });
     o.insert(QStringLiteral("x-kubernetes-action"), op.action);
     o.insert(QStringLiteral("x-kubernetes-group-version-kind"),
              gvkObject(op.gvk.group, op.gvk.version, op.gvk.kind));
@@ -1137,74 +1148,77 @@ QJsonObject operation(const OperationSpec &op, const QString &tag, Dialect d)
     for (const Param &p : op.query)
         params.append(parameter(p, "query", d));
 
-    const QStringList patchTypes = {QStringLiteral("application/apply-patch+yaml"),
-                                    QStringLiteral("application/json-patch+json"),
-                                    QStringLiteral("application/merge-patch+json"),
-                                    QStringLiteral("application/strategic-merge-patch+json")};
+    const QStringList patchTypes = { QStringLiteral("application/apply-patch+yaml"),
+                                     QStringLiteral("application/json-patch+json"),
+                                     QStringLiteral("application/merge-patch+json"),
+                                     QStringLiteral("application/strategic-merge-patch+json") };
     const QStringList produces = op.responseId.isEmpty()
-        ? QStringList{QStringLiteral("text/plain"), QStringLiteral("application/json")}
-        : QStringList{QStringLiteral("application/json"), QStringLiteral("application/yaml")};
+        ? QStringList { QStringLiteral("text/plain"), QStringLiteral("application/json") }
+        : QStringList { QStringLiteral("application/json"), QStringLiteral("application/yaml") };
     const QJsonObject responseSchema = op.responseId.isEmpty()
-        ? QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}
+        ? QJsonObject { { QStringLiteral("type"), QStringLiteral("string") } }
         : refSchema(op.responseId, d);
 
     QJsonObject responses;
     const QString okText = op.status == u"201" ? QStringLiteral("Created") : QStringLiteral("OK");
-    QStringList statuses{op.status};
+    QStringList statuses { op.status };
     if (op.method == u"post" && op.action == u"create")
-        statuses = {QStringLiteral("200"), QStringLiteral("201"), QStringLiteral("202")};
+        statuses = { QStringLiteral("200"), QStringLiteral("201"), QStringLiteral("202") };
     for (const QString &code : statuses) {
         const QString text = code == u"201" ? QStringLiteral("Created")
-            : code == u"202"               ? QStringLiteral("Accepted")
-                                           : okText;
-        QJsonObject r{{QStringLiteral("description"), text}};
+            : code == u"202"                ? QStringLiteral("Accepted")
+                                            : okText;
+        QJsonObject r { { QStringLiteral("description"), text } };
         if (d == Dialect::V3) {
             QJsonObject content;
             for (const QString &m : produces)
-                content.insert(m, QJsonObject{{QStringLiteral("schema"), responseSchema}});
+                content.insert(m, QJsonObject { { QStringLiteral("schema"), responseSchema } });
             r.insert(QStringLiteral("content"), content);
         } else {
             r.insert(QStringLiteral("schema"), responseSchema);
         }
         responses.insert(code, r);
     }
-    responses.insert(QStringLiteral("401"),
-                     QJsonObject{{QStringLiteral("description"), QStringLiteral("Unauthorized")}});
+    responses.insert(
+        QStringLiteral("401"),
+        QJsonObject { { QStringLiteral("description"), QStringLiteral("Unauthorized") } });
     o.insert(QStringLiteral("responses"), responses);
 
     if (!op.bodyId.isEmpty()) {
-        const QStringList consumes = op.method == u"patch" ? patchTypes
-                                                          : QStringList{QStringLiteral("*/*")};
+        const QStringList consumes
+            = op.method == u"patch" ? patchTypes : QStringList { QStringLiteral("*/*") };
         const QJsonObject bodySchema = refSchema(op.bodyId, d);
         if (d == Dialect::V3) {
             QJsonObject content;
             for (const QString &m : consumes)
-                content.insert(m, QJsonObject{{QStringLiteral("schema"), bodySchema}});
+                content.insert(m, QJsonObject { { QStringLiteral("schema"), bodySchema } });
             o.insert(QStringLiteral("requestBody"),
-                     QJsonObject{{QStringLiteral("content"), content},
-                                 {QStringLiteral("required"), op.method != u"delete"}});
+                     QJsonObject { { QStringLiteral("content"), content },
+                                   { QStringLiteral("required"), op.method != u"delete" } });
         } else {
             o.insert(QStringLiteral("consumes"), strings(consumes));
-            params.prepend(QJsonObject{{QStringLiteral("name"), QStringLiteral("body")},
-                                       {QStringLiteral("in"), QStringLiteral("body")},
-                                       {QStringLiteral("required"), op.method != u"delete"},
-                                       {QStringLiteral("schema"), bodySchema}});
+            params.prepend(QJsonObject { { QStringLiteral("name"), QStringLiteral("body") },
+                                         { QStringLiteral("in"), QStringLiteral("body") },
+                                         { QStringLiteral("required"), op.method != u"delete" },
+                                         { QStringLiteral("schema"), bodySchema } });
         }
     } else if (d == Dialect::V2) {
-        o.insert(QStringLiteral("consumes"), QJsonArray{QStringLiteral("*/*")});
+        o.insert(QStringLiteral("consumes"), QJsonArray { QStringLiteral("*/*") });
     }
     if (d == Dialect::V2) {
         o.insert(QStringLiteral("produces"), strings(produces));
-        o.insert(QStringLiteral("schemes"), QJsonArray{QStringLiteral("https")});
+        o.insert(QStringLiteral("schemes"), QJsonArray { QStringLiteral("https") });
     }
     if (!params.isEmpty())
         o.insert(QStringLiteral("parameters"), params);
     return o;
 }
 
-QList<Param> params(std::initializer_list<Param> a) { return QList<Param>(a); }
-template<std::size_t N>
-QList<Param> params(const Param (&a)[N])
+QList<Param> params(std::initializer_list<Param> a)
+{
+    return QList<Param>(a);
+}
+template<std::size_t N> QList<Param> params(const Param (&a)[N])
 {
     return QList<Param>(std::begin(a), std::end(a));
 }
@@ -1219,7 +1233,7 @@ void addResourcePaths(const ApiResource &r, Dialect d, QJsonObject *paths)
         : base + u'/' + r.plural;
     const QString item = collection + QStringLiteral("/{name}");
     const QString typeId = typeIdForKind(r.group, r.kind);
-    const Gvk gvk{r.group, r.version, r.kind};
+    const Gvk gvk { r.group, r.version, r.kind };
     const QString gvName = camelGroup(r.group) + r.version.at(0).toUpper() + r.version.mid(1);
     const QString scope = r.namespaced ? QStringLiteral("Namespaced") : QString();
     const QString tag = r.group.isEmpty() ? QStringLiteral("core_v1")
@@ -1227,10 +1241,10 @@ void addResourcePaths(const ApiResource &r, Dialect d, QJsonObject *paths)
     const QString kindName = r.kind;
     auto has = [&](const char *verb) { return r.verbs.contains(str(verb)); };
 
-    const QJsonObject nameParam = parameter({"name", "string", "Name of the object."}, "path", d,
-                                            true);
-    const QJsonObject namespaceParam = parameter(
-        {"namespace", "string", "Namespace of the objects."}, "path", d, true);
+    const QJsonObject nameParam
+        = parameter({ "name", "string", "Name of the object." }, "path", d, true);
+    const QJsonObject namespaceParam
+        = parameter({ "namespace", "string", "Namespace of the objects." }, "path", d, true);
     const QJsonObject prettyParam = parameter(kPretty, "query", d);
 
     auto pathItem = [&](bool withName) {
@@ -1240,39 +1254,42 @@ void addResourcePaths(const ApiResource &r, Dialect d, QJsonObject *paths)
         if (r.namespaced)
             ps.append(namespaceParam);
         ps.append(prettyParam);
-        return QJsonObject{{QStringLiteral("parameters"), ps}};
+        return QJsonObject { { QStringLiteral("parameters"), ps } };
     };
 
     // Collection: list, create, deletecollection.
     QJsonObject coll = pathItem(false);
     if (has("list")) {
         coll.insert(QStringLiteral("get"),
-                    operation({QStringLiteral("get"), QStringLiteral("list"),
-                               QStringLiteral("list") + gvName + scope + kindName,
-                               QStringLiteral("list or watch objects of kind ") + kindName,
-                               {r.group, r.version, r.kind}, typeId + QStringLiteral("List"),
-                               {}, params(kListParams)},
+                    operation({ QStringLiteral("get"),
+                                QStringLiteral("list"),
+                                QStringLiteral("list") + gvName + scope + kindName,
+                                QStringLiteral("list or watch objects of kind ") + kindName,
+                                { r.group, r.version, r.kind },
+                                typeId + QStringLiteral("List"),
+                                {},
+                                params(kListParams) },
                               tag, d));
     }
     if (has("create")) {
         coll.insert(QStringLiteral("post"),
-                    operation({QStringLiteral("post"), QStringLiteral("create"),
-                               QStringLiteral("create") + gvName + scope + kindName,
-                               QStringLiteral("create ") + kindName, gvk, typeId, typeId,
-                               params({kDryRun, kFieldManager, kFieldValidation})},
+                    operation({ QStringLiteral("post"), QStringLiteral("create"),
+                                QStringLiteral("create") + gvName + scope + kindName,
+                                QStringLiteral("create ") + kindName, gvk, typeId, typeId,
+                                params({ kDryRun, kFieldManager, kFieldValidation }) },
                               tag, d));
     }
     if (has("deletecollection")) {
         QList<Param> q = params(kListParams);
         q.append(params(kDeleteParams));
         q.prepend(kDryRun);
-        coll.insert(QStringLiteral("delete"),
-                    operation({QStringLiteral("delete"), QStringLiteral("deletecollection"),
-                               QStringLiteral("deleteCollection") + gvName + scope + kindName,
-                               QStringLiteral("delete collection of ") + kindName, gvk,
-                               QStringLiteral("meta.Status"), QStringLiteral("meta.DeleteOptions"),
-                               q},
-                              tag, d));
+        coll.insert(
+            QStringLiteral("delete"),
+            operation({ QStringLiteral("delete"), QStringLiteral("deletecollection"),
+                        QStringLiteral("deleteCollection") + gvName + scope + kindName,
+                        QStringLiteral("delete collection of ") + kindName, gvk,
+                        QStringLiteral("meta.Status"), QStringLiteral("meta.DeleteOptions"), q },
+                      tag, d));
     }
     paths->insert(collection, coll);
 
@@ -1280,48 +1297,56 @@ void addResourcePaths(const ApiResource &r, Dialect d, QJsonObject *paths)
     QJsonObject one = pathItem(true);
     if (has("get"))
         one.insert(QStringLiteral("get"),
-                   operation({QStringLiteral("get"), QStringLiteral("get"),
-                              QStringLiteral("read") + gvName + scope + kindName,
-                              QStringLiteral("read the specified ") + kindName, gvk, typeId, {},
-                              {}},
+                   operation({ QStringLiteral("get"),
+                               QStringLiteral("get"),
+                               QStringLiteral("read") + gvName + scope + kindName,
+                               QStringLiteral("read the specified ") + kindName,
+                               gvk,
+                               typeId,
+                               {},
+                               {} },
                              tag, d));
     if (has("update"))
         one.insert(QStringLiteral("put"),
-                   operation({QStringLiteral("put"), QStringLiteral("put"),
-                              QStringLiteral("replace") + gvName + scope + kindName,
-                              QStringLiteral("replace the specified ") + kindName, gvk, typeId,
-                              typeId, params({kDryRun, kFieldManager, kFieldValidation})},
+                   operation({ QStringLiteral("put"), QStringLiteral("put"),
+                               QStringLiteral("replace") + gvName + scope + kindName,
+                               QStringLiteral("replace the specified ") + kindName, gvk, typeId,
+                               typeId, params({ kDryRun, kFieldManager, kFieldValidation }) },
                              tag, d));
     if (has("patch"))
         one.insert(QStringLiteral("patch"),
-                   operation({QStringLiteral("patch"), QStringLiteral("patch"),
-                              QStringLiteral("patch") + gvName + scope + kindName,
-                              QStringLiteral("partially update the specified ") + kindName, gvk,
-                              typeId, QStringLiteral("meta.Patch"),
-                              params({kDryRun, kFieldManager, kFieldValidation, kForce})},
+                   operation({ QStringLiteral("patch"), QStringLiteral("patch"),
+                               QStringLiteral("patch") + gvName + scope + kindName,
+                               QStringLiteral("partially update the specified ") + kindName, gvk,
+                               typeId, QStringLiteral("meta.Patch"),
+                               params({ kDryRun, kFieldManager, kFieldValidation, kForce }) },
                              tag, d));
     if (has("delete")) {
         QList<Param> q = params(kDeleteParams);
         q.prepend(kDryRun);
-        one.insert(QStringLiteral("delete"),
-                   operation({QStringLiteral("delete"), QStringLiteral("delete"),
-                              QStringLiteral("delete") + gvName + scope + kindName,
-                              QStringLiteral("delete a ") + kindName, gvk,
-                              QStringLiteral("meta.Status"), QStringLiteral("meta.DeleteOptions"),
-                              q},
-                             tag, d));
+        one.insert(
+            QStringLiteral("delete"),
+            operation({ QStringLiteral("delete"), QStringLiteral("delete"),
+                        QStringLiteral("delete") + gvName + scope + kindName,
+                        QStringLiteral("delete a ") + kindName, gvk, QStringLiteral("meta.Status"),
+                        QStringLiteral("meta.DeleteOptions"), q },
+                      tag, d));
     }
     paths->insert(item, one);
 
     // Across namespaces.
     if (r.namespaced && has("list")) {
-        QJsonObject all{{QStringLiteral("parameters"), QJsonArray{prettyParam}}};
+        QJsonObject all { { QStringLiteral("parameters"), QJsonArray { prettyParam } } };
         all.insert(QStringLiteral("get"),
-                   operation({QStringLiteral("get"), QStringLiteral("list"),
-                              QStringLiteral("list") + gvName + kindName
-                                  + QStringLiteral("ForAllNamespaces"),
-                              QStringLiteral("list or watch objects of kind ") + kindName,
-                              gvk, typeId + QStringLiteral("List"), {}, params(kListParams)},
+                   operation({ QStringLiteral("get"),
+                               QStringLiteral("list"),
+                               QStringLiteral("list") + gvName + kindName
+                                   + QStringLiteral("ForAllNamespaces"),
+                               QStringLiteral("list or watch objects of kind ") + kindName,
+                               gvk,
+                               typeId + QStringLiteral("List"),
+                               {},
+                               params(kListParams) },
                              tag, d));
         paths->insert(base + u'/' + r.plural, all);
     }
@@ -1329,68 +1354,81 @@ void addResourcePaths(const ApiResource &r, Dialect d, QJsonObject *paths)
     // Subresources.
     for (const ApiSubresource &s : r.subresources) {
         QJsonObject sub = pathItem(true);
-        const Gvk sgvk{s.group, s.version, s.kind};
+        const Gvk sgvk { s.group, s.version, s.kind };
         const QString subTypeId = typeIdForKind(s.group, s.kind);
         const QString sub1 = s.name.at(0).toUpper() + s.name.mid(1);
         const QString opSuffix = gvName + scope + kindName + sub1;
         if (s.name == u"log") {
             sub.insert(QStringLiteral("get"),
-                       operation({QStringLiteral("get"), QStringLiteral("get"),
-                                  QStringLiteral("read") + opSuffix,
-                                  QStringLiteral("read log of the specified ") + kindName, sgvk,
-                                  {}, {}, params(kLogParams)},
+                       operation({ QStringLiteral("get"),
+                                   QStringLiteral("get"),
+                                   QStringLiteral("read") + opSuffix,
+                                   QStringLiteral("read log of the specified ") + kindName,
+                                   sgvk,
+                                   {},
+                                   {},
+                                   params(kLogParams) },
                                  tag, d));
         } else if (s.name == u"exec" || s.name == u"attach") {
             QList<Param> q = params(kExecParams);
             if (s.name == u"attach")
                 q.removeFirst();
-            for (const char *m : {"get", "post"}) {
+            for (const char *m : { "get", "post" }) {
                 sub.insert(str(m),
-                           operation({str(m), QStringLiteral("connect"),
-                                      QStringLiteral("connect") + str(m).at(0).toUpper()
-                                          + str(m).mid(1) + opSuffix,
-                                      QStringLiteral("connect ") + str(m).toUpper()
-                                          + QStringLiteral(" requests to ") + s.name
-                                          + QStringLiteral(" of ") + kindName,
-                                      sgvk, {}, {}, q},
+                           operation({ str(m),
+                                       QStringLiteral("connect"),
+                                       QStringLiteral("connect") + str(m).at(0).toUpper()
+                                           + str(m).mid(1) + opSuffix,
+                                       QStringLiteral("connect ") + str(m).toUpper()
+                                           + QStringLiteral(" requests to ") + s.name
+                                           + QStringLiteral(" of ") + kindName,
+                                       sgvk,
+                                       {},
+                                       {},
+                                       q },
                                      tag, d));
             }
         } else if (s.name == u"eviction") {
-            sub.insert(QStringLiteral("post"),
-                       operation({QStringLiteral("post"), QStringLiteral("create"),
-                                  QStringLiteral("create") + opSuffix,
-                                  QStringLiteral("create eviction of a ") + kindName, sgvk,
-                                  subTypeId, subTypeId,
-                                  params({kDryRun, kFieldManager, kFieldValidation})},
-                                 tag, d));
+            sub.insert(
+                QStringLiteral("post"),
+                operation({ QStringLiteral("post"), QStringLiteral("create"),
+                            QStringLiteral("create") + opSuffix,
+                            QStringLiteral("create eviction of a ") + kindName, sgvk, subTypeId,
+                            subTypeId, params({ kDryRun, kFieldManager, kFieldValidation }) },
+                          tag, d));
         } else {
             // status, scale: read, replace, patch.
             if (s.verbs.contains(QStringLiteral("get")))
                 sub.insert(QStringLiteral("get"),
-                           operation({QStringLiteral("get"), QStringLiteral("get"),
-                                      QStringLiteral("read") + opSuffix,
-                                      QStringLiteral("read ") + s.name
-                                          + QStringLiteral(" of the specified ") + kindName,
-                                      sgvk, subTypeId, {}, {}},
+                           operation({ QStringLiteral("get"),
+                                       QStringLiteral("get"),
+                                       QStringLiteral("read") + opSuffix,
+                                       QStringLiteral("read ") + s.name
+                                           + QStringLiteral(" of the specified ") + kindName,
+                                       sgvk,
+                                       subTypeId,
+                                       {},
+                                       {} },
                                      tag, d));
             if (s.verbs.contains(QStringLiteral("update")))
                 sub.insert(QStringLiteral("put"),
-                           operation({QStringLiteral("put"), QStringLiteral("put"),
-                                      QStringLiteral("replace") + opSuffix,
-                                      QStringLiteral("replace ") + s.name
-                                          + QStringLiteral(" of the specified ") + kindName,
-                                      sgvk, subTypeId, subTypeId,
-                                      params({kDryRun, kFieldManager, kFieldValidation})},
+                           operation({ QStringLiteral("put"), QStringLiteral("put"),
+                                       QStringLiteral("replace") + opSuffix,
+                                       QStringLiteral("replace ") + s.name
+                                           + QStringLiteral(" of the specified ") + kindName,
+                                       sgvk, subTypeId, subTypeId,
+                                       params({ kDryRun, kFieldManager, kFieldValidation }) },
                                      tag, d));
             if (s.verbs.contains(QStringLiteral("patch")))
-                sub.insert(QStringLiteral("patch"),
-                           operation({QStringLiteral("patch"), QStringLiteral("patch"),
-                                      QStringLiteral("patch") + opSuffix,
-                                      QStringLiteral("partially update ") + s.name
-                                          + QStringLiteral(" of the specified ") + kindName,
-                                      sgvk, subTypeId, QStringLiteral("meta.Patch"),
-                                      params({kDryRun, kFieldManager, kFieldValidation, kForce})},
-                                     tag, d));
+                sub.insert(
+                    QStringLiteral("patch"),
+                    operation({ QStringLiteral("patch"), QStringLiteral("patch"),
+                                QStringLiteral("patch") + opSuffix,
+                                QStringLiteral("partially update ") + s.name
+                                    + QStringLiteral(" of the specified ") + kindName,
+                                sgvk, subTypeId, QStringLiteral("meta.Patch"),
+                                params({ kDryRun, kFieldManager, kFieldValidation, kForce }) },
+                              tag, d));
         }
         paths->insert(item + u'/' + s.name, sub);
     }
@@ -1434,12 +1472,15 @@ QJsonObject pathsFor(const QString &groupVersion, Dialect d)
     return paths;
 }
 
-QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
 QJsonObject info()
 {
-    return {{QStringLiteral("title"), QStringLiteral("Kubernetes")},
-            {QStringLiteral("version"), serverGitVersion()}};
+    return { { QStringLiteral("title"), QStringLiteral("Kubernetes") },
+             { QStringLiteral("version"), serverGitVersion() } };
 }
 
 const QMap<QString, QByteArray> &v3Documents()
@@ -1455,15 +1496,17 @@ const QMap<QString, QByteArray> &v3Documents()
             components.insert(QStringLiteral("schemas"), definitionsFor(gv, Dialect::V3));
             components.insert(
                 QStringLiteral("securitySchemes"),
-                QJsonObject{{QStringLiteral("BearerToken"),
-                             QJsonObject{{QStringLiteral("type"), QStringLiteral("apiKey")},
-                                         {QStringLiteral("name"), QStringLiteral("authorization")},
-                                         {QStringLiteral("in"), QStringLiteral("header")},
-                                         {QStringLiteral("description"),
-                                          QStringLiteral("Bearer token authentication")}}}});
+                QJsonObject {
+                    { QStringLiteral("BearerToken"),
+                      QJsonObject { { QStringLiteral("type"), QStringLiteral("apiKey") },
+                                    { QStringLiteral("name"), QStringLiteral("authorization") },
+                                    { QStringLiteral("in"), QStringLiteral("header") },
+                                    { QStringLiteral("description"),
+                                      QStringLiteral("Bearer token authentication") } } } });
             doc.insert(QStringLiteral("components"), components);
-            doc.insert(QStringLiteral("security"),
-                       QJsonArray{QJsonObject{{QStringLiteral("BearerToken"), QJsonArray{}}}});
+            doc.insert(
+                QStringLiteral("security"),
+                QJsonArray { QJsonObject { { QStringLiteral("BearerToken"), QJsonArray {} } } });
             m.insert(gv, compact(doc));
         }
         return m;
@@ -1500,7 +1543,7 @@ const QList<ApiResource> &apiResources()
             r.categories = split(row.categories);
             for (const SubRow &s : row.subresources) {
                 const Gvk g = parseGvk(s.gvk);
-                r.subresources.append({str(s.name), g.group, g.version, g.kind, split(s.verbs)});
+                r.subresources.append({ str(s.name), g.group, g.version, g.kind, split(s.verbs) });
             }
             out.append(r);
         }
@@ -1529,21 +1572,29 @@ QStringList apiGroupVersions()
     return out;
 }
 
-QString serverGitVersion() { return QStringLiteral("v1.30.0"); }
+// The Google Cloud SDK's kubectl dispatcher runs the kubectl.1.<minor> matching this version.
+QString serverGitVersion()
+{
+    return QStringLiteral("v1.30.0");
+}
 
 QByteArray versionDocument()
 {
-    return QJsonDocument(QJsonObject{
-                             {QStringLiteral("major"), QStringLiteral("1")},
-                             {QStringLiteral("minor"), QStringLiteral("30")},
-                             {QStringLiteral("gitVersion"), serverGitVersion()},
-                             {QStringLiteral("gitCommit"), QStringLiteral("ordinal")},
-                             {QStringLiteral("gitTreeState"), QStringLiteral("clean")},
-                             {QStringLiteral("buildDate"), QStringLiteral("2024-04-17T00:00:00Z")},
-                             {QStringLiteral("goVersion"), QStringLiteral("go1.22.2")},
-                             {QStringLiteral("compiler"), QStringLiteral("gc")},
-                             {QStringLiteral("platform"), QStringLiteral("linux/amd64")},
-                         })
+    const QString version = serverGitVersion();
+    const QStringList parts = version.mid(1).section(u'+', 0, 0).split(u'.');
+    return QJsonDocument(
+               QJsonObject {
+                   { QStringLiteral("major"), parts.value(0) },
+                   { QStringLiteral("minor"), parts.value(1) },
+                   { QStringLiteral("gitVersion"), version },
+                   { QStringLiteral("gitCommit"),
+                     QStringLiteral("ordinal-") + QStringLiteral(ORDINAL_VERSION) },
+                   { QStringLiteral("gitTreeState"), QStringLiteral("clean") },
+                   { QStringLiteral("buildDate"), QStringLiteral("2024-04-17T00:00:00Z") },
+                   { QStringLiteral("goVersion"), QStringLiteral("go1.22.2") },
+                   { QStringLiteral("compiler"), QStringLiteral("gc") },
+                   { QStringLiteral("platform"), QStringLiteral("linux/amd64") },
+               })
         .toJson(QJsonDocument::Indented);
 }
 
@@ -1554,9 +1605,9 @@ QByteArray apiVersionsDocument()
         if (!gv.contains(u'/'))
             versions.append(gv);
     }
-    return compact({{QStringLiteral("kind"), QStringLiteral("APIVersions")},
-                    {QStringLiteral("versions"), versions},
-                    {QStringLiteral("serverAddressByClientCIDRs"), QJsonArray{}}});
+    return compact({ { QStringLiteral("kind"), QStringLiteral("APIVersions") },
+                     { QStringLiteral("versions"), versions },
+                     { QStringLiteral("serverAddressByClientCIDRs"), QJsonArray {} } });
 }
 
 QByteArray apiGroupListDocument()
@@ -1573,17 +1624,17 @@ QByteArray apiGroupListDocument()
         QJsonArray versions;
         for (const QString &other : apiGroupVersions()) {
             if (other.section(u'/', 0, 0) == group && other.contains(u'/'))
-                versions.append(QJsonObject{{QStringLiteral("groupVersion"), other},
-                                            {QStringLiteral("version"),
-                                             other.section(u'/', 1, 1)}});
+                versions.append(
+                    QJsonObject { { QStringLiteral("groupVersion"), other },
+                                  { QStringLiteral("version"), other.section(u'/', 1, 1) } });
         }
-        groups.append(QJsonObject{{QStringLiteral("name"), group},
-                                  {QStringLiteral("versions"), versions},
-                                  {QStringLiteral("preferredVersion"), versions.first()}});
+        groups.append(QJsonObject { { QStringLiteral("name"), group },
+                                    { QStringLiteral("versions"), versions },
+                                    { QStringLiteral("preferredVersion"), versions.first() } });
     }
-    return compact({{QStringLiteral("kind"), QStringLiteral("APIGroupList")},
-                    {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                    {QStringLiteral("groups"), groups}});
+    return compact({ { QStringLiteral("kind"), QStringLiteral("APIGroupList") },
+                     { QStringLiteral("apiVersion"), QStringLiteral("v1") },
+                     { QStringLiteral("groups"), groups } });
 }
 
 std::optional<QByteArray> apiResourceListDocument(const QString &groupVersion)
@@ -1592,22 +1643,22 @@ std::optional<QByteArray> apiResourceListDocument(const QString &groupVersion)
     for (const ApiResource &r : apiResources()) {
         if (r.groupVersion() != groupVersion)
             continue;
-        QJsonObject o{{QStringLiteral("name"), r.plural},
-                      {QStringLiteral("singularName"), r.singular},
-                      {QStringLiteral("namespaced"), r.namespaced},
-                      {QStringLiteral("kind"), r.kind},
-                      {QStringLiteral("verbs"), strings(r.verbs)}};
+        QJsonObject o { { QStringLiteral("name"), r.plural },
+                        { QStringLiteral("singularName"), r.singular },
+                        { QStringLiteral("namespaced"), r.namespaced },
+                        { QStringLiteral("kind"), r.kind },
+                        { QStringLiteral("verbs"), strings(r.verbs) } };
         if (!r.shortNames.isEmpty())
             o.insert(QStringLiteral("shortNames"), strings(r.shortNames));
         if (!r.categories.isEmpty())
             o.insert(QStringLiteral("categories"), strings(r.categories));
         resources.append(o);
         for (const ApiSubresource &s : r.subresources) {
-            QJsonObject so{{QStringLiteral("name"), r.plural + u'/' + s.name},
-                           {QStringLiteral("singularName"), QString()},
-                           {QStringLiteral("namespaced"), r.namespaced},
-                           {QStringLiteral("kind"), s.kind},
-                           {QStringLiteral("verbs"), strings(s.verbs)}};
+            QJsonObject so { { QStringLiteral("name"), r.plural + u'/' + s.name },
+                             { QStringLiteral("singularName"), QString() },
+                             { QStringLiteral("namespaced"), r.namespaced },
+                             { QStringLiteral("kind"), s.kind },
+                             { QStringLiteral("verbs"), strings(s.verbs) } };
             if (s.group != r.group || s.version != r.version) {
                 so.insert(QStringLiteral("group"), s.group);
                 so.insert(QStringLiteral("version"), s.version);
@@ -1617,10 +1668,10 @@ std::optional<QByteArray> apiResourceListDocument(const QString &groupVersion)
     }
     if (resources.isEmpty())
         return std::nullopt;
-    return compact({{QStringLiteral("kind"), QStringLiteral("APIResourceList")},
-                    {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                    {QStringLiteral("groupVersion"), groupVersion},
-                    {QStringLiteral("resources"), resources}});
+    return compact({ { QStringLiteral("kind"), QStringLiteral("APIResourceList") },
+                     { QStringLiteral("apiVersion"), QStringLiteral("v1") },
+                     { QStringLiteral("groupVersion"), groupVersion },
+                     { QStringLiteral("resources"), resources } });
 }
 
 QByteArray aggregatedDiscoveryDocument(bool core, const QString &apiVersion)
@@ -1644,43 +1695,44 @@ QByteArray aggregatedDiscoveryDocument(bool core, const QString &apiVersion)
             for (const ApiResource &r : apiResources()) {
                 if (r.group != group || r.version != version)
                     continue;
-                QJsonObject o{
-                    {QStringLiteral("resource"), r.plural},
-                    {QStringLiteral("responseKind"), gvkObject(r.group, r.version, r.kind)},
-                    {QStringLiteral("scope"), r.namespaced ? QStringLiteral("Namespaced")
-                                                           : QStringLiteral("Cluster")},
-                    {QStringLiteral("singularResource"), r.singular},
-                    {QStringLiteral("verbs"), strings(r.verbs)}};
+                QJsonObject o {
+                    { QStringLiteral("resource"), r.plural },
+                    { QStringLiteral("responseKind"), gvkObject(r.group, r.version, r.kind) },
+                    { QStringLiteral("scope"),
+                      r.namespaced ? QStringLiteral("Namespaced") : QStringLiteral("Cluster") },
+                    { QStringLiteral("singularResource"), r.singular },
+                    { QStringLiteral("verbs"), strings(r.verbs) }
+                };
                 if (!r.shortNames.isEmpty())
                     o.insert(QStringLiteral("shortNames"), strings(r.shortNames));
                 if (!r.categories.isEmpty())
                     o.insert(QStringLiteral("categories"), strings(r.categories));
                 QJsonArray subs;
                 for (const ApiSubresource &s : r.subresources)
-                    subs.append(QJsonObject{
-                        {QStringLiteral("subresource"), s.name},
-                        {QStringLiteral("responseKind"), gvkObject(s.group, s.version, s.kind)},
-                        {QStringLiteral("verbs"), strings(s.verbs)}});
+                    subs.append(QJsonObject {
+                        { QStringLiteral("subresource"), s.name },
+                        { QStringLiteral("responseKind"), gvkObject(s.group, s.version, s.kind) },
+                        { QStringLiteral("verbs"), strings(s.verbs) } });
                 if (!subs.isEmpty())
                     o.insert(QStringLiteral("subresources"), subs);
                 resources.append(o);
             }
-            versionArray.append(QJsonObject{{QStringLiteral("version"), version},
-                                            {QStringLiteral("resources"), resources},
-                                            {QStringLiteral("freshness"),
-                                             QStringLiteral("Current")}});
+            versionArray.append(
+                QJsonObject { { QStringLiteral("version"), version },
+                              { QStringLiteral("resources"), resources },
+                              { QStringLiteral("freshness"), QStringLiteral("Current") } });
         }
-        QJsonObject metadata{{QStringLiteral("creationTimestamp"), QJsonValue::Null}};
+        QJsonObject metadata { { QStringLiteral("creationTimestamp"), QJsonValue::Null } };
         if (!group.isEmpty())
             metadata.insert(QStringLiteral("name"), group);
-        items.append(QJsonObject{{QStringLiteral("metadata"), metadata},
-                                 {QStringLiteral("versions"), versionArray}});
+        items.append(QJsonObject { { QStringLiteral("metadata"), metadata },
+                                   { QStringLiteral("versions"), versionArray } });
     }
-    return compact({{QStringLiteral("kind"), QStringLiteral("APIGroupDiscoveryList")},
-                    {QStringLiteral("apiVersion"),
-                     QStringLiteral("apidiscovery.k8s.io/") + apiVersion},
-                    {QStringLiteral("metadata"), QJsonObject{}},
-                    {QStringLiteral("items"), items}});
+    return compact(
+        { { QStringLiteral("kind"), QStringLiteral("APIGroupDiscoveryList") },
+          { QStringLiteral("apiVersion"), QStringLiteral("apidiscovery.k8s.io/") + apiVersion },
+          { QStringLiteral("metadata"), QJsonObject {} },
+          { QStringLiteral("items"), items } });
 }
 
 DiscoveryAnswer negotiateDiscovery(bool core, const QByteArray &accept)
@@ -1712,12 +1764,11 @@ DiscoveryAnswer negotiateDiscovery(bool core, const QByteArray &accept)
             continue;
         if (g == "apidiscovery.k8s.io" && as == "APIGroupDiscoveryList"
             && (v == "v2" || v == "v2beta1")) {
-            return {"application/json;g=apidiscovery.k8s.io;v=" + v
-                        + ";as=APIGroupDiscoveryList",
-                    aggregatedDiscoveryDocument(core, QString::fromLatin1(v))};
+            return { "application/json;g=apidiscovery.k8s.io;v=" + v + ";as=APIGroupDiscoveryList",
+                     aggregatedDiscoveryDocument(core, QString::fromLatin1(v)) };
         }
     }
-    return {kJson, core ? apiVersionsDocument() : apiGroupListDocument()};
+    return { kJson, core ? apiVersionsDocument() : apiGroupListDocument() };
 }
 
 QByteArray openApiV3Index()
@@ -1725,15 +1776,16 @@ QByteArray openApiV3Index()
     static const QByteArray index = [] {
         QJsonObject paths;
         for (auto it = v3Documents().cbegin(); it != v3Documents().cend(); ++it) {
-            const QByteArray hash =
-                QCryptographicHash::hash(it.value(), QCryptographicHash::Sha512).toHex().toUpper();
-            paths.insert(v3Key(it.key()),
-                         QJsonObject{{QStringLiteral("serverRelativeURL"),
-                                      QStringLiteral("/openapi/v3/") + v3Key(it.key())
-                                          + QStringLiteral("?hash=")
-                                          + QString::fromLatin1(hash)}});
+            const QByteArray hash = QCryptographicHash::hash(it.value(), QCryptographicHash::Sha512)
+                                        .toHex()
+                                        .toUpper();
+            paths.insert(
+                v3Key(it.key()),
+                QJsonObject { { QStringLiteral("serverRelativeURL"),
+                                QStringLiteral("/openapi/v3/") + v3Key(it.key())
+                                    + QStringLiteral("?hash=") + QString::fromLatin1(hash) } });
         }
-        return compact({{QStringLiteral("paths"), paths}});
+        return compact({ { QStringLiteral("paths"), paths } });
     }();
     return index;
 }
@@ -1755,14 +1807,15 @@ QByteArray openApiV2Document()
         o.insert(QStringLiteral("paths"), pathsFor(QString(), Dialect::V2));
         o.insert(QStringLiteral("definitions"), definitionsFor(QString(), Dialect::V2));
         o.insert(QStringLiteral("securityDefinitions"),
-                 QJsonObject{{QStringLiteral("BearerToken"),
-                              QJsonObject{{QStringLiteral("type"), QStringLiteral("apiKey")},
-                                          {QStringLiteral("name"), QStringLiteral("authorization")},
-                                          {QStringLiteral("in"), QStringLiteral("header")},
-                                          {QStringLiteral("description"),
-                                           QStringLiteral("Bearer token authentication")}}}});
+                 QJsonObject {
+                     { QStringLiteral("BearerToken"),
+                       QJsonObject { { QStringLiteral("type"), QStringLiteral("apiKey") },
+                                     { QStringLiteral("name"), QStringLiteral("authorization") },
+                                     { QStringLiteral("in"), QStringLiteral("header") },
+                                     { QStringLiteral("description"),
+                                       QStringLiteral("Bearer token authentication") } } } });
         o.insert(QStringLiteral("security"),
-                 QJsonArray{QJsonObject{{QStringLiteral("BearerToken"), QJsonArray{}}}});
+                 QJsonArray { QJsonObject { { QStringLiteral("BearerToken"), QJsonArray {} } } });
         return compact(o);
     }();
     return doc;
@@ -1828,7 +1881,7 @@ QByteArray namedAny(const QString &name, const QJsonValue &value)
     else if (value.isDouble())
         yaml = QByteArray::number(value.toDouble());
     else
-        yaml = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+        yaml = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact).mid(1).chopped(1);
     Proto any;
     any.message(2, yaml);
     Proto named;
@@ -1965,8 +2018,8 @@ QByteArray documentProto(const QJsonObject &doc)
     for (auto it = ps.begin(); it != ps.end(); ++it) {
         const QJsonObject item = it.value().toObject();
         Proto pathItem;
-        const std::pair<const char *, int> methods[] = {
-            {"get", 2}, {"put", 3}, {"post", 4}, {"delete", 5}, {"patch", 8}};
+        const std::pair<const char *, int> methods[]
+            = { { "get", 2 }, { "put", 3 }, { "post", 4 }, { "delete", 5 }, { "patch", 8 } };
         for (const auto &[method, field] : methods) {
             if (item.contains(str(method)))
                 pathItem.message(field, operationProto(item.value(str(method)).toObject()));
@@ -2044,7 +2097,8 @@ bool wantsProtobuf(const QByteArray &accept)
 
 QByteArray openApiV2Protobuf()
 {
-    static const QByteArray doc = documentProto(QJsonDocument::fromJson(openApiV2Document()).object());
+    static const QByteArray doc
+        = documentProto(QJsonDocument::fromJson(openApiV2Document()).object());
     return doc;
 }
 

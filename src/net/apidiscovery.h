@@ -10,8 +10,9 @@
 namespace ordinal::net {
 
 // The documents a Kubernetes API server answers for discovery and OpenAPI, for the kinds
-// Ordinal simulates. Every function here is pure: the same call returns the same bytes (the
-// documents are built once and kept), so clients' discovery and OpenAPI caches stay valid.
+// Ordinal simulates. Every function here is pure and thread-safe: the same call returns the
+// same bytes (the OpenAPI documents, the large ones, are built once and kept), so clients'
+// discovery and OpenAPI caches stay valid.
 //
 // The resource facts (group, version, kind, plural, singular, short names, scope, verbs,
 // categories, subresources) live in ONE table in apidiscovery.cpp; the schemas are derived
@@ -21,7 +22,7 @@ namespace ordinal::net {
 // A subresource of an API resource (pods/status, statefulsets/scale, ...).
 struct ApiSubresource
 {
-    QString name;  // "status", "scale", "log", ...
+    QString name; // "status", "scale", "log", ...
     QString group; // group and version of the kind it takes and returns (autoscaling/v1 Scale)
     QString version;
     QString kind;

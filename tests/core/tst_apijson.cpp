@@ -355,6 +355,47 @@ private Q_SLOTS:
         JCOMPARE(core::apijson::toJson(core::AnyObject(*web0), kEpoch),
                  core::apijson::toJson(*web0, kEpoch));
     }
+
+    // The API server's update path (a PATCH or PUT of a live object): every object of a kind the
+    // loader reads serializes, loads back, passes admission as an update of itself, and comes
+    // back with the same spec.
+    void settledObjectsReload()
+    {
+        core::Simulation sim;
+        core::Console console(sim);
+        console.execute(QStringLiteral("kubectl apply -f web.yaml"),
+                        QStringLiteral(ORDINAL_SOURCE_DIR "/tests/scenarios/pvc-retention"));
+        console.execute(QStringLiteral("wait"));
+        const core::Store &store = sim.store();
+        int checked = 0;
+        const auto check = [&](const auto &objects) {
+            for (const auto &object : objects) {
+                const core::AnyObject existing(object);
+                const json first = core::apijson::toJson(existing, kEpoch);
+                const QByteArray bytes = QByteArray::fromStdString(first.dump());
+                const core::LoadResult again =
+                    core::ManifestLoader::loadText(bytes, QStringLiteral("x.json"));
+                QVERIFY2(again.ok() && again.objects.size() == 1, bytes.constData());
+                core::AnyObject updated = again.objects.first().object;
+                const QString message = core::Admission::admit(updated, &existing);
+                QVERIFY2(message.isEmpty(), qPrintable(object.metadata.name + QLatin1String(": ")
+                                                       + message));
+                const json second = core::apijson::toJson(updated, kEpoch);
+                const json a = specPart(first);
+                const json b = specPart(second);
+                QVERIFY2(a == b, qPrintable(object.metadata.name + QLatin1String(": ")
+                                            + text(json::diff(a, b))));
+                ++checked;
+            }
+        };
+        check(store.all<core::StatefulSet>());
+        check(store.all<core::Pod>());
+        check(store.all<core::Service>());
+        check(store.all<core::Node>());
+        check(store.all<core::Namespace>());
+        check(store.all<core::PersistentVolumeClaim>());
+        QVERIFY(checked > 5);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_ApiJson)

@@ -786,9 +786,11 @@ public:
                     badRequest(QStringLiteral("invalid patch format of retainKeys"));
                 keys << qs(k.get<std::string>());
             }
+            // Every field the patch sets must be retained (nulls and directives aside).
             for (auto it = patch.begin(); it != patch.end(); ++it) {
-                if (it.key().front() != '$' && !keys.contains(qs(it.key())))
-                    unprocessable(QStringLiteral("patch content doesn't match retainKeys list"));
+                if (!startsWith(it.key(), "$") && !it.value().is_null()
+                    && !keys.contains(qs(it.key())))
+                    badRequest(QStringLiteral("invalid patch format of retainKeys"));
             }
             for (auto it = original.begin(); it != original.end();) {
                 if (!keys.contains(qs(it.key())))
@@ -804,7 +806,10 @@ public:
             if (startsWith(it.key(), kSetElementOrder)) {
                 if (!it.value().is_array())
                     badRequest(QStringLiteral("invalid patch format of setElementOrder list"));
-                orders.insert(qs(it.key().substr(kSetElementOrder.size())), it.value());
+                const std::string field = it.key().substr(kSetElementOrder.size());
+                if (patch.contains(field) && patch[field].is_array())
+                    checkOrderConsistency(patch[field], it.value(), join(path, field));
+                orders.insert(qs(field), it.value());
             } else if (startsWith(it.key(), kDeleteFromPrimitiveList)) {
                 if (!it.value().is_array())
                     badRequest(QStringLiteral("invalid patch format of primitive list"));
@@ -859,6 +864,40 @@ private:
     static QString join(const QString &path, const std::string &field)
     {
         return path.isEmpty() ? qs(field) : path + QLatin1Char('.') + qs(field);
+    }
+
+    // As validatePatchWithSetOrderList: the patch list's items (deletions aside) must appear in
+    // the $setElementOrder list, in the same relative order.
+    void checkOrderConsistency(const json &list, const json &order, const QString &path)
+    {
+        const ListStrategy strategy = listStrategy(m_kind, path);
+        if (strategy.kind == ListStrategy::Replace || list.empty() || order.empty())
+            return;
+        const std::string key = strategy.key.toStdString();
+        const auto identity = [&](const json &item) -> json {
+            if (strategy.kind == ListStrategy::MergePrimitive)
+                return item;
+            if (!item.is_object() || !item.contains(key))
+                internal(QStringLiteral("map: %1 does not contain declared merge key: %2")
+                             .arg(goValue(item), strategy.key));
+            return item[key];
+        };
+        size_t p = 0, o = 0;
+        while (p < list.size() && o < order.size()) {
+            if (list[p].is_object() && list[p].contains(kDirective)) {
+                ++p;
+                continue;
+            }
+            if (identity(list[p]) == identity(order[o]))
+                ++p;
+            ++o;
+        }
+        while (p < list.size() && list[p].is_object() && list[p].contains(kDirective))
+            ++p;
+        if (p < list.size())
+            internal(QStringLiteral("the order in patch list:\n%1\n doesn't match "
+                                    "$setElementOrder list:\n%2")
+                         .arg(goValue(list), goValue(order)));
     }
 
     // A patch value for a field the original does not have: merged into nothing, so that
