@@ -1572,10 +1572,11 @@ QStringList apiGroupVersions()
     return out;
 }
 
-// The Google Cloud SDK's kubectl dispatcher runs the kubectl.1.<minor> matching this version.
+// The simulated nodes' kubelet version (a kubelet may not be newer than its API server). The
+// Google Cloud SDK's kubectl dispatcher runs the kubectl.1.<minor> matching this version.
 QString serverGitVersion()
 {
-    return QStringLiteral("v1.30.0");
+    return QStringLiteral("v1.33.1");
 }
 
 QByteArray versionDocument()
@@ -1590,8 +1591,8 @@ QByteArray versionDocument()
                    { QStringLiteral("gitCommit"),
                      QStringLiteral("ordinal-") + QStringLiteral(ORDINAL_VERSION) },
                    { QStringLiteral("gitTreeState"), QStringLiteral("clean") },
-                   { QStringLiteral("buildDate"), QStringLiteral("2024-04-17T00:00:00Z") },
-                   { QStringLiteral("goVersion"), QStringLiteral("go1.22.2") },
+                   { QStringLiteral("buildDate"), QStringLiteral("2025-05-15T00:00:00Z") },
+                   { QStringLiteral("goVersion"), QStringLiteral("go1.24.2") },
                    { QStringLiteral("compiler"), QStringLiteral("gc") },
                    { QStringLiteral("platform"), QStringLiteral("linux/amd64") },
                })

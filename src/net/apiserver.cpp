@@ -2,7 +2,9 @@
 
 #include "api/json.h"
 #include "apidiscovery.h"
+#include "remotecommand.h"
 #include "tlsidentity.h"
+#include "console/console.h"
 #include "console/printers.h"
 #include "console/tablewriter.h"
 
@@ -760,11 +762,9 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
         }
         return;
     }
-    if (r.sub == QLatin1String("exec") || r.sub == QLatin1String("attach")) {
-        respondStatus(socket, ApiStatus::badRequest(
-                                  tr("Ordinal's API server does not stream %1 yet; use the "
-                                     "console's kubectl exec")
-                                      .arg(r.sub)));
+    if ((r.sub == QLatin1String("exec") || r.sub == QLatin1String("attach"))
+        && resource.kind == ObjectKind::Pod) {
+        remoteCommand(request, socket, r);
         return;
     }
     if (r.sub == QLatin1String("scale") && resource.kind == ObjectKind::StatefulSet) {
@@ -1110,6 +1110,156 @@ void ApiServer::deleteCollection(const QHttpServerRequest &request, QTcpSocket *
                    {"apiVersion", str(apiVersionOf(*r.resource))},
                    {"metadata", {{"resourceVersion", std::to_string(m_sim.store().resourceVersion())}}},
                    {"items", items}});
+}
+
+namespace {
+
+// A word as the console's tokenizer reads it back: single-quoted.
+QString shellQuoted(const QString &word)
+{
+    QString quoted = word;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+bool isShell(const QStringList &command)
+{
+    static const QStringList shells = {QStringLiteral("sh"), QStringLiteral("/bin/sh"),
+                                       QStringLiteral("bash"), QStringLiteral("/bin/bash"),
+                                       QStringLiteral("ash")};
+    return command.size() == 1 && shells.contains(command.first());
+}
+
+} // namespace
+
+void ApiServer::remoteCommand(const QHttpServerRequest &request, QTcpSocket *socket,
+                              const Route &r)
+{
+    // kubectl 1.30+ asks for WebSocket first; refused, it falls back to SPDY (see
+    // remotecommand.h).
+    if (isWebSocketUpgrade(request)) {
+        writeUpgradeRefusal(socket);
+        return;
+    }
+    if (!isSpdyUpgrade(request)) {
+        respondStatus(socket, ApiStatus::badRequest(QStringLiteral("Upgrade request required")));
+        return;
+    }
+    const bool attach = r.sub == QLatin1String("attach");
+    RemoteCommandOptions options;
+    QString error;
+    if (!RemoteCommandOptions::fromQuery(QUrlQuery(request.url()), attach, &options, &error)) {
+        respondStatus(socket, ApiStatus::badRequest(error));
+        return;
+    }
+    const core::Pod *pod = m_sim.store().find<core::Pod>(r.ns, r.name);
+    if (!pod) {
+        respondStatus(socket, ApiStatus::notFound(QStringLiteral("pods"), QString(), r.name));
+        return;
+    }
+    const core::Container *container = nullptr;
+    for (const core::Container &c : pod->spec.containers) {
+        if (options.container.isEmpty() || c.name == options.container) {
+            container = &c;
+            break;
+        }
+    }
+    if (!container) {
+        respondStatus(socket, ApiStatus::badRequest(
+                                  QStringLiteral("container %1 is not valid for pod %2")
+                                      .arg(options.container, r.name)));
+        return;
+    }
+    if (pod->status.phase != core::PodPhase::Running) {
+        respondStatus(socket, ApiStatus::badRequest(
+                                  QStringLiteral("unable to upgrade connection: container not "
+                                                 "found (\"%1\")")
+                                      .arg(container->name)));
+        return;
+    }
+    RemoteCommandSession *session = RemoteCommandSession::accept(request, socket, options, this);
+    if (!session)
+        return;
+    const QString ns = r.ns;
+    const QString podName = r.name;
+    const QString containerName = container->name;
+    QStringList command = options.command;
+    if (attach) // the container's own process: its command and arguments
+        command = container->command + container->args;
+    const bool tty = options.tty;
+    const auto output = [tty](QString text) {
+        return (tty ? text.replace(QLatin1Char('\n'), QStringLiteral("\r\n")) : text).toUtf8();
+    };
+    // One command line through the console's simulated shell in the pod.
+    const auto run = [this, ns, podName, containerName](const QStringList &words) {
+        QStringList quoted;
+        for (const QString &word : words)
+            quoted << shellQuoted(word);
+        if (!m_console)
+            m_console = std::make_unique<core::Console>(m_sim);
+        return m_console->execute(QStringLiteral("kubectl exec -n %1 %2 -c %3 -- %4")
+                                      .arg(ns, podName, containerName,
+                                           quoted.join(QLatin1Char(' '))));
+    };
+    const bool interactive = options.stdinEnabled && (command.isEmpty() || isShell(command));
+    if (!interactive) {
+        connect(session, &RemoteCommandSession::ready, session,
+                [this, session, run, command, output, ns, podName, attach] {
+                    if (command.isEmpty()) // attached to a process that prints nothing
+                        return;
+                    const core::ConsoleOutput out = run(command);
+                    session->writeStdout(output(out.text));
+                    session->finish(out.exitCode);
+                    // The command was the container's process: it has ended.
+                    if (attach)
+                        m_sim.completePod(ns, podName, out.exitCode);
+                });
+        return;
+    }
+    // An interactive shell: each line typed runs through the console's shell in the pod.
+    auto buffer = std::make_shared<QByteArray>();
+    const QByteArray prompt = tty ? QByteArray("/ # ") : QByteArray();
+    connect(session, &RemoteCommandSession::ready, session,
+            [session, prompt] { session->writeStdout(prompt); });
+    connect(session, &RemoteCommandSession::stdinData, session,
+            [session, buffer, run, output, prompt, tty](const QByteArray &data) {
+                for (char c : data) {
+                    if (tty && (c == '\r' || c == '\n'))
+                        session->writeStdout("\r\n");
+                    else if (tty && c != 0x7f)
+                        session->writeStdout(QByteArray(1, c)); // the terminal's echo
+                    if (c == 0x7f) {
+                        if (!buffer->isEmpty()) {
+                            buffer->chop(1);
+                            session->writeStdout("\b \b");
+                        }
+                        continue;
+                    }
+                    if (c == 0x04 && buffer->isEmpty()) { // Ctrl-D
+                        session->finish(0);
+                        return;
+                    }
+                    if (c != '\r' && c != '\n') {
+                        buffer->append(c);
+                        continue;
+                    }
+                    const QString line = QString::fromUtf8(*buffer).trimmed();
+                    buffer->clear();
+                    if (line == QLatin1String("exit")) {
+                        session->finish(0);
+                        return;
+                    }
+                    if (!line.isEmpty())
+                        session->writeStdout(output(run({QStringLiteral("sh"),
+                                                         QStringLiteral("-c"), line})
+                                                        .text));
+                    session->writeStdout(prompt);
+                }
+            });
+    connect(session, &RemoteCommandSession::stdinClosed, session, [session] {
+        if (!session->isFinished())
+            session->finish(0);
+    });
 }
 
 void ApiServer::logs(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r)

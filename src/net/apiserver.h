@@ -1,5 +1,6 @@
 #pragma once
 
+#include "console/console.h"
 #include "sim/operations.h"
 #include "sim/simulation.h"
 
@@ -76,6 +77,8 @@ private:
     void list(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
     void startWatch(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
     void logs(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
+    // exec and attach: SPDY streams, the command run by the console's shell in the pod.
+    void remoteCommand(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
     void deleteCollection(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
     void tick();
     void closeWatch(Watch *watch);
@@ -86,6 +89,7 @@ private:
 
     core::Simulation &m_sim;
     core::Operations m_operations;
+    std::unique_ptr<core::Console> m_console; // runs exec'd commands, made on first use
     QByteArray m_token;
     QByteArray m_certificatePem; // this run's self-signed certificate, for the kubeconfig
     QHostAddress m_address;

@@ -6,7 +6,7 @@
 #   run-steps.sh STEPS_FILE     (cwd: the folder the manifests are in)
 set -u
 steps=$1
-kubectl() { "$KUBECTL" "$@"; }
+kubectl() { command "$KUBECTL" "$@"; }
 export -f kubectl 2>/dev/null || true
 while IFS= read -r line || [ -n "$line" ]; do
     case "$line" in

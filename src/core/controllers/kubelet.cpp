@@ -514,6 +514,27 @@ void Kubelet::fail(Simulation &sim, const Pod &original)
                     QStringLiteral("The node was low on resource: memory."), kKubelet);
 }
 
+void Kubelet::complete(Simulation &sim, const Pod &original, int exitCode)
+{
+    Pod pod = original;
+    const Millis now = sim.now();
+    pod.status.phase = exitCode == 0 ? PodPhase::Succeeded : PodPhase::Failed;
+    for (ContainerStatus &cs : pod.status.containerStatuses) {
+        const Millis started = cs.state.startedAt;
+        cs.state = ContainerState();
+        cs.state.kind = ContainerState::Kind::Terminated;
+        cs.state.reason = exitCode == 0 ? QStringLiteral("Completed") : QStringLiteral("Error");
+        cs.state.exitCode = exitCode;
+        cs.state.startedAt = started;
+        cs.state.finishedAt = now;
+        cs.started = false;
+    }
+    setReady(pod, false, now);
+    sim.podRuntime(pod.metadata.uid).running = false;
+    nextToken(sim, pod);
+    sim.write(pod);
+}
+
 void Kubelet::resyncNode(Simulation &sim, const QString &nodeName)
 {
     for (const Pod *pod : sim.store().podsOnNode(nodeName)) {

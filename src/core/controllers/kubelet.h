@@ -28,6 +28,10 @@ public:
     static void setReadinessFailing(Simulation &sim, const Pod &pod, bool failing);
     static void crash(Simulation &sim, const Pod &pod);
     static void fail(Simulation &sim, const Pod &pod);
+    // The containers' processes exited with exitCode (a command run to its end, as `kubectl
+    // run -i` attaches to): terminated, and the pod Succeeded (0) or Failed; only for pods
+    // whose restartPolicy is not Always.
+    static void complete(Simulation &sim, const Pod &pod, int exitCode);
     // The node came back: finish deletions and re-evaluate readiness of its pods.
     static void resyncNode(Simulation &sim, const QString &nodeName);
 };

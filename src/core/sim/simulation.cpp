@@ -784,6 +784,22 @@ ActionResult Simulation::failPod(const QString &ns, const QString &name)
     return result;
 }
 
+ActionResult Simulation::completePod(const QString &ns, const QString &name, int exitCode)
+{
+    const Pod *pod = m_state.store.find<Pod>(ns, name);
+    if (!pod)
+        return podNotFound(name);
+    if (pod->spec.restartPolicy == QLatin1String("Always") || pod->isTerminal()
+        || !podRuntime(pod->metadata.uid).running)
+        return ActionResult::failure(tr("pod/%1 is not running a command that can end").arg(name));
+    const ActionScope scope =
+        beginAction([=](Simulation &sim) { sim.completePod(ns, name, exitCode); });
+    Kubelet::complete(*this, *pod, exitCode);
+    ActionResult result;
+    result.lines << tr("pod/%1 completed with exit code %2").arg(name).arg(exitCode);
+    return result;
+}
+
 ActionResult Simulation::setNodeHeartbeat(const QString &name, bool up)
 {
     if (!m_state.store.find<Node>(name))

@@ -151,6 +151,9 @@ public:
     ActionResult setPodReadiness(const QString &ns, const QString &name, bool ready);
     ActionResult crashPod(const QString &ns, const QString &name);
     ActionResult failPod(const QString &ns, const QString &name);
+    // The pod's command ran to its end with exitCode (a pod with restartPolicy Never or
+    // OnFailure whose command an attached client ran): Succeeded or Failed.
+    ActionResult completePod(const QString &ns, const QString &name, int exitCode);
     ActionResult setNodeHeartbeat(const QString &name, bool up);
     ActionResult cordonNode(const QString &name, bool cordon);
     ActionResult taintNode(const QString &name, const Taint &taint, bool remove);
