@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QPointer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -199,6 +200,7 @@ public:
     int spdySessions = 0;
     QList<QByteArray> protocols;
     QList<QByteArray> authorizations;
+    bool answerWebSocket = true; // false: leave it to Qt (which closes the connection)
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
@@ -254,6 +256,8 @@ protected:
         if (!exec && !attach)
             return false;
         if (isWebSocketUpgrade(request)) {
+            if (!answerWebSocket)
+                return false;
             ++webSocketRefusals;
             writeUpgradeRefusal(socket);
             return true;
@@ -270,6 +274,13 @@ protected:
         ++spdySessions;
         protocols.append(rc->protocol());
         QObject::connect(rc, &RemoteCommandSession::ready, rc, [rc] { runCommand(rc); });
+        QObject::connect(rc->spdy(), &SpdySession::streamOpened, this,
+                         [this](quint32 id, const SpdyHeaders &h) {
+                             log.append(QStringLiteral("stream %1 %2").arg(id).arg(
+                                 QString::fromLatin1(spdyHeaderValue(h, "streamtype"))));
+                         });
+        QObject::connect(rc->spdy(), &SpdySession::protocolError, this,
+                         [this](const QString &e) { log.append(QStringLiteral("error: ") + e); });
         return true;
     }
 
@@ -280,8 +291,9 @@ protected:
         // closes the connection. writeUpgradeRefusal() answers only once per socket.
         if (isWebSocketUpgrade(request)) {
             log.append(QStringLiteral("missingHandler websocket %1").arg(request.url().path()));
-            ++webSocketRefusals;
-            writeUpgradeRefusal(socket);
+            if (!answerWebSocket)
+                return;
+            writeUpgradeRefusal(socket); // a no-op when handleRequest() answered already
             return;
         }
         writeStatusResponse(socket, 404, "NotFound", QStringLiteral("the server could not find "
@@ -325,11 +337,16 @@ private slots:
     void statusJson();
     void optionsFromQuery();
     void remoteCommandOverRawSpdy();
+    void upgradeNegotiation_data();
+    void upgradeNegotiation();
     // real kubectl
     void kubectl_data();
     void kubectl();
+    void kubectlWebSocketUnanswered();
 
 private:
+    QString currentKubectl() const;
+    bool writeKubeconfig(quint16 port);
     KubectlRun runKubectl(const QString &binary, const QStringList &args,
                           const QByteArray &stdinData = {}, bool closeStdin = true);
     QTemporaryDir m_dir;
@@ -768,6 +785,77 @@ void tst_SpdySession::remoteCommandOverRawSpdy()
     QTRY_VERIFY(guard.isNull());
 }
 
+void tst_SpdySession::upgradeNegotiation_data()
+{
+    QTest::addColumn<QByteArray>("offered");   // X-Stream-Protocol-Version lines
+    QTest::addColumn<QByteArray>("command");   // query
+    QTest::addColumn<QByteArray>("protocol");  // chosen, or empty for a refusal
+    QTest::addColumn<QByteArray>("errorData"); // on the error stream
+    QTest::newRow("v4 first")
+        << QByteArray("v4.channel.k8s.io\r\nX-Stream-Protocol-Version: v3.channel.k8s.io")
+        << QByteArray("command=hostname") << QByteArray(kStreamProtocolV4)
+        << QByteArray(R"({"metadata":{},"status":"Success"})");
+    QTest::newRow("v3 in a comma list")
+        << QByteArray("v3.channel.k8s.io, v2.channel.k8s.io") << QByteArray("command=hostname")
+        << QByteArray(kStreamProtocolV3) << QByteArray();
+    QTest::newRow("v2 exit code as text")
+        << QByteArray("v2.channel.k8s.io") << QByteArray("command=sh&command=-c&command=exit+4")
+        << QByteArray(kStreamProtocolV2)
+        << QByteArray("command terminated with non-zero exit code: exit status 4");
+    QTest::newRow("v1 only is refused")
+        << QByteArray("channel.k8s.io") << QByteArray("command=hostname") << QByteArray()
+        << QByteArray();
+}
+
+void tst_SpdySession::upgradeNegotiation()
+{
+    QFETCH(QByteArray, offered);
+    QFETCH(QByteArray, command);
+    QFETCH(QByteArray, protocol);
+    QFETCH(QByteArray, errorData);
+    FakeApiServer server;
+    const quint16 port = server.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(client.waitForConnected(5000));
+    SpdyFramer framer;
+    // The request and the first frames in one write (Go's client waits for the 101 first;
+    // an eager one must work too). Encoded in order: they share one compression context.
+    const QByteArray syn1 = framer.encode(SpdyFrame::synStream(1, streamType("error")));
+    const QByteArray syn3 = framer.encode(SpdyFrame::synStream(3, streamType("stdout")));
+    client.write("POST /api/v1/namespaces/default/pods/web-0/exec?" + command
+                 + "&stdout=true HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\n"
+                   "Upgrade: SPDY/3.1\r\nX-Stream-Protocol-Version: " + offered
+                 + "\r\nContent-Length: 0\r\n\r\n" + syn1 + syn3);
+    QByteArray response;
+    QTRY_VERIFY((response += client.readAll()).contains("\r\n\r\n"));
+    const qsizetype headEnd = response.indexOf("\r\n\r\n") + 4;
+    const QByteArray head = response.left(headEnd);
+    if (protocol.isEmpty()) {
+        QVERIFY2(head.startsWith("HTTP/1.1 403 "), head.constData());
+        QTRY_VERIFY((response += client.readAll()).contains("unable to negotiate protocol"));
+        QCOMPARE(server.spdySessions, 0);
+        return;
+    }
+    QVERIFY2(head.startsWith("HTTP/1.1 101 Switching Protocols\r\n"), head.constData());
+    QVERIFY(head.contains("\r\nUpgrade: SPDY/3.1\r\n"));
+    QVERIFY(head.contains("\r\nConnection: Upgrade\r\n"));
+    QVERIFY2(head.contains("\r\nX-Stream-Protocol-Version: " + protocol + "\r\n"), head.constData());
+    FrameReader reader;
+    reader.feed(response.mid(headEnd));
+    QTRY_VERIFY2((reader.feed(client.readAll()), reader.finOn(1)),
+                 qPrintable(QStringLiteral("%1 frames, error %2, %3 buffered; log: %4")
+                                .arg(reader.frames.size()).arg(reader.error)
+                                .arg(reader.buffer.size())
+                                .arg(server.log.join(QStringLiteral("; ")))));
+    QVERIFY(!reader.error);
+    QCOMPARE(reader.ofType(SpdyFrameType::SynReply).size(), 2);
+    QCOMPARE(reader.dataOn(1), errorData);
+    QVERIFY(reader.finOn(3));
+    QCOMPARE(reader.dataOn(3), command == "command=hostname" ? QByteArray("web-0\n") : QByteArray());
+}
+
 // ---- real kubectl -------------------------------------------------------------------------------
 
 KubectlRun tst_SpdySession::runKubectl(const QString &binary, const QStringList &args,
@@ -804,12 +892,31 @@ KubectlRun tst_SpdySession::runKubectl(const QString &binary, const QStringList 
     return run;
 }
 
-void tst_SpdySession::kubectl_data()
+QString tst_SpdySession::currentKubectl() const
 {
-    QTest::addColumn<QString>("binary");
     QString current = qEnvironmentVariable("ORDINAL_KUBECTL");
     if (current.isEmpty())
         current = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+    return current;
+}
+
+bool tst_SpdySession::writeKubeconfig(quint16 port)
+{
+    m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
+    QFile kc(m_kubeconfig);
+    if (!kc.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    kc.write("apiVersion: v1\nkind: Config\nclusters:\n- name: sim\n  cluster:\n    server: "
+             "http://127.0.0.1:" + QByteArray::number(port) + "\nusers:\n- name: u\n  user:\n"
+             "    token: " + kToken + "\ncontexts:\n- name: sim\n  context:\n    cluster: sim\n"
+             "    user: u\n    namespace: default\ncurrent-context: sim\n");
+    return true;
+}
+
+void tst_SpdySession::kubectl_data()
+{
+    QTest::addColumn<QString>("binary");
+    const QString current = currentKubectl();
     QString old = qEnvironmentVariable("ORDINAL_KUBECTL_1_20");
     if (old.isEmpty())
         old = QStringLiteral(ORDINAL_KUBECTL_1_20);
@@ -830,14 +937,7 @@ void tst_SpdySession::kubectl()
     FakeApiServer server;
     const quint16 port = server.listen(QHostAddress::LocalHost, 0);
     QVERIFY(port != 0);
-    m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    QFile kc(m_kubeconfig);
-    QVERIFY(kc.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    kc.write("apiVersion: v1\nkind: Config\nclusters:\n- name: sim\n  cluster:\n    server: "
-             "http://127.0.0.1:" + QByteArray::number(port) + "\nusers:\n- name: u\n  user:\n"
-             "    token: " + kToken + "\ncontexts:\n- name: sim\n  context:\n    cluster: sim\n"
-             "    user: u\n    namespace: default\ncurrent-context: sim\n");
-    kc.close();
+    QVERIFY(writeKubeconfig(port));
 
     auto show = [&](const KubectlRun &r) {
         return QStringLiteral("exit %1\nstdout: %2\nstderr: %3\nrequests: %4")
@@ -904,6 +1004,37 @@ void tst_SpdySession::kubectl()
                    "attached\n");
     QVERIFY2(r.exitCode == 0, qPrintable(show(r)));
     QVERIFY2(r.out.contains("attached\n"), qPrintable(show(r)));
+
+    // No credentials over http:// (see handleRequest), and every WebSocket attempt (1.30+)
+    // was refused and followed by a SPDY session.
+    QVERIFY(server.authorizations.isEmpty());
+    if (server.webSocketRefusals > 0)
+        QCOMPARE(server.webSocketRefusals, server.spdySessions);
+    qInfo("%d SPDY sessions, %d WebSocket attempts refused", server.spdySessions,
+          server.webSocketRefusals);
+}
+
+void tst_SpdySession::kubectlWebSocketUnanswered()
+{
+    // What happens when the server leaves a WebSocket upgrade to Qt 6.4.2, which closes the
+    // connection without an answer: kubectl does not fall back (the error is an EOF, not a
+    // failed handshake). This is why writeUpgradeRefusal() exists.
+    const QString binary = currentKubectl();
+    if (binary.isEmpty())
+        QSKIP("no kubectl on PATH (or ORDINAL_KUBECTL)");
+    FakeApiServer server;
+    server.answerWebSocket = false;
+    const quint16 port = server.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    QVERIFY(writeKubeconfig(port));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("WebSocket received")));
+    const KubectlRun r = runKubectl(binary, {QStringLiteral("exec"), QStringLiteral("web-0"),
+                                             QStringLiteral("--"), QStringLiteral("hostname")});
+    if (!server.log.join(QLatin1Char(' ')).contains(QLatin1String("[websocket]")))
+        QSKIP("this kubectl does not try WebSocket first (< 1.30)");
+    QVERIFY2(r.exitCode != 0, r.out.constData());
+    QCOMPARE(server.spdySessions, 0);
+    qInfo("kubectl without a WebSocket answer: exit %d: %s", r.exitCode, r.err.trimmed().constData());
 }
 
 QTEST_GUILESS_MAIN(tst_SpdySession)
