@@ -1029,7 +1029,7 @@ void tst_SpdySession::kubectl_data()
     QString old = qEnvironmentVariable("ORDINAL_KUBECTL_1_20");
     if (old.isEmpty())
         old = QStringLiteral(ORDINAL_KUBECTL_1_20);
-    QTest::newRow("kubectl on PATH (1.30+: WebSocket, then SPDY)") << current;
+    QTest::newRow("current kubectl (PATH or ORDINAL_KUBECTL)") << current;
     QTest::newRow("kubectl 1.20 (SPDY only)") << old;
 }
 
