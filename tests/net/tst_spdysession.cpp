@@ -1131,6 +1131,12 @@ void tst_SpdySession::kubectlTerminal()
     const QString script = QStandardPaths::findExecutable(QStringLiteral("script"));
     if (binary.isEmpty() || !QFileInfo(binary).isExecutable() || script.isEmpty())
         QSKIP("needs this kubectl and script (util-linux)");
+    {
+        QProcess probe;
+        probe.start(script, {QStringLiteral("-qec"), QStringLiteral("true"), QStringLiteral("/dev/null")});
+        if (!probe.waitForFinished(10000) || probe.exitCode() != 0)
+            QSKIP("script cannot open a pseudo-terminal here");
+    }
     FakeApiServer server;
     const quint16 port = server.listen(QHostAddress::LocalHost, 0);
     QVERIFY(port != 0);
