@@ -23,7 +23,10 @@
 // handleRequest(), then missingHandler() whatever handleRequest() returned, then
 // disconnectFromHost() (seen in tst_spdysession). writeUpgradeRefusal() writes once per socket,
 // so the second call is a no-op. Without an answer kubectl does not fall back: it reports
-// "error: unexpected EOF" and exits 1 (tested).
+// "error: unexpected EOF" and exits 1 (tested). The 6.4 code gates the hand-over on
+// `handleRequest(...) && isSignalConnected(newWebSocketConnection)`: if the server ever
+// connects that signal, a handleRequest() that returned true after writing the 400 would have
+// the socket handed to QWebSocketServer — keep it unconnected (or return false there).
 //
 // SPDY upgrades (a POST with Upgrade: SPDY/3.1) reach handleRequest() like any request:
 //   if (isSpdyUpgrade(request)) {
