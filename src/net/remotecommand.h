@@ -7,15 +7,35 @@
 // unversioned protocol are not.
 //
 // Wiring into a QAbstractHttpServer (Qt 6.4) subclass, in handleRequest(request, socket), for
-// POST|GET .../namespaces/NS/pods/NAME/exec|attach:
+// POST|GET .../namespaces/NS/pods/NAME/exec|attach (kubectl GETs the pod first: serve that
+// as usual, and /api, /apis, /api/v1 discovery for "pods"):
 //
-//   if (isWebSocketUpgrade(request)) {          // kubectl >= 1.30 tries this first
+//   if (isWebSocketUpgrade(request)) {          // kubectl >= 1.30 tries this first (a GET)
 //       writeUpgradeRefusal(socket);            // 400 + Status: kubectl falls back to SPDY
 //       return true;
 //   }
+//
+// and in missingHandler(request, socket), before any 404:
+//
+//   if (isWebSocketUpgrade(request)) { writeUpgradeRefusal(socket); return; }
+//
+// because Qt 6.4.2, for a WebSocket upgrade with no slot on newWebSocketConnection, calls
+// handleRequest(), then missingHandler() whatever handleRequest() returned, then
+// disconnectFromHost() (seen in tst_spdysession). writeUpgradeRefusal() writes once per socket,
+// so the second call is a no-op. Without an answer kubectl does not fall back: it reports
+// "error: unexpected EOF" and exits 1 (tested). The 6.4 code gates the hand-over on
+// `handleRequest(...) && isSignalConnected(newWebSocketConnection)`: if the server ever
+// connects that signal, a handleRequest() that returned true after writing the 400 would have
+// the socket handed to QWebSocketServer — keep it unconnected (or return false there).
+//
+// SPDY upgrades (a POST with Upgrade: SPDY/3.1) reach handleRequest() like any request:
 //   if (isSpdyUpgrade(request)) {
+//       RemoteCommandOptions options;
 //       QString error;
-//       auto options = RemoteCommandOptions::fromQuery(request.query(), isAttach, &error);
+//       if (!RemoteCommandOptions::fromQuery(request.query(), isAttach, &options, &error)) {
+//           writeStatusResponse(socket, 400, "BadRequest", error);
+//           return true;
+//       }
 //       ... 404 if the pod or container does not exist, as for any request ...
 //       auto *rc = RemoteCommandSession::accept(request, socket, options, this);
 //       if (!rc) return true;                   // an error response was written

@@ -573,8 +573,12 @@ SpdySession::SpdySession(QTcpSocket *socket, QObject *parent, const QByteArray &
 
 SpdySession::~SpdySession()
 {
-    if (m_socket)
-        disconnect(m_socket, nullptr, this, nullptr);
+    if (!m_socket)
+        return;
+    disconnect(m_socket, nullptr, this, nullptr);
+    // Nobody reads the socket any more: end the connection rather than leave it hanging.
+    if (!m_closed && m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->disconnectFromHost();
 }
 
 bool SpdySession::isOpen() const

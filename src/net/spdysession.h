@@ -218,6 +218,8 @@ public:
     // the request, if any) and then whatever the socket has buffered.
     explicit SpdySession(QTcpSocket *socket, QObject *parent = nullptr,
                          const QByteArray &alreadyRead = {});
+    // Closes the connection if it is still open. Do not delete the session from a slot
+    // connected to one of its signals (use deleteLater).
     ~SpdySession() override;
 
     // Answers a peer-initiated stream (SYN_REPLY). Required before write() on it.
