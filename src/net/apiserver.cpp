@@ -102,11 +102,27 @@ QByteArray reasonPhrase(int code)
     }
 }
 
+// The warning the responses to the request being served carry (Warning: 299, as the API server
+// sends for a deprecated API; kubectl prints it as "Warning: ..."). Set for the extent of one
+// request by WarningScope; requests are served one at a time, on the server's thread.
+QByteArray pendingWarning;
+
+class WarningScope
+{
+public:
+    explicit WarningScope(const QByteArray &warning) { pendingWarning = warning; }
+    ~WarningScope() { pendingWarning.clear(); }
+    WarningScope(const WarningScope &) = delete;
+    WarningScope &operator=(const WarningScope &) = delete;
+};
+
 void respond(QTcpSocket *socket, int code, const QByteArray &body,
              const QByteArray &contentType = "application/json")
 {
     QByteArray out = "HTTP/1.1 " + QByteArray::number(code) + ' ' + reasonPhrase(code) + "\r\n";
     out += "Content-Type: " + contentType + "\r\n";
+    if (!pendingWarning.isEmpty())
+        out += "Warning: 299 - \"" + pendingWarning + "\"\r\n";
     out += "Cache-Control: no-cache, private\r\n";
     out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
     out += body;
@@ -126,8 +142,11 @@ void respondObject(QTcpSocket *socket, int code, const json &document)
 // Starts a chunked response (a watch or a followed log).
 void beginStream(QTcpSocket *socket, const QByteArray &contentType)
 {
-    socket->write("HTTP/1.1 200 OK\r\nContent-Type: " + contentType
-                  + "\r\nCache-Control: no-cache, private\r\nTransfer-Encoding: chunked\r\n\r\n");
+    QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: " + contentType
+        + "\r\nCache-Control: no-cache, private\r\nTransfer-Encoding: chunked\r\n";
+    if (!pendingWarning.isEmpty())
+        head += "Warning: 299 - \"" + pendingWarning + "\"\r\n";
+    socket->write(head + "\r\n");
 }
 
 void writeChunk(QTcpSocket *socket, const QByteArray &data)
@@ -697,6 +716,10 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
 {
     using Method = QHttpServerRequest::Method;
     const ResourceInfo &resource = *r.resource;
+    const WarningScope warning(resource.kind == ObjectKind::Endpoints
+                                   ? QByteArray("v1 Endpoints is deprecated in v1.33+; use "
+                                                "discovery.k8s.io/v1 EndpointSlice")
+                                   : QByteArray());
     const QUrlQuery query(request.url());
     const bool dryRun = isDryRun(query);
     const Method method = request.method();
