@@ -167,7 +167,30 @@ ApiStatus ApiStatus::invalid(const QString &kind, const QString &group, const QS
     status.kind = kind;
     status.group = group;
     status.name = name;
+    status.printed = admissionText;
     return status;
+}
+
+QString ApiStatus::kubectlText() const
+{
+    if (!printed.isEmpty())
+        return printed;
+    if (reason == QLatin1String("Invalid")) {
+        // kubectl's checkErr: the kind and name, then the causes (one line, or a list).
+        const QString head = kind.isEmpty() || name.isEmpty()
+            ? QStringLiteral("The request is invalid: ")
+            : QStringLiteral("The %1 \"%2\" is invalid: ").arg(kind, name);
+        const auto line = [](const StatusCause &c) {
+            return c.field.isEmpty() ? c.message : c.field + QStringLiteral(": ") + c.message;
+        };
+        if (causes.size() == 1)
+            return head + line(causes.first());
+        QString out = head;
+        for (const StatusCause &cause : causes)
+            out += QStringLiteral("\n* ") + line(cause);
+        return causes.isEmpty() ? head + message : out;
+    }
+    return QStringLiteral("Error from server (%1): %2").arg(reason, message);
 }
 
 } // namespace ordinal::core

@@ -27,8 +27,13 @@ struct ApiStatus
     QString group;
     QString kind; // the resource's plural for most reasons, the Kind for Invalid
     QList<StatusCause> causes;
+    QString printed; // kubectl's rendering when it is known exactly (see invalid())
 
     bool ok() const { return code < 400; }
+    // What kubectl prints for this status: "Error from server (NotFound): pods \"x\" not
+    // found"; for Invalid, "The StatefulSet \"web\" is invalid: field: ..." from the causes
+    // (or the admission text it was made from, with the manifest positions Ordinal adds).
+    QString kubectlText() const;
 
     // "pods \"web-9\" not found"; resource is the plural, group empty for the core group.
     static ApiStatus notFound(const QString &resource, const QString &group, const QString &name);

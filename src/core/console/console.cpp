@@ -1,11 +1,13 @@
 #include "console/console.h"
 
 #include "api/admission.h"
+#include "api/json.h"
 #include "console/printers.h"
 #include "dns/clusterdns.h"
 #include "dns/dnstools.h"
 #include "dns/podresolver.h"
 #include "io/manifestloader.h"
+#include "sim/operations.h"
 #include "sim/simulation.h"
 
 #include <QDir>
@@ -14,6 +16,8 @@
 #include <QJsonObject>
 #include <QJsonArray>
 #include <QSet>
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -1052,14 +1056,16 @@ ConsoleOutput Console::setImage(Flags &flags)
         const StatefulSet *set = m_sim.store().find<StatefulSet>(ns, name);
         if (!set)
             return fail(ActionResult::notFound(QStringLiteral("statefulsets.apps"), name).error);
-        StatefulSet updated = *set;
+        // A strategic merge patch of the named containers' images, admitted as any update.
+        nlohmann::json containers = nlohmann::json::array();
         for (const QString &a : std::as_const(assignments)) {
             const QString container = a.section(QLatin1Char('='), 0, 0);
             const QString image = a.section(QLatin1Char('='), 1);
             bool found = false;
-            for (Container &c : updated.spec.podTemplate.spec.containers) {
+            for (const Container &c : set->spec.podTemplate.spec.containers) {
                 if (c.name == container || container == QLatin1String("*")) {
-                    c.image = image;
+                    containers.push_back(
+                        {{"name", c.name.toStdString()}, {"image", image.toStdString()}});
                     found = true;
                 }
             }
@@ -1067,8 +1073,14 @@ ConsoleOutput Console::setImage(Flags &flags)
                 return fail(QStringLiteral("error: unable to find container named \"%1\"")
                                 .arg(container));
         }
-        const ActionResult r = m_sim.updateStatefulSet(updated, QStringLiteral("image updated"));
-        text += r.ok ? lines(r.lines) : r.error + QLatin1Char('\n');
+        const nlohmann::json patch = {
+            {"spec", {{"template", {{"spec", {{"containers", containers}}}}}}}};
+        Operations operations(m_sim);
+        const OperationResult r = operations.patch(
+            apijson::resourceInfo(ObjectKind::StatefulSet), ns, name,
+            QByteArray::fromStdString(patch.dump()), apijson::PatchType::StrategicMerge, false);
+        text += r.ok() ? QStringLiteral("statefulset.apps/%1 image updated\n").arg(name)
+                       : r.status.kubectlText() + QLatin1Char('\n');
     }
     return okText(text);
 }
@@ -1185,42 +1197,51 @@ QString patchStatefulSet(StatefulSet &set, const QJsonObject &patch)
 
 ConsoleOutput Console::patch(Flags &flags)
 {
-    QStringList names;
-    QString error;
-    if (!statefulSetNames(flags, tr("error: Ordinal patches statefulsets only"), &names, &error))
-        return fail(error);
+    // kubectl patch TYPE NAME | TYPE/NAME, through the API server's patch (generic over every
+    // field of every kind), as the real kubectl does.
+    QString typeName = flags.positional.value(0);
+    QString name = flags.positional.value(1);
+    if (typeName.contains(QLatin1Char('/'))) {
+        name = typeName.section(QLatin1Char('/'), 1);
+        typeName = typeName.section(QLatin1Char('/'), 0, 0);
+    }
+    if (typeName.isEmpty() || name.isEmpty())
+        return fail(QStringLiteral("error: resource(s) were provided, but no name was specified"));
+    const apijson::ResourceInfo *resource = apijson::findResource(typeName);
+    if (!resource)
+        return fail(QStringLiteral("error: the server doesn't have a resource type \"%1\"")
+                        .arg(typeName));
     const QString type = flags.value(QStringLiteral("type"), QStringLiteral("strategic"));
-    if (type != QLatin1String("strategic") && type != QLatin1String("merge"))
+    static const QMap<QString, apijson::PatchType> types = {
+        {QStringLiteral("json"), apijson::PatchType::Json},
+        {QStringLiteral("merge"), apijson::PatchType::Merge},
+        {QStringLiteral("strategic"), apijson::PatchType::StrategicMerge},
+    };
+    if (!types.contains(type))
         return fail(QStringLiteral("error: --type must be one of [json merge strategic], not "
                                    "\"%1\"")
                         .arg(type));
     if (!flags.values.contains(QStringLiteral("patch")))
         return fail(QStringLiteral("error: must specify --patch or --patch-file containing the "
                                    "contents of the patch"));
+    const QString patchText = flags.value(QStringLiteral("patch"));
     QJsonParseError parseError;
-    const QJsonDocument doc =
-        QJsonDocument::fromJson(flags.value(QStringLiteral("patch")).toUtf8(), &parseError);
-    if (doc.isNull() || !doc.isObject())
+    const QJsonDocument doc = QJsonDocument::fromJson(patchText.toUtf8(), &parseError);
+    if (doc.isNull())
         return fail(QStringLiteral("error: unable to parse \"%1\": yaml: %2")
-                        .arg(flags.value(QStringLiteral("patch")), parseError.errorString()));
+                        .arg(patchText, parseError.errorString()));
     const QString ns = flags.value(QStringLiteral("namespace"), m_namespace);
-    QString text;
-    for (const QString &name : std::as_const(names)) {
-        const StatefulSet *set = m_sim.store().find<StatefulSet>(ns, name);
-        if (!set)
-            return fail(ActionResult::notFound(QStringLiteral("statefulsets.apps"), name).error);
-        StatefulSet updated = *set;
-        const QString patchError = patchStatefulSet(updated, doc.object());
-        if (!patchError.isEmpty())
-            return fail(patchError);
-        Admission::applyDefaults(updated);
-        const QString invalid = Admission::validateUpdate(*set, updated);
-        if (!invalid.isEmpty())
-            return fail(invalid);
-        const ActionResult r = m_sim.updateStatefulSet(updated, QStringLiteral("patched"));
-        text += r.ok ? lines(r.lines) : r.error + QLatin1Char('\n');
-    }
-    return okText(text);
+    Operations operations(m_sim);
+    const OperationResult result =
+        operations.patch(*resource, ns, name, patchText.toUtf8(), types.value(type), false);
+    if (!result.ok())
+        return fail(result.status.kubectlText());
+    const QString label = resource->group.isEmpty()
+        ? resource->singular
+        : resource->singular + QLatin1Char('.') + resource->group;
+    return okText(QStringLiteral("%1/%2 patched%3\n")
+                      .arg(label, name,
+                           result.changed ? QString() : QStringLiteral(" (no change)")));
 }
 
 ConsoleOutput Console::rollout(Flags &flags)

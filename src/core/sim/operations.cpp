@@ -262,6 +262,7 @@ OperationResult Operations::patch(const ResourceInfo &resource, const QString &n
         OperationResult result;
         result.status = success();
         result.object = existing;
+        result.changed = false;
         return result;
     }
     const QByteArray body = QByteArray::fromStdString(patched.document.dump());
@@ -270,6 +271,9 @@ OperationResult Operations::patch(const ResourceInfo &resource, const QString &n
     if (!object)
         return OperationResult::failure(error);
     ObjectMeta &meta = metaOf(*object);
+    // Messages about a patched field point at the manifest it was written in, as for apply.
+    meta.fieldSources = metaOf(*existing).fieldSources;
+    meta.source = metaOf(*existing).source;
     if (meta.name != name || (resource.namespaced && meta.namespaceName != ns))
         return OperationResult::failure(ApiStatus::invalid(
             resource.kindName, resource.group, name,

@@ -39,6 +39,7 @@ struct OperationResult
     ApiStatus status;
     std::optional<AnyObject> object; // as stored after the verb (before it, for a deletion)
     bool created = false;            // a create (201) rather than an update (200)
+    bool changed = true;             // false when the verb left the object as it was
 
     bool ok() const { return status.ok(); }
     static OperationResult failure(ApiStatus status)
