@@ -87,10 +87,10 @@ bool startDns(const QString &spec, core::Simulation &sim, DnsServing *serving, Q
     return serving->server->listen(QHostAddress(address), quint16(port), error);
 }
 
-// Starts the Kubernetes API server on ADDR:PORT (loopback unless --expose-api), writes its
-// kubeconfig and says how to use it.
-bool startApi(const QCommandLineParser &parser, core::Simulation &sim,
-              std::unique_ptr<net::ApiServer> *server, QString *error)
+// The address --serve-api asks for: loopback unless --expose-api allows another (with a
+// warning). False with *error for an address that cannot be parsed or is not allowed.
+bool apiAddress(const QCommandLineParser &parser, QHostAddress *address, quint16 *port,
+                QString *error)
 {
     const QString spec = parser.value(QStringLiteral("serve-api"));
     QString addressText = QStringLiteral("127.0.0.1");
@@ -103,15 +103,16 @@ bool startApi(const QCommandLineParser &parser, core::Simulation &sim,
         addressText = addressText.mid(1, addressText.size() - 2);
     if (addressText == QLatin1String("localhost"))
         addressText = QStringLiteral("127.0.0.1");
-    const QHostAddress address(addressText);
+    *address = QHostAddress(addressText);
     bool ok = false;
-    const uint port = portText.toUInt(&ok);
-    if (address.isNull() || !ok || port > 65535) {
+    const uint number = portText.toUInt(&ok);
+    if (address->isNull() || !ok || number > 65535) {
         *error = QStringLiteral("invalid --serve-api address \"%1\" (expected [ADDR:]PORT)")
                      .arg(spec);
         return false;
     }
-    if (!address.isLoopback()) {
+    *port = quint16(number);
+    if (!address->isLoopback()) {
         if (!parser.isSet(QStringLiteral("expose-api"))) {
             *error = QStringLiteral("--serve-api %1 is not a loopback address; add --expose-api "
                                     "to serve the API beyond this machine")
@@ -122,8 +123,19 @@ bool startApi(const QCommandLineParser &parser, core::Simulation &sim,
                                "machines on "
                             << addressText << "; anyone with the token can change the cluster\n";
     }
+    return true;
+}
+
+// Starts the Kubernetes API server, writes its kubeconfig and says how to use it.
+bool startApi(const QCommandLineParser &parser, core::Simulation &sim,
+              std::unique_ptr<net::ApiServer> *server, QString *error)
+{
+    QHostAddress address;
+    quint16 port = 0;
+    if (!apiAddress(parser, &address, &port, error))
+        return false;
     *server = std::make_unique<net::ApiServer>(sim);
-    if (!(*server)->listen(address, quint16(port), error))
+    if (!(*server)->listen(address, port, error))
         return false;
     QString kubeconfig = parser.value(QStringLiteral("write-kubeconfig"));
     if (kubeconfig.isEmpty())
@@ -352,6 +364,13 @@ int main(int argc, char **argv)
             ? spec.section(QLatin1Char(':'), 0, -2)
             : QStringLiteral("127.0.0.1");
         options.serveDnsPort = quint16(spec.section(QLatin1Char(':'), -1).toUInt());
+    }
+    if (parser.isSet(QStringLiteral("serve-api"))) {
+        QHostAddress address;
+        QString error;
+        if (!apiAddress(parser, &address, &options.serveApiPort, &error))
+            return usageError(error);
+        options.serveApiAddress = address.toString();
     }
     return gui::run(*static_cast<QApplication *>(app.get()), options);
 }

@@ -1,5 +1,8 @@
 #include "launch.h"
 
+#include "apiserver.h"
+#include "apiserving.h"
+
 #include "canvas/clusterscene.h"
 #include "canvas/poditem.h"
 #include "dnsserver.h"
@@ -78,6 +81,20 @@ int run(QApplication &app, const LaunchOptions &options)
         err << "ordinal: serving the cluster DNS on " << server->address().toString() << ':'
             << server->port() << " (UDP and TCP); try: dig @" << server->address().toString()
             << " -p " << server->port() << " web-0.nginx.default.svc.cluster.local\n";
+        err.flush();
+    }
+
+    // The Kubernetes API, as Cluster ▸ Serve Kubernetes API does.
+    if (!options.serveApiAddress.isEmpty()) {
+        QString error;
+        if (!window.apiServing()->start(QHostAddress(options.serveApiAddress),
+                                        options.serveApiPort, &error)) {
+            err << "ordinal: cannot serve the Kubernetes API: " << error << '\n';
+            return 2;
+        }
+        err << "ordinal: serving the Kubernetes API on " << window.apiServing()->server()->url()
+            << "; in another terminal:\n  export KUBECONFIG="
+            << window.apiServing()->kubeconfigPath() << "\n  kubectl get pods -w\n";
         err.flush();
     }
 

@@ -21,6 +21,8 @@ struct LaunchOptions
     std::optional<core::Millis> at;    // --at DURATION (default: until settled)
     QString serveDnsAddress;           // --serve-dns: empty when not serving
     quint16 serveDnsPort = 0;
+    QString serveApiAddress;           // --serve-api: empty when not serving
+    quint16 serveApiPort = 0;
     bool selfTest = false;             // --self-test: smoke run, exit status says whether it passed
 };
 

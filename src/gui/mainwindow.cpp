@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "apiserving.h"
+
 #include "canvas/canvasview.h"
 #include "canvas/clusterscene.h"
 #include "canvas/poditem.h"
@@ -88,6 +90,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     setAcceptDrops(true);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     m_undo = new QUndoStack(this);
+    m_apiServing = new ApiServing(m_session, this);
 
     // Central area: banner, canvas, transport.
     auto *central = new QWidget(this);
@@ -406,6 +409,8 @@ void MainWindow::createMenus()
     for (const char *name : {"nodeDownAction", "nodeUpAction", "cordonAction", "uncordonAction",
                              "drainAction"})
         m_clusterMenu->addAction(a(name));
+    m_clusterMenu->addSeparator();
+    m_clusterMenu->addAction(m_apiServing->action());
 
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
@@ -514,6 +519,7 @@ void MainWindow::createStatusBar()
 
 void MainWindow::retranslateUi()
 {
+    m_apiServing->retranslate();
     setWindowTitle(tr("Ordinal — StatefulSet topology [*]"));
     const auto set = [this](const char *name, const QString &text, const QString &tip = {}) {
         if (QAction *a = m_actions.value(QString::fromLatin1(name))) {

@@ -19,6 +19,7 @@ class QUndoStack;
 
 namespace ordinal::gui {
 
+class ApiServing;
 class CanvasView;
 class DnsPanel;
 class ClusterScene;
@@ -42,6 +43,7 @@ public:
     Session *session() const { return m_session; }
     ClusterScene *scene() const { return m_scene; }
     DnsPanel *dnsPanel() const { return m_dnsPanel; }
+    ApiServing *apiServing() const { return m_apiServing; }
     CanvasView *canvasView() const { return m_view; }
     TransportBar *transportBar() const { return m_transport; }
     QUndoStack *undoStack() const { return m_undo; }
@@ -174,6 +176,7 @@ private:
     QHash<QString, QAction *> m_actions;
     QList<QDockWidget *> m_docks;
     DnsPanel *m_dnsPanel = nullptr;
+    ApiServing *m_apiServing = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_zoomLabel = nullptr;
 

@@ -535,24 +535,40 @@ struct ApiServer::Watch
 
 ApiServer::ApiServer(core::Simulation &sim, QObject *parent)
     : QAbstractHttpServer(parent)
-    , m_sim(sim)
-    , m_operations(sim)
+    , m_sim(&sim)
+    , m_operations(std::in_place, sim)
 {
     // 32 random bytes, hex: the kubeconfig's token for this run.
     QByteArray secret(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(secret.data()),
                                           secret.size() / int(sizeof(quint32)));
     m_token = secret.toHex();
-    m_epochMs = QDateTime::currentMSecsSinceEpoch() - m_sim.now();
-    m_operations.setEpoch(m_epochMs);
-    m_sim.addListener(this);
+    m_epochMs = QDateTime::currentMSecsSinceEpoch() - m_sim->now();
+    m_operations->setEpoch(m_epochMs);
+    m_sim->addListener(this);
     m_clock.setInterval(50);
     connect(&m_clock, &QTimer::timeout, this, &ApiServer::tick);
 }
 
 ApiServer::~ApiServer()
 {
-    m_sim.removeListener(this);
+    m_sim->removeListener(this);
+}
+
+void ApiServer::setSimulation(core::Simulation &sim)
+{
+    for (const std::unique_ptr<Watch> &watch : m_watches)
+        closeWatch(watch.get());
+    m_watches.clear();
+    m_console.reset();
+    m_sim->removeListener(this);
+    m_sim = &sim;
+    m_sim->addListener(this);
+    m_epochMs = QDateTime::currentMSecsSinceEpoch() - m_sim->now();
+    m_operations.emplace(sim);
+    m_operations->setEpoch(m_epochMs);
+    m_virtualStart = m_sim->now();
+    m_wall.restart();
 }
 
 bool ApiServer::listen(const QHostAddress &address, quint16 port, QString *error)
@@ -614,7 +630,7 @@ QByteArray ApiServer::kubeconfig() const
 void ApiServer::followWallClock(double speed)
 {
     m_speed = speed;
-    m_virtualStart = m_sim.now();
+    m_virtualStart = m_sim->now();
     m_wall.start();
     m_clock.start();
 }
@@ -623,8 +639,8 @@ void ApiServer::tick()
 {
     if (m_speed > 0) {
         const core::Millis target = m_virtualStart + core::Millis(m_wall.elapsed() * m_speed);
-        if (target > m_sim.now())
-            m_sim.advanceTo(target);
+        if (target > m_sim->now())
+            m_sim->advanceTo(target);
     }
     // Forget watches whose client went away.
     m_watches.erase(std::remove_if(m_watches.begin(), m_watches.end(),
@@ -749,7 +765,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
         }
         if (method == Method::Post) {
             const core::OperationResult result =
-                m_operations.create(resource, r.ns, request.body(), dryRun);
+                m_operations->create(resource, r.ns, request.body(), dryRun);
             answer(result);
             if (result.ok() && result.object) {
                 Q_EMIT clusterChanged(QStringLiteral("create %1/%2")
@@ -774,7 +790,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
     }
     if (r.sub == QLatin1String("eviction") && resource.kind == ObjectKind::Pod
         && method == Method::Post) {
-        const core::OperationResult result = m_operations.evict(r.ns, r.name, dryRun);
+        const core::OperationResult result = m_operations->evict(r.ns, r.name, dryRun);
         if (result.ok()) {
             core::ApiStatus done;
             done.code = 201;
@@ -791,7 +807,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
         return;
     }
     if (r.sub == QLatin1String("scale") && resource.kind == ObjectKind::StatefulSet) {
-        const core::StatefulSet *set = m_sim.store().find<core::StatefulSet>(r.ns, r.name);
+        const core::StatefulSet *set = m_sim->store().find<core::StatefulSet>(r.ns, r.name);
         if (!set) {
             respondStatus(socket, ApiStatus::notFound(resource.plural, resource.group, r.name));
             return;
@@ -842,7 +858,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
             respondStatus(socket, ApiStatus::badRequest(tr("a Scale needs spec.replicas")));
             return;
         }
-        const core::OperationResult result = m_operations.scale(
+        const core::OperationResult result = m_operations->scale(
             r.ns, r.name, requested["spec"]["replicas"].get<int>(), dryRun);
         if (!result.ok()) {
             respondStatus(socket, result.status);
@@ -867,7 +883,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
     // One object.
     switch (method) {
     case Method::Get: {
-        const std::optional<AnyObject> object = m_operations.find(resource, r.ns, r.name);
+        const std::optional<AnyObject> object = m_operations->find(resource, r.ns, r.name);
         if (!object) {
             respondStatus(socket, ApiStatus::notFound(resource.plural, resource.group, r.name));
             return;
@@ -875,16 +891,16 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
         const json full = toJson(*object, m_epochMs);
         if (wantsTable(request)) {
             json rows = json::array();
-            rows.push_back(tableRow(*object, full, m_sim.now()));
+            rows.push_back(tableRow(*object, full, m_sim->now()));
             respondObject(socket, 200,
-                          table(resource.kind, rows, m_sim.store().resourceVersion()));
+                          table(resource.kind, rows, m_sim->store().resourceVersion()));
         } else {
             respondObject(socket, 200, full);
         }
         return;
     }
     case Method::Put:
-        answer(m_operations.replace(resource, r.ns, r.name, request.body(), dryRun));
+        answer(m_operations->replace(resource, r.ns, r.name, request.body(), dryRun));
         changed(QStringLiteral("update"));
         return;
     case Method::Patch: {
@@ -897,7 +913,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
                                       QString::fromLatin1(request.value("Content-Type"))));
             return;
         }
-        answer(m_operations.patch(resource, r.ns, r.name, request.body(), *patchType, dryRun));
+        answer(m_operations->patch(resource, r.ns, r.name, request.body(), *patchType, dryRun));
         changed(QStringLiteral("patch"));
         return;
     }
@@ -928,7 +944,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
                 options.preconditionResourceVersion =
                     QString::fromStdString(pre["resourceVersion"].get<std::string>());
         }
-        const core::OperationResult result = m_operations.remove(resource, r.ns, r.name, options);
+        const core::OperationResult result = m_operations->remove(resource, r.ns, r.name, options);
         if (!result.ok()) {
             respondStatus(socket, result.status);
             return;
@@ -963,7 +979,7 @@ void ApiServer::list(const QHttpServerRequest &request, QTcpSocket *socket, cons
         respondStatus(socket, error);
         return;
     }
-    const core::Store &store = m_sim.store();
+    const core::Store &store = m_sim->store();
     const qint64 version = store.resourceVersion();
     const bool asTable = wantsTable(request);
     json items = json::array();
@@ -971,7 +987,7 @@ void ApiServer::list(const QHttpServerRequest &request, QTcpSocket *socket, cons
         if (!selection->matches(object))
             continue;
         json full = toJson(object, m_epochMs);
-        items.push_back(asTable ? tableRow(object, full, m_sim.now()) : std::move(full));
+        items.push_back(asTable ? tableRow(object, full, m_sim->now()) : std::move(full));
     }
     if (asTable) {
         respondObject(socket, 200, table(resource.kind, items, version));
@@ -1009,7 +1025,7 @@ void ApiServer::startWatch(const QHttpServerRequest &request, QTcpSocket *socket
         json payload = full;
         if (watch->table) {
             json rows = json::array();
-            rows.push_back(tableRow(object, full, m_sim.now()));
+            rows.push_back(tableRow(object, full, m_sim->now()));
             payload = table(r.resource->kind, rows, metaOf(object).resourceVersion);
         }
         writeChunk(socket, toBytes(json{{"type", type}, {"object", payload}}) + '\n');
@@ -1021,8 +1037,8 @@ void ApiServer::startWatch(const QHttpServerRequest &request, QTcpSocket *socket
     bool ok = false;
     const qint64 version = from.toLongLong(&ok);
     if (!from.isEmpty() && from != QLatin1String("0") && ok) {
-        const QList<core::WatchEvent> &events = m_sim.watchEvents();
-        const qint64 oldest = events.isEmpty() ? m_sim.store().resourceVersion()
+        const QList<core::WatchEvent> &events = m_sim->watchEvents();
+        const qint64 oldest = events.isEmpty() ? m_sim->store().resourceVersion()
                                                : events.first().resourceVersion - 1;
         if (version < oldest) {
             ApiStatus gone = ApiStatus::gone(
@@ -1046,7 +1062,7 @@ void ApiServer::startWatch(const QHttpServerRequest &request, QTcpSocket *socket
                  *it->object);
         }
     } else {
-        for (const AnyObject &object : objectsOf(m_sim.store(), r.resource->kind, r.ns))
+        for (const AnyObject &object : objectsOf(m_sim->store(), r.resource->kind, r.ns))
             send("ADDED", object);
     }
 
@@ -1096,7 +1112,7 @@ void ApiServer::watchEvent(const core::WatchEvent &event)
         json payload = *full;
         if (watch->table) {
             json rows = json::array();
-            rows.push_back(tableRow(object, *full, m_sim.now()));
+            rows.push_back(tableRow(object, *full, m_sim->now()));
             payload = table(event.kind, rows, event.resourceVersion);
         }
         writeChunk(watch->socket, toBytes(json{{"type", type}, {"object", payload}}) + '\n');
@@ -1116,12 +1132,12 @@ void ApiServer::deleteCollection(const QHttpServerRequest &request, QTcpSocket *
     core::DeleteOptions options;
     options.dryRun = isDryRun(query);
     json items = json::array();
-    for (const AnyObject &object : objectsOf(m_sim.store(), r.resource->kind, r.ns)) {
+    for (const AnyObject &object : objectsOf(m_sim->store(), r.resource->kind, r.ns)) {
         if (!selection->matches(object))
             continue;
         const core::ObjectMeta &meta = metaOf(object);
         const core::OperationResult result =
-            m_operations.remove(*r.resource, meta.namespaceName, meta.name, options);
+            m_operations->remove(*r.resource, meta.namespaceName, meta.name, options);
         if (!result.ok()) {
             respondStatus(socket, result.status);
             return;
@@ -1131,7 +1147,7 @@ void ApiServer::deleteCollection(const QHttpServerRequest &request, QTcpSocket *
     respondObject(socket, 200,
                   {{"kind", str(listKind(*r.resource))},
                    {"apiVersion", str(apiVersionOf(*r.resource))},
-                   {"metadata", {{"resourceVersion", std::to_string(m_sim.store().resourceVersion())}}},
+                   {"metadata", {{"resourceVersion", std::to_string(m_sim->store().resourceVersion())}}},
                    {"items", items}});
 }
 
@@ -1175,7 +1191,7 @@ void ApiServer::remoteCommand(const QHttpServerRequest &request, QTcpSocket *soc
         respondStatus(socket, ApiStatus::badRequest(error));
         return;
     }
-    const core::Pod *pod = m_sim.store().find<core::Pod>(r.ns, r.name);
+    const core::Pod *pod = m_sim->store().find<core::Pod>(r.ns, r.name);
     if (!pod) {
         respondStatus(socket, ApiStatus::notFound(QStringLiteral("pods"), QString(), r.name));
         return;
@@ -1219,7 +1235,7 @@ void ApiServer::remoteCommand(const QHttpServerRequest &request, QTcpSocket *soc
         for (const QString &word : words)
             quoted << shellQuoted(word);
         if (!m_console)
-            m_console = std::make_unique<core::Console>(m_sim);
+            m_console = std::make_unique<core::Console>(*m_sim);
         return m_console->execute(QStringLiteral("kubectl exec -n %1 %2 -c %3 -- %4")
                                       .arg(ns, podName, containerName,
                                            quoted.join(QLatin1Char(' '))));
@@ -1235,7 +1251,7 @@ void ApiServer::remoteCommand(const QHttpServerRequest &request, QTcpSocket *soc
                     session->finish(out.exitCode);
                     // The command was the container's process: it has ended.
                     if (attach)
-                        m_sim.completePod(ns, podName, out.exitCode);
+                        m_sim->completePod(ns, podName, out.exitCode);
                 });
         return;
     }
@@ -1287,7 +1303,7 @@ void ApiServer::remoteCommand(const QHttpServerRequest &request, QTcpSocket *soc
 
 void ApiServer::logs(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r)
 {
-    const core::Pod *pod = m_sim.store().find<core::Pod>(r.ns, r.name);
+    const core::Pod *pod = m_sim->store().find<core::Pod>(r.ns, r.name);
     if (!pod) {
         respondStatus(socket, ApiStatus::notFound(QStringLiteral("pods"), QString(), r.name));
         return;

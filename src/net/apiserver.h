@@ -37,6 +37,10 @@ public:
     explicit ApiServer(core::Simulation &sim, QObject *parent = nullptr);
     ~ApiServer() override;
 
+    // Serves another simulation from now on (the window replaced its cluster): watches end, as
+    // when a real API server restarts; clients list again. The token and certificate stay.
+    void setSimulation(core::Simulation &sim);
+
     // A random token for this run (hex); every request must carry "Authorization: Bearer".
     QByteArray token() const { return m_token; }
     void setToken(const QByteArray &token) { m_token = token; }
@@ -87,8 +91,8 @@ private:
     void watchEvent(const core::WatchEvent &event) override;
     bool wantsDecisions() const override { return false; }
 
-    core::Simulation &m_sim;
-    core::Operations m_operations;
+    core::Simulation *m_sim;
+    std::optional<core::Operations> m_operations;
     std::unique_ptr<core::Console> m_console; // runs exec'd commands, made on first use
     QByteArray m_token;
     QByteArray m_certificatePem; // this run's self-signed certificate, for the kubeconfig
