@@ -9,6 +9,7 @@
 #include "dnsserver.h"
 #include "io/clusterfile.h"
 #include "launch.h"
+#include "listenaddress.h"
 #include "sim/simulation.h"
 
 #include <QApplication>
@@ -70,21 +71,12 @@ struct DnsServing
 // Starts the DNS server on ADDR:PORT answering from the simulation's current zone.
 bool startDns(const QString &spec, core::Simulation &sim, DnsServing *serving, QString *error)
 {
-    QString address = QStringLiteral("127.0.0.1");
-    QString portText = spec;
-    if (spec.contains(QLatin1Char(':'))) {
-        address = spec.section(QLatin1Char(':'), 0, -2);
-        portText = spec.section(QLatin1Char(':'), -1);
-    }
-    bool ok = false;
-    const uint port = portText.toUInt(&ok);
-    if (!ok || port > 65535) {
-        *error = QStringLiteral("invalid --serve-dns port \"%1\"").arg(portText);
+    const std::optional<net::ListenAddress> where = net::ListenAddressParser::parse(spec, error);
+    if (!where)
         return false;
-    }
     serving->server = std::make_unique<net::DnsServer>();
     serving->server->setZone(core::ClusterDns::build(sim.store(), sim.config(), sim.now()));
-    return serving->server->listen(QHostAddress(address), quint16(port), error);
+    return serving->server->listen(where->address, where->port, error);
 }
 
 // The address --serve-api asks for: loopback unless --expose-api allows another (with a
@@ -347,6 +339,12 @@ int main(int argc, char **argv)
     if (parser.isSet(QStringLiteral("at")) && core::parseDuration(parser.value(QStringLiteral("at"))) < 0)
         return usageError(QStringLiteral("invalid --at duration \"%1\"").arg(parser.value(QStringLiteral("at"))));
 
+    if (headless && parser.isSet(QStringLiteral("serve-dns"))) {
+        const QString spec = parser.value(QStringLiteral("serve-dns"));
+        QString error;
+        if (!net::ListenAddressParser::parse(spec, &error))
+            return usageError(QStringLiteral("invalid --serve-dns \"%1\": %2").arg(spec, error));
+    }
     if (headless)
         return runHeadless(*app, parser, cluster);
 
@@ -360,10 +358,13 @@ int main(int argc, char **argv)
         options.at = core::parseDuration(parser.value(QStringLiteral("at")));
     if (parser.isSet(QStringLiteral("serve-dns"))) {
         const QString spec = parser.value(QStringLiteral("serve-dns"));
-        options.serveDnsAddress = spec.contains(QLatin1Char(':'))
-            ? spec.section(QLatin1Char(':'), 0, -2)
-            : QStringLiteral("127.0.0.1");
-        options.serveDnsPort = quint16(spec.section(QLatin1Char(':'), -1).toUInt());
+        QString error;
+        const std::optional<net::ListenAddress> where
+            = net::ListenAddressParser::parse(spec, &error);
+        if (!where)
+            return usageError(QStringLiteral("invalid --serve-dns \"%1\": %2").arg(spec, error));
+        options.serveDnsAddress = where->address.toString();
+        options.serveDnsPort = where->port;
     }
     if (parser.isSet(QStringLiteral("serve-api"))) {
         QHostAddress address;

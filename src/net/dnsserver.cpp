@@ -4,8 +4,12 @@
 #include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUdpSocket>
 
+#include <algorithm>
+
+#include <sys/resource.h>
 
 #ifdef Q_OS_LINUX
 #include <fcntl.h>
@@ -28,6 +32,17 @@ constexpr int kMaxTcpBuffer = 2 * 65537; // two maximal framed queries
 DnsServer::DnsServer(QObject *parent)
     : QObject(parent)
 {
+    setMaxTcpConnections(kDefaultMaxTcpConnections);
+}
+
+void DnsServer::setMaxTcpConnections(int count)
+{
+    // Keep half the descriptors for everything else the process opens.
+    rlimit limit {};
+    int ceiling = count;
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+        ceiling = int(std::min<rlim_t>(rlim_t(count), limit.rlim_cur / 2));
+    m_maxTcp = std::max(1, ceiling);
 }
 
 DnsServer::~DnsServer() = default;
@@ -90,7 +105,12 @@ bool DnsServer::listen(const QHostAddress &address, quint16 port, QString *error
 #else
     connect(m_udp, &QUdpSocket::readyRead, this, &DnsServer::readUdp);
 #endif
+    // One connection at a time, so that the cap below is exact: QTcpServer would otherwise
+    // accept a whole batch (30) before it tells us.
+    m_tcp->setMaxPendingConnections(1);
     connect(m_tcp, &QTcpServer::newConnection, this, &DnsServer::acceptTcp);
+    connect(m_tcp, &QTcpServer::acceptError, this, &DnsServer::acceptFailed);
+    m_acceptPaused = false;
     return true;
 }
 
@@ -284,16 +304,45 @@ const QByteArray *DnsServer::cachedAnswer(char *query, int size, int transport)
 
 void DnsServer::acceptTcp()
 {
-    while (m_tcp && m_tcp->hasPendingConnections()) {
+    // At the cap a connection stays pending in QTcpServer (which then stops reading the
+    // listening socket), and the next ones wait in the kernel's backlog.
+    while (m_tcp && m_tcp->hasPendingConnections() && m_buffers.size() < m_maxTcp) {
         QTcpSocket *socket = m_tcp->nextPendingConnection();
         socket->setParent(this);
         m_buffers.insert(socket, QByteArray());
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { readTcp(socket); });
-        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
-            m_buffers.remove(socket);
-            socket->deleteLater();
+        auto *idle = new QTimer(socket);
+        idle->setSingleShot(true);
+        idle->setInterval(m_tcpIdleTimeout);
+        idle->start();
+        connect(idle, &QTimer::timeout, socket, [socket] { socket->abort(); });
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket, idle] {
+            idle->start();
+            readTcp(socket);
         });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] { tcpClosed(socket); });
     }
+}
+
+void DnsServer::tcpClosed(QTcpSocket *socket)
+{
+    if (m_buffers.remove(socket) == 0)
+        return;
+    socket->deleteLater();
+    acceptTcp(); // one that waited at the cap
+}
+
+void DnsServer::acceptFailed()
+{
+    // QTcpServer has paused accepting (typically no descriptor left, EMFILE). Try again in a
+    // second rather than at once: retrying in a loop would spin on the same error.
+    if (!m_tcp || m_acceptPaused)
+        return;
+    m_acceptPaused = true;
+    QTimer::singleShot(1000, this, [this] {
+        m_acceptPaused = false;
+        if (m_tcp)
+            m_tcp->resumeAccepting();
+    });
 }
 
 void DnsServer::readTcp(QTcpSocket *socket)

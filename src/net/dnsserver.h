@@ -50,6 +50,20 @@ public:
 
     qint64 queriesAnswered() const { return m_answered; }
 
+    // TCP limits (RFC 7766 §6.2). A connection that sends nothing for the idle timeout is
+    // closed (default 10 s, as CoreDNS). At most maxTcpConnections are open at once (default
+    // 256, and never more than half the process's descriptor limit): beyond it one more waits
+    // accepted but unread and the rest wait in the kernel's backlog, instead of using up
+    // descriptors, until a connection closes. When accepting fails (no descriptors left), accepting
+    // pauses for a second instead of retrying in a loop.
+    void setTcpIdleTimeout(int milliseconds) { m_tcpIdleTimeout = milliseconds; }
+    int tcpIdleTimeout() const { return m_tcpIdleTimeout; }
+    void setMaxTcpConnections(int count);
+    int maxTcpConnections() const { return m_maxTcp; }
+    int tcpConnections() const { return int(m_buffers.size()); }
+    static constexpr int kDefaultTcpIdleTimeout = 10000;
+    static constexpr int kDefaultMaxTcpConnections = 256;
+
 signals:
     // A query was answered (transport: core::ClusterDns::Udp or Tcp; rcode of the reply).
     void queryAnswered(const QString &qname, quint16 qtype, int rcode, int transport);
@@ -62,6 +76,8 @@ private:
     // The cached reply (id zeroed) to a query of at least 12 bytes; null when it is dropped.
     const QByteArray *cachedAnswer(char *query, int size, int transport);
     void acceptTcp();
+    void tcpClosed(QTcpSocket *socket);
+    void acceptFailed();
     void readTcp(QTcpSocket *socket);
     void report(const QByteArray &query, const QByteArray &answer, int transport);
 
@@ -76,6 +92,9 @@ private:
     qint64 m_answered = 0;
     QHash<QByteArray, QByteArray> m_cache[2]; // per transport
     QHash<QTcpSocket *, QByteArray> m_buffers;
+    int m_tcpIdleTimeout = kDefaultTcpIdleTimeout;
+    int m_maxTcp = kDefaultMaxTcpConnections;
+    bool m_acceptPaused = false;
     bool m_reportQueries = false;
 };
 

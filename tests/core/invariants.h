@@ -2,7 +2,8 @@
 
 // Invariants of a StatefulSet cluster, checked while a scenario runs (issue 3, "Proof"):
 // at most one pod per identity, OrderedReady creates pod k only when 0..k-1 are Running and
-// Ready, no two live pods share an IP, and the StatefulSet status counters match its pods.
+// Ready, no two live pods share an IP, no two Services share a ClusterIP (issue 19), and the
+// StatefulSet status counters match its pods.
 
 #include "controllers/statefulsetcontroller.h"
 #include "sim/simulation.h"
@@ -73,6 +74,18 @@ public:
                                          pod.status.podIP);
             }
             ips.insert(pod.status.podIP, pod.metadata.name);
+        }
+        QMap<QString, QString> vips;
+        for (const core::Service &service : store.all<core::Service>()) {
+            const QString &vip = service.spec.clusterIP;
+            if (vip.isEmpty() || vip == QLatin1String("None"))
+                continue;
+            if (vips.contains(vip)) {
+                m_violations << QStringLiteral("t=%1: Services %2 and %3 share ClusterIP %4")
+                                    .arg(m_sim.now())
+                                    .arg(vips.value(vip), service.metadata.name, vip);
+            }
+            vips.insert(vip, service.metadata.name);
         }
         for (const core::StatefulSet &set : store.all<core::StatefulSet>()) {
             if (!quiet)

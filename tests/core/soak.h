@@ -100,7 +100,7 @@ inline SoakResult runSoak(quint64 seed, qint64 actions)
         return std::next(pods.cbegin(), random.below(int(pods.size())))->metadata.name;
     };
     for (qint64 i = 0; i < actions; ++i) {
-        switch (random.below(12)) {
+        switch (random.below(14)) {
         case 0:
             sim.deletePod(ns, somePod(), std::nullopt, false);
             break;
@@ -136,6 +136,24 @@ inline SoakResult runSoak(quint64 seed, qint64 actions)
             break;
         case 8:
             sim.failPod(ns, somePod());
+            break;
+        case 12: {
+            // Several ClusterIP Services in one apply: each must get its own address.
+            QByteArray text;
+            for (int k = 0; k < 3; ++k) {
+                text += QStringLiteral("---\napiVersion: v1\nkind: Service\nmetadata: {name: "
+                                       "svc-%1}\nspec:\n  selector: {app: nginx}\n  ports: "
+                                       "[{port: 80}]\n")
+                            .arg(random.below(40))
+                            .toUtf8();
+            }
+            const core::LoadResult services
+                = core::ManifestLoader::loadText(text, QStringLiteral("services.yaml"));
+            sim.apply(services.objects, false);
+            break;
+        }
+        case 13:
+            sim.deleteService(ns, QStringLiteral("svc-%1").arg(random.below(40)));
             break;
         default:
             sim.advanceBy((1 + random.below(90)) * core::kSecond);

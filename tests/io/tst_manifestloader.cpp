@@ -2,6 +2,8 @@
 
 #include <QtTest>
 
+#include <sys/stat.h>
+
 using namespace ordinal::core;
 
 // Loading manifests as `kubectl apply -f` reads them: documents, lists, JSON, folders, the
@@ -366,6 +368,8 @@ private slots:
         QCOMPARE(r.errors.at(0).pos.column, 13);
     }
 
+    // kubectl fails the apply (exit 1) on a kind the server does not know; Ordinal applies
+    // nothing of the file (issue 19).
     void unknownKind()
     {
         const QByteArray yaml = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\n"
@@ -373,19 +377,91 @@ private slots:
                                 "---\napiVersion: v1\nkind: StatefulSet\nmetadata:\n  name: web\n"
                                 "  namespace: demo\n";
         const LoadResult r = ManifestLoader::loadText(yaml, QStringLiteral("f.yaml"));
-        QVERIFY(r.ok());
-        QCOMPARE(r.objects.size(), 1);
-        QCOMPARE(r.objects.at(0).kind, ObjectKind::Namespace);
-        QCOMPARE(r.warnings.size(), 2);
-        QCOMPARE(r.warnings.at(0),
-                 QStringLiteral("resource mapping not found for name: \"x\" namespace: \"\" from "
-                                "\"f.yaml\": no matches for kind \"Deployment\" in version "
-                                "\"apps/v1\" (f.yaml:1:1)"));
+        QVERIFY(!r.ok());
+        QVERIFY(r.objects.isEmpty());
+        QCOMPARE(r.errors.size(), 2);
+        QCOMPARE(r.errors.at(0).message,
+                 QStringLiteral("error: resource mapping not found for name: \"x\" namespace: \"\" "
+                                "from \"f.yaml\": no matches for kind \"Deployment\" in version "
+                                "\"apps/v1\" (f.yaml:1:1)\nensure CRDs are installed first"));
         // A known kind in the wrong group/version is no better.
-        QCOMPARE(r.warnings.at(1),
-                 QStringLiteral("resource mapping not found for name: \"web\" namespace: \"demo\" "
-                                "from \"f.yaml\": no matches for kind \"StatefulSet\" in version "
-                                "\"v1\" (f.yaml:11:1)"));
+        QCOMPARE(r.errors.at(1).message,
+                 QStringLiteral("error: resource mapping not found for name: \"web\" namespace: "
+                                "\"demo\" from \"f.yaml\": no matches for kind \"StatefulSet\" in "
+                                "version \"v1\" (f.yaml:11:1)\nensure CRDs are installed first"));
+    }
+
+    // yaml-cpp 0.7 returns the same empty document forever for a stray comma; the loader stops
+    // at the second one and answers as go-yaml does (issue 19, found by fuzz_manifest).
+    void strayCommaDoesNotRunAway_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("comma") << QByteArray(",")
+                               << QStringLiteral("error: error parsing f.yaml: error converting "
+                                                 "YAML to JSON: yaml: line 1: did not find "
+                                                 "expected node content (f.yaml:1:1)");
+        QTest::newRow("comma-after-document")
+            << QByteArray("apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\n  ,\n")
+            << QStringLiteral("error: error parsing f.yaml: error converting YAML to JSON: yaml: "
+                              "line 5: did not find expected node content (f.yaml:5:3)");
+        QTest::newRow("json-then-comma")
+            << QByteArray("{\"apiVersion\": \"v1\", \"kind\": \"Namespace\"},")
+            << QStringLiteral("error: error parsing f.yaml: json: offset 42: invalid character "
+                              "',' looking for beginning of value (f.yaml:1:42)");
+    }
+    void strayCommaDoesNotRunAway()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, message);
+        const LoadResult r = ManifestLoader::loadText(text, QStringLiteral("f.yaml"));
+        QVERIFY(r.objects.isEmpty());
+        QCOMPARE(r.errors.size(), 1);
+        QCOMPARE(r.errors.at(0).message, message);
+    }
+
+    // Files are read within limits: never a device, FIFO or endless input.
+    void fileKinds()
+    {
+        QByteArray bytes;
+        QString error;
+        QVERIFY(!ManifestLoader::readFile(QStringLiteral("/dev/zero"), &bytes, &error));
+        QVERIFY2(error.contains(QStringLiteral("is not a regular file")), qPrintable(error));
+        QVERIFY(!ManifestLoader::readFile(QStringLiteral("/dev/null"), &bytes, &error));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString fifo = dir.filePath(QStringLiteral("pipe.yaml"));
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        // No writer: opening must not block, and the FIFO is refused.
+        const LoadResult r = ManifestLoader::loadPath(fifo);
+        QCOMPARE(r.errors.size(), 1);
+        QVERIFY2(r.errors.at(0).message.contains(QStringLiteral("is not a regular file")),
+                 qPrintable(r.errors.at(0).message));
+        QVERIFY(!ManifestLoader::readFile(dir.path(), &bytes, &error));
+        QVERIFY2(error.contains(QStringLiteral("is a directory")), qPrintable(error));
+    }
+
+    void sizeLimit()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("big.yaml"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(ManifestLoader::kMaxFileBytes, '#'));
+        f.close();
+        QByteArray bytes;
+        QString error;
+        QVERIFY2(ManifestLoader::readFile(path, &bytes, &error), qPrintable(error));
+        QCOMPARE(bytes.size(), ManifestLoader::kMaxFileBytes);
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("\n");
+        f.close();
+        QVERIFY(!ManifestLoader::readFile(path, &bytes, &error));
+        QVERIFY2(error.contains(QStringLiteral("too large")), qPrintable(error));
+        const LoadResult text = ManifestLoader::loadText(
+            QByteArray(ManifestLoader::kMaxFileBytes + 1, '#'), QStringLiteral("t.yaml"));
+        QCOMPARE(text.errors.size(), 1);
     }
 
     void missingPath()

@@ -4,6 +4,7 @@
 #include "dns/dnstools.h"
 #include "../dns/dnsfixture.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -11,6 +12,8 @@
 #include <QTcpSocket>
 #include <QTest>
 #include <QUdpSocket>
+
+#include <sys/resource.h>
 
 using namespace ordinal::core;
 using ordinal::net::DnsServer;
@@ -76,6 +79,8 @@ private slots:
     void noZoneServfail();
     void systemDig_data();
     void systemDig();
+    void tcpIdleConnectionsClosed();
+    void tcpConnectionCap();
 
 private:
     QByteArray udpExchange(const QByteArray &packet, int timeoutMs = 5000);
@@ -314,6 +319,91 @@ void tst_DnsServer::systemDig()
                                                   full, 0);
     QCOMPARE(normalizeDig(console.text), normalizeDig(real));
     QCOMPARE(console.exitCode, dig.exitCode());
+}
+
+namespace {
+
+// CPU time (user + system) this process has used, in milliseconds.
+qint64 cpuMillis()
+{
+    rusage usage {};
+    ::getrusage(RUSAGE_SELF, &usage);
+    return qint64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
+        + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
+}
+
+} // namespace
+
+// RFC 7766 §6.2: a connection that stays silent is closed after the idle timeout, and one
+// that keeps asking is not.
+void tst_DnsServer::tcpIdleConnectionsClosed()
+{
+    m_server->setTcpIdleTimeout(300);
+    QCOMPARE(m_server->tcpIdleTimeout(), 300);
+    std::vector<std::unique_ptr<QTcpSocket>> idle;
+    for (int i = 0; i < 10; ++i) {
+        idle.push_back(std::make_unique<QTcpSocket>());
+        idle.back()->connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(idle.back()->waitForConnected(5000));
+    }
+    QTRY_COMPARE(m_server->tcpConnections(), 10);
+    // Every idle client is disconnected by the server.
+    for (const auto &socket : idle)
+        QTRY_COMPARE_WITH_TIMEOUT(socket->state(), QAbstractSocket::UnconnectedState, 10000);
+    QTRY_COMPARE(m_server->tcpConnections(), 0);
+}
+
+// More clients than the cap: the server holds at most the cap open, keeps answering UDP and
+// the connected TCP clients, and does not spin while the rest wait.
+void tst_DnsServer::tcpConnectionCap()
+{
+    m_server->setMaxTcpConnections(8);
+    QCOMPARE(m_server->maxTcpConnections(), 8);
+    m_server->setTcpIdleTimeout(60000);
+    std::vector<std::unique_ptr<QTcpSocket>> clients;
+    for (int i = 0; i < 30; ++i) {
+        clients.push_back(std::make_unique<QTcpSocket>());
+        clients.back()->connectToHost(QHostAddress::LocalHost, m_server->port());
+    }
+    QTRY_COMPARE(m_server->tcpConnections(), 8);
+
+    // While the flood waits: UDP answers, CPU stays low (a spinning accept loop would use a
+    // whole core for the whole wait).
+    const qint64 cpuBefore = cpuMillis();
+    QElapsedTimer wall;
+    wall.start();
+    for (int i = 0; i < 20; ++i) {
+        const QByteArray q = query(QStringLiteral("web-0.nginx.default.svc.cluster.local."),
+                                   DnsType::A, quint16(i));
+        QCOMPARE(udpExchange(q), m_zone->answerWire(q, ClusterDns::Udp));
+    }
+    QSignalSpy spinCheck(m_server.get(), &DnsServer::queryAnswered);
+    QVERIFY(!spinCheck.wait(500)); // nothing else happens; measure what waiting costs
+    const qint64 cpu = cpuMillis() - cpuBefore;
+    QVERIFY2(cpu * 2 < wall.elapsed(),
+             qPrintable(QStringLiteral("%1 ms CPU in %2 ms").arg(cpu).arg(wall.elapsed())));
+    QVERIFY(m_server->tcpConnections() <= 8);
+
+    // Closing connections lets the waiting clients in.
+    for (int i = 0; i < 8; ++i)
+        clients[i]->abort();
+    QTRY_COMPARE(m_server->tcpConnections(), 8);
+    // ... and they are served.
+    QTcpSocket *late = clients.back().get();
+    const QByteArray q = query(QStringLiteral("nginx.default.svc.cluster.local."), DnsType::A, 9);
+    for (qsizetype i = 8; i < qsizetype(clients.size()); ++i)
+        clients[i]->abort();
+    QTRY_COMPARE(m_server->tcpConnections(), 0);
+    QTcpSocket fresh;
+    fresh.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(fresh.waitForConnected(5000));
+    fresh.write(dnsTcpFrame(q));
+    QByteArray buffer;
+    QList<QByteArray> replies;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (buffer += fresh.readAll(), replies += dnsTcpUnframe(&buffer), !replies.isEmpty()), 5000);
+    QCOMPARE(replies.first(), m_zone->answerWire(q, ClusterDns::Tcp));
+    Q_UNUSED(late);
 }
 
 QTEST_GUILESS_MAIN(tst_DnsServer)

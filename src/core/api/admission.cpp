@@ -394,6 +394,28 @@ bool selectorIsValid(const LabelSelector &selector)
 
 using NameCheck = QStringList (*)(const QString &);
 
+// ValidateAnnotationsSize: keys and values together at most 256 KiB.
+void validateAnnotationsSize(const ObjectMeta &meta, Errors &errs)
+{
+    constexpr qint64 kLimit = 256 * 1024;
+    qint64 total = 0;
+    for (auto it = meta.annotations.cbegin(); it != meta.annotations.cend(); ++it)
+        total += it.key().toUtf8().size() + it.value().toUtf8().size();
+    if (total > kLimit)
+        errs.add(QStringLiteral("metadata.annotations"),
+                 QStringLiteral("Too long: must have at most %1 bytes").arg(kLimit));
+}
+
+// ValidateResourceQuantityValue for a container's requests or limits: never negative.
+void validateResourceList(const QMap<QString, Quantity> &list, const QString &path, Errors &errs)
+{
+    for (auto it = list.cbegin(); it != list.cend(); ++it) {
+        if (it->value < 0)
+            errs.invalid(QStringLiteral("%1[%2]").arg(path, it.key()), goQuote(it->text),
+                         Admission::tr("must be greater than or equal to 0"));
+    }
+}
+
 void validateObjectMeta(const ObjectMeta &meta, bool namespaced, NameCheck nameCheck,
                         Errors &errs)
 {
@@ -414,6 +436,7 @@ void validateObjectMeta(const ObjectMeta &meta, bool namespaced, NameCheck nameC
         }
     }
     validateLabels(meta.labels, QStringLiteral("metadata.labels"), errs);
+    validateAnnotationsSize(meta, errs);
 }
 
 void validateObjectMetaUpdate(const ObjectMeta &old, const ObjectMeta &updated, Errors &errs)
@@ -507,6 +530,8 @@ void validateContainers(const QList<Container> &containers, const QString &path,
         validateProbe(c.readinessProbe, p + QStringLiteral(".readinessProbe"), false, errs);
         validateProbe(c.livenessProbe, p + QStringLiteral(".livenessProbe"), true, errs);
         validateProbe(c.startupProbe, p + QStringLiteral(".startupProbe"), true, errs);
+        validateResourceList(c.resources.limits, p + QStringLiteral(".resources.limits"), errs);
+        validateResourceList(c.resources.requests, p + QStringLiteral(".resources.requests"), errs);
         for (auto it = c.resources.requests.cbegin(); it != c.resources.requests.cend(); ++it) {
             const auto limit = c.resources.limits.constFind(it.key());
             if (limit != c.resources.limits.cend() && it->value > limit->value)
@@ -841,6 +866,7 @@ void validateStatefulSetSpec(const StatefulSetSpec &spec, Errors &errs)
                           spec.whenScaled, policies);
 
     errs.nonNegative(QStringLiteral("spec.replicas"), spec.replicas);
+    errs.nonNegative(QStringLiteral("spec.revisionHistoryLimit"), spec.revisionHistoryLimit);
     errs.nonNegative(QStringLiteral("spec.minReadySeconds"), spec.minReadySeconds);
     if (spec.ordinalsStart)
         errs.nonNegative(QStringLiteral("spec.ordinals.start"), *spec.ordinalsStart);
@@ -1015,6 +1041,21 @@ void validateServiceSpec(const Service &service, Errors &errs)
             for (const QString &msg : isValidPortName(port.targetPort))
                 errs.invalid(p + QStringLiteral(".targetPort"), goQuote(port.targetPort), msg);
         }
+    }
+    // Ports are unique by (protocol, port); the duplicate is printed as the internal type.
+    QSet<QString> pairs;
+    for (int i = 0; i < spec.ports.size(); ++i) {
+        const ServicePort &port = spec.ports.at(i);
+        const QString pair = port.protocol + QLatin1Char('/') + QString::number(port.port);
+        if (pairs.contains(pair))
+            errs.duplicate(QStringLiteral("spec.ports[%1]").arg(i),
+                           QStringLiteral("core.ServicePort{Name:\"\", Protocol:%1, "
+                                          "AppProtocol:(*string)(nil), Port:%2, "
+                                          "TargetPort:intstr.IntOrString{Type:0, IntVal:0, "
+                                          "StrVal:\"\"}, NodePort:0}")
+                               .arg(goQuote(port.protocol))
+                               .arg(port.port));
+        pairs.insert(pair);
     }
     validateLabels(spec.selector, QStringLiteral("spec.selector"), errs);
 }
@@ -1194,6 +1235,30 @@ QString Admission::validateCreate(const PersistentVolumeClaim &claim)
     return compose(QStringLiteral("PersistentVolumeClaim"), claim.metadata, errs);
 }
 
+QString Admission::validateUpdate(const PersistentVolumeClaim &old,
+                                  const PersistentVolumeClaim &updated)
+{
+    Errors errs;
+    validateObjectMetaUpdate(old.metadata, updated.metadata, errs);
+    const PersistentVolumeClaimSpec &a = old.spec;
+    const PersistentVolumeClaimSpec &b = updated.spec;
+    if (a.accessModes != b.accessModes
+        || (!b.storageClassName.isEmpty() && a.storageClassName != b.storageClassName)
+        || (!b.volumeName.isEmpty() && a.volumeName != b.volumeName)) {
+        errs.forbidden(QStringLiteral("spec"),
+                       tr("spec is immutable after creation except resources.requests and "
+                          "volumeAttributesClassName for bound claims"));
+    } else if (b.storage.isSet()) {
+        // A bound claim may grow, never shrink below what it has.
+        const Quantity &floor = old.capacity.isSet() ? old.capacity : a.storage;
+        if (b.storage.value < floor.value)
+            errs.forbidden(QStringLiteral("spec.resources.requests.storage"),
+                           old.capacity.isSet() ? tr("field can not be less than status.capacity")
+                                                : tr("field can not be less than previous value"));
+    }
+    return compose(QStringLiteral("PersistentVolumeClaim"), updated.metadata, errs);
+}
+
 // --- any kind -------------------------------------------------------------------------------
 
 QString Admission::admit(AnyObject &object, const AnyObject *existing)
@@ -1213,7 +1278,11 @@ QString Admission::admit(AnyObject &object, const AnyObject *existing)
                 return validateUpdate(*old, obj);
             } else if constexpr (std::is_same_v<T, PersistentVolumeClaim>) {
                 applyDefaults(obj);
-                return validateCreate(obj);
+                const T *old = existing ? std::get_if<T>(existing) : nullptr;
+                if (!old)
+                    return validateCreate(obj);
+                const QString created = validateCreate(obj);
+                return created.isEmpty() ? validateUpdate(*old, obj) : created;
             } else {
                 return {};
             }

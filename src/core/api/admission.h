@@ -62,6 +62,9 @@ public:
     static QString validateCreate(const Namespace &ns);
     static QString validateUpdate(const Namespace &old, const Namespace &updated);
     static QString validateCreate(const PersistentVolumeClaim &claim);
+    // The spec of a claim is immutable except its storage request, which may grow only.
+    static QString validateUpdate(const PersistentVolumeClaim &old,
+                                  const PersistentVolumeClaim &updated);
 
     // Any kind at once: applies defaults, then validates as a create (existing == nullptr) or as
     // an update of *existing (which must hold the same alternative). Returns the message or "".

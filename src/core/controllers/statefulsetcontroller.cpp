@@ -264,7 +264,15 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
 
     // Step 2: member pods. Orphans whose name fits the set are adopted (as upstream's
     // ClaimPods); pods owned by another controller are left alone.
-    pass.replicas.fill(nullptr, std::max(0, replicaCount));
+    //
+    // Slots are kept only for the ordinals this pass can touch: those of existing pods and the
+    // next ones it may create (one for OrderedReady, up to the object budget for Parallel),
+    // never for all of `replicas` (which may be 2^31 - 1). Ordinals stop at 2^31 - 1.
+    const qint64 ordinalEnd = std::min<qint64>(qint64(start) + std::max(0, replicaCount),
+                                               qint64(std::numeric_limits<int>::max()) + 1);
+    const auto inRange = [&](int ordinal) { return ordinal >= start && ordinal < ordinalEnd; };
+    qint64 highestSlot = -1;
+    QList<std::pair<int, const Pod *>> members; // (slot, pod) of the ordinals in range
     QList<std::pair<int, const Pod *>> condemned;
     for (const Pod &member : store.all<Pod>()) {
         const Pod *pod = &member;
@@ -292,13 +300,20 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
             revision = &revisionOf(*pod);
             count(*pod, *revision);
         }
-        if (ordinal >= start && ordinal < start + replicaCount) {
-            pass.replicas[ordinal - start] = pod;
+        if (inRange(ordinal)) {
+            members << std::make_pair(ordinal - start, pod);
+            highestSlot = std::max<qint64>(highestSlot, ordinal - start);
             if (*revision != pass.updateRevision)
                 ++pass.outdated;
         } else
             condemned << std::make_pair(ordinal, pod);
     }
+    const qint64 budget = std::max<qint64>(0, Simulation::kMaxObjects - sim.objectCount());
+    const qint64 creatable = pass.monotonic ? 1 : budget + 1;
+    pass.replicas.fill(nullptr,
+                       qsizetype(std::min(ordinalEnd - start, highestSlot + 1 + creatable)));
+    for (const auto &[slot, pod] : std::as_const(members))
+        pass.replicas[slot] = pod;
     const qint64 versionSeen = store.resourceVersion();
     std::sort(condemned.begin(), condemned.end(),
               [](const auto &a, const auto &b) { return a.first > b.first; });
@@ -349,8 +364,8 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
         const bool rolling = set.spec.updateStrategy.type == QLatin1String("RollingUpdate");
         const bool useCurrent = rolling
             && ((!set.spec.updateStrategy.rollingUpdate
-                 && ordinal < start + set.status.currentReplicas)
-                || (set.spec.updateStrategy.rollingUpdate && ordinal < start + partition));
+                 && ordinal < qint64(start) + set.status.currentReplicas)
+                || (set.spec.updateStrategy.rollingUpdate && ordinal < qint64(start) + partition));
         const bool current = useCurrent && pass.currentRevision != pass.updateRevision;
         if (current)
             ++pass.outdated;
@@ -454,6 +469,16 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
             continue;
         }
         if (!pod) {
+            if (sim.objectCount() >= Simulation::kMaxObjects) {
+                // The simulation's object budget stands in for a cluster that is full.
+                pass.decide(name,
+                            tr("%1 not created: the simulation holds %2 objects, its "
+                               "budget (see docs/reliability.md).")
+                                .arg(name)
+                                .arg(Simulation::kMaxObjects));
+                blocked = true;
+                break;
+            }
             if (pass.monotonic) {
                 pass.decide(name, i == 0
                                       ? tr("%1 created: it is the lowest missing ordinal.")

@@ -40,8 +40,8 @@ struct LoadResult
 // Reads Kubernetes manifests the way `kubectl apply -f` does: YAML or JSON, several documents
 // separated by `---`, `kind: List` (and `<Kind>List`) with `items`, and a folder's .yaml, .yml
 // and .json files sorted by name (not recursive). Kinds: Service, StatefulSet, Pod, Node,
-// Namespace, PersistentVolumeClaim; any other kind (or a known kind in the wrong apiVersion) is
-// skipped with kubectl's "no matches for kind" text as a warning.
+// Namespace, PersistentVolumeClaim; any other kind (or a known kind in the wrong apiVersion)
+// fails with kubectl's "no matches for kind" text.
 //
 // Decoding follows the API server's JSON rules: YAML 1.1 scalars as sigs.k8s.io/yaml resolves
 // them (so an unquoted `on` is a bool and `1.0` a number), type mismatches reported as
@@ -50,8 +50,9 @@ struct LoadResult
 // "spec.template.spec.containers[0].image", ...), the object's start into metadata.source.
 //
 // Message forms (all positions 1-based, relative to the file, not to the document):
-//   error: error parsing web.yaml: error converting YAML to JSON: yaml: line 7: <go-yaml text> (web.yaml:7:12)
-//   Error from server (BadRequest): error when creating "web.yaml": StatefulSet in version "v1"
+//   error: error parsing web.yaml: error converting YAML to JSON: yaml: line 7: <go-yaml text>
+//   (web.yaml:7:12) Error from server (BadRequest): error when creating "web.yaml": StatefulSet in
+//   version "v1"
 //       cannot be handled as a StatefulSet: json: cannot unmarshal string into Go struct field
 //       StatefulSetSpec.spec.replicas of type int32 (web.yaml:9:13)
 //   error: error validating "web.yaml": error validating data: kind not set; if you choose to
@@ -65,11 +66,23 @@ class ManifestLoader
     Q_DECLARE_TR_FUNCTIONS(ManifestLoader)
 
 public:
+    // The most one manifest file may hold: the API server's request limit (3 MiB). Larger
+    // files, devices, FIFOs and sockets are refused before they are parsed.
+    static constexpr qint64 kMaxFileBytes = 3 * 1024 * 1024;
+    // The most objects one apply may decode (see also Simulation::kMaxObjects).
+    static constexpr qsizetype kMaxObjectsPerFile = 10000;
+
     // A file, or a folder (its .yaml/.yml/.json files, sorted by name, not recursive). The path
     // is used as written in messages ("manifests/web.yaml").
     static LoadResult loadPath(const QString &path);
     // fileName names the text in messages and positions.
     static LoadResult loadText(const QByteArray &text, const QString &fileName);
+    // Reads a manifest file within the limits above: a regular file of at most kMaxFileBytes,
+    // opened without blocking. On failure, error holds the whole message line ("error: ...").
+    static bool readFile(const QString &path, QByteArray *bytes, QString *error);
+
+private:
+    static QString tooLarge(const QString &fileName, qint64 size);
 };
 
 } // namespace ordinal::core

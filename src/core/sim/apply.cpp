@@ -148,7 +148,8 @@ ActionResult Simulation::apply(const QList<ManifestObject> &objects, bool create
                 && !service->isHeadless();
             const QString own = existing ? std::get<Service>(*existing).spec.clusterIP : QString();
             if (needsIP && service->spec.clusterIP.isEmpty()) {
-                service->spec.clusterIP = own.isEmpty() ? allocateServiceIP(*service) : own;
+                service->spec.clusterIP
+                    = own.isEmpty() ? allocateServiceIP(*service, claimedIPs) : own;
             } else if (needsIP && service->spec.clusterIP != own) {
                 const QString ip = service->spec.clusterIP;
                 const QString prefix =

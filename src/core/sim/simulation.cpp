@@ -43,6 +43,13 @@ Simulation::Simulation(const ClusterConfig &config)
 
 Simulation::~Simulation() = default;
 
+qsizetype Simulation::objectCount() const
+{
+    const Store &s = m_state.store;
+    return s.all<Pod>().size() + s.all<PersistentVolumeClaim>().size() + s.all<Service>().size()
+        + s.all<StatefulSet>().size() + s.all<Node>().size() + s.all<Namespace>().size();
+}
+
 QString Simulation::newUid()
 {
     // The API server hands out random v4 UUIDs; Ordinal derives them from a counter with a
@@ -338,7 +345,7 @@ void Simulation::releasePodIP(const QString &nodeName, const QString &ip)
     node->usedHosts.remove(QStringView(ip).sliced(ip.lastIndexOf(QLatin1Char('.')) + 1).toInt());
 }
 
-QString Simulation::allocateServiceIP(const Service &service) const
+QString Simulation::allocateServiceIP(const Service &service, const QSet<QString> &claimed) const
 {
     // The API server picks a random free address; Ordinal derives it from the Service's name
     // (FNV-1a), so it looks random but is the same on every run.
@@ -355,7 +362,8 @@ QString Simulation::allocateServiceIP(const Service &service) const
                                .arg(base.value(0), base.value(1))
                                .arg(offset / 256)
                                .arg(offset % 256);
-        if (offset % 256 != 0 && offset % 256 != 255 && !m_state.serviceIPs.contains(ip))
+        if (offset % 256 != 0 && offset % 256 != 255 && !m_state.serviceIPs.contains(ip)
+            && !claimed.contains(ip))
             return ip;
     }
     return {};

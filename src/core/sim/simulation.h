@@ -126,6 +126,13 @@ public:
     const Store &store() const { return m_state.store; }
     Millis now() const { return m_state.now; }
 
+    // The object budget: the most Pods, PersistentVolumeClaims, Services, StatefulSets, Nodes
+    // and Namespaces the simulated cluster holds. Controllers stop creating at the budget (as a
+    // full cluster would stop them) and say so in a Decision; docs/reliability.md documents it.
+    static constexpr qsizetype kMaxObjects = 20000;
+    // The objects counted against kMaxObjects; constant time.
+    qsizetype objectCount() const;
+
     // --- time -------------------------------------------------------------------------
     // Processes every queued item with time <= t in (time, seq) order, then sets now = t.
     void advanceTo(Millis t);
@@ -312,7 +319,9 @@ private:
     // Replays from the checkpoint before t into a scratch simulation, up to t, applying the
     // recorded actions with time <= t and index < actionLimit.
     std::unique_ptr<Simulation> replayTo(Millis t, qsizetype actionLimit = -1) const;
-    QString allocateServiceIP(const Service &service) const;
+    // A free ClusterIP for the Service: not held by a stored Service nor in claimed (the
+    // addresses earlier Services of the same apply were given).
+    QString allocateServiceIP(const Service &service, const QSet<QString> &claimed) const;
     ActionResult admit(ManifestObject object, bool create, QList<std::function<void()>> &commits);
 
     ClusterConfig m_config;
