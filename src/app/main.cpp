@@ -85,25 +85,14 @@ bool apiAddress(const QCommandLineParser &parser, QHostAddress *address, quint16
                 QString *error)
 {
     const QString spec = parser.value(QStringLiteral("serve-api"));
-    QString addressText = QStringLiteral("127.0.0.1");
-    QString portText = spec;
-    if (spec.contains(QLatin1Char(':'))) {
-        addressText = spec.section(QLatin1Char(':'), 0, -2);
-        portText = spec.section(QLatin1Char(':'), -1);
-    }
-    if (addressText.startsWith(QLatin1Char('[')) && addressText.endsWith(QLatin1Char(']')))
-        addressText = addressText.mid(1, addressText.size() - 2);
-    if (addressText == QLatin1String("localhost"))
-        addressText = QStringLiteral("127.0.0.1");
-    *address = QHostAddress(addressText);
-    bool ok = false;
-    const uint number = portText.toUInt(&ok);
-    if (address->isNull() || !ok || number > 65535) {
-        *error = QStringLiteral("invalid --serve-api address \"%1\" (expected [ADDR:]PORT)")
-                     .arg(spec);
+    const std::optional<net::ListenAddress> where = net::ListenAddressParser::parse(spec, error);
+    if (!where) {
+        *error = QStringLiteral("invalid --serve-api \"%1\": %2").arg(spec, *error);
         return false;
     }
-    *port = quint16(number);
+    *address = where->address;
+    *port = where->port;
+    const QString addressText = address->toString();
     if (!address->isLoopback()) {
         if (!parser.isSet(QStringLiteral("expose-api"))) {
             *error = QStringLiteral("--serve-api %1 is not a loopback address; add --expose-api "

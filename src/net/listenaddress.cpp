@@ -39,8 +39,8 @@ std::optional<ListenAddress> ListenAddressParser::parse(const QString &spec, QSt
 
     static const QRegularExpression digits(QStringLiteral("^[0-9]{1,5}$"));
     const uint port = portText.toUInt();
-    if (!digits.match(portText).hasMatch() || port < 1 || port > 65535)
-        return refuse(error, tr("the port \"%1\" is not a number from 1 to 65535").arg(portText));
+    if (!digits.match(portText).hasMatch() || port > 65535)
+        return refuse(error, tr("the port \"%1\" is not a number from 0 to 65535").arg(portText));
 
     ListenAddress result;
     result.port = quint16(port);

@@ -15,7 +15,8 @@ struct ListenAddress
     quint16 port = 0;
 };
 
-// Parses "[ADDR:]PORT" for a server option. PORT is a decimal number from 1 to 65535. ADDR is
+// Parses "[ADDR:]PORT" for a server option. PORT is a decimal number from 0 to 65535
+// (0: any free port; the server says which). ADDR is
 // an IPv4 address in dotted-quad form, "localhost" (127.0.0.1), or an IPv6 address in brackets
 // ("[::1]"); without ADDR the server listens on defaultAddress. Anything else is refused with
 // a message (never a fallback to every interface): ":5354", "999.1.1.1:53", "::1:53",
