@@ -514,7 +514,8 @@ void MainWindow::createStatusBar()
 
 void MainWindow::retranslateUi()
 {
-    setWindowTitle(tr("Ordinal — StatefulSet topology [*]"));
+    // The platform adds the application's display name unless the title already ends with it.
+    setWindowTitle(tr("StatefulSet topology[*] — Ordinal"));
     const auto set = [this](const char *name, const QString &text, const QString &tip = {}) {
         if (QAction *a = m_actions.value(QString::fromLatin1(name))) {
             a->setText(text);
@@ -1268,8 +1269,37 @@ void MainWindow::offerRestore()
         QFile::remove(path);
 }
 
+bool MainWindow::confirmDiscardChanges()
+{
+    if (!isWindowModified())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Unsaved Changes"),
+                    tr("The scenario has changes that are not saved. Save them before quitting?"),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("unsavedChangesBox"));
+    box.setInformativeText(tr("A saved scenario keeps the manifests and every action with its "
+                              "time, to replay them later."));
+    box.setDefaultButton(QMessageBox::Save);
+    box.setEscapeButton(QMessageBox::Cancel);
+    switch (box.exec()) {
+    case QMessageBox::Save:
+        saveScenarioAs();
+        // A cancelled file dialog keeps the window open.
+        return !isWindowModified();
+    case QMessageBox::Discard:
+        return true;
+    default:
+        return false;
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Asked first: the rest below (layout saved, presenter mode left) is for a window that closes.
+    if (!confirmDiscardChanges()) {
+        event->ignore();
+        return;
+    }
     // Presenter mode comes back next time (a projector session that was interrupted).
     QSettings().setValue(QStringLiteral("view/presenter"), m_presenter);
     saveLayout();

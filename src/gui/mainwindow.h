@@ -112,6 +112,9 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // With unsaved changes (a `*` in the title): asks to save, discard or cancel. True when the
+    // window may close.
+    bool confirmDiscardChanges();
     void createActions();
     void createMenus();
     void createToolBar();

@@ -8,6 +8,7 @@
 #include "canvas/nodeitem.h"
 #include "canvas/poditem.h"
 #include "canvas/serviceitem.h"
+#include "canvas/waitingitem.h"
 #include "session.h"
 
 #include "cluster/store.h"
@@ -38,6 +39,9 @@ private Q_SLOTS:
     void levelOfDetailThreshold();
     void summaryFollowsPodState();
     void farCellsHaveNoGapLines();
+    void nextOrdinalWaitsWithItsReason();
+    void textContrastOverThePalette_data();
+    void textContrastOverThePalette();
 
 private:
     void applyWeb(Session &session);
@@ -321,6 +325,93 @@ void tst_ClusterScene::farCellsHaveNoGapLines()
                                 .arg(from.y())
                                 .arg(c.name())));
     }
+}
+
+void tst_ClusterScene::nextOrdinalWaitsWithItsReason()
+{
+    Session session;
+    session.pause();
+    ClusterScene scene(&session);
+    scene.setAnimationsEnabled(false);
+    scene.setFollowSession(true);
+    applyWeb(session);
+    // web-0 exists but is not Ready yet: OrderedReady holds web-1 back.
+    session.advanceBy(core::kSecond);
+    const QString web1 = QStringLiteral("default/web-1");
+    QVERIFY2(scene.podItem(QStringLiteral("default/web-0")), "web-0 on the canvas");
+    QVERIFY2(!scene.podItem(web1), "web-1 not created yet");
+    const WaitingItem *waiting = scene.waitingItem(web1);
+    QVERIFY2(waiting, "web-1 shown as waiting");
+    QVERIFY(waiting->isVisible());
+    // The reason is the controller's own last decision about web-1, not the canvas's.
+    QString decided;
+    const QList<core::Decision> &decisions = session.simulation().decisions();
+    for (auto it = decisions.crbegin(); it != decisions.crend() && decided.isEmpty(); ++it) {
+        if (it->subject == QLatin1String("web-1") && it->time <= session.viewTime())
+            decided = it->message;
+    }
+    QVERIFY2(!decided.isEmpty(), "the controller decided about web-1");
+    QCOMPARE(waiting->display().reason, decided);
+    QVERIFY2(decided.contains(QLatin1String("web-0")), qPrintable(decided));
+    QVERIFY(waiting->toolTip().contains(decided));
+    // Beside the StatefulSet's card, in the top band.
+    const StatefulSetItem *set = scene.statefulSetItem(QStringLiteral("default/web"));
+    QVERIFY2(set, "default/web");
+    QCOMPARE(waiting->pos().y(), set->pos().y());
+    QVERIFY(waiting->pos().x() >= set->pos().x() + set->width());
+    QVERIFY(scene.contentRect().contains(waiting->sceneBoundingRect()));
+
+    // Once web-0 is Ready, web-1 is created and the placeholder goes.
+    session.advanceUntilSettled();
+    QVERIFY2(scene.podItem(web1), "web-1 created");
+    QVERIFY2(!scene.waitingItem(web1), "no placeholder once web-1 exists");
+}
+
+void tst_ClusterScene::textContrastOverThePalette_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::addColumn<bool>("presenter");
+    QTest::newRow("light") << false << false;
+    QTest::newRow("dark") << true << false;
+    QTest::newRow("presenter-light") << false << true;
+    QTest::newRow("presenter-dark") << true << true;
+}
+
+void tst_ClusterScene::textContrastOverThePalette()
+{
+    // WCAG AA for text, 4.5:1, for every word the canvas writes in a status colour.
+    QFETCH(bool, dark);
+    QFETCH(bool, presenter);
+    QPalette palette;
+    palette.setColor(QPalette::Window, dark ? QColor(0x20, 0x22, 0x26) : QColor(0xef, 0xf0, 0xf1));
+    palette.setColor(QPalette::Highlight, dark ? QColor(0x3d, 0xae, 0xe9) : QColor(0x30, 0x8c, 0xc6));
+    const CanvasStyle s = CanvasStyle::make(palette, presenter);
+    QCOMPARE(s.dark, dark);
+    const auto check = [](const QColor &fg, const QColor &bg, const char *what) {
+        const qreal ratio = CanvasStyle::contrast(fg, bg);
+        QVERIFY2(ratio >= CanvasStyle::kMinTextContrast,
+                 qPrintable(QStringLiteral("%1: %2 on %3 is %4:1")
+                                .arg(QLatin1String(what), fg.name(), bg.name())
+                                .arg(ratio, 0, 'f', 2)));
+    };
+    const QList<QPair<PodState, const char *>> states = {
+        {PodState::Pending, "Pending"},         {PodState::Creating, "ContainerCreating"},
+        {PodState::Running, "Running"},         {PodState::Ready, "Ready"},
+        {PodState::Terminating, "Terminating"}, {PodState::Failed, "Failed"},
+        {PodState::Completed, "Completed"},     {PodState::Absent, "absent"}};
+    for (const auto &[state, name] : states)
+        check(PodItem::statusTextColor(s, state), PodItem::cardFill(s, state), name);
+    // Node chips: outlined ("tainted", the role) and filled under white words (Ready, ...).
+    for (const QColor &c : {s.ready, s.notReady, s.pending, s.failed, s.terminating, s.mutedText}) {
+        check(s.textOnNode(c), s.nodeCard, "chip text on a node card");
+        check(Qt::white, s.fillUnderWhite(c), "white on a chip");
+    }
+    check(s.text, s.card, "text");
+    check(s.mutedText, s.card, "muted text");
+    check(s.mutedText, s.nodeCard, "muted text on a node card");
+    // The palette alone would fail: the adjustment is what passes.
+    QVERIFY(CanvasStyle::contrast(s.notReady, s.nodeCard) < CanvasStyle::kMinTextContrast
+            || dark);
 }
 
 QTEST_MAIN(tst_ClusterScene)

@@ -21,6 +21,9 @@
 #include <QDropEvent>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -64,6 +67,22 @@ public:
 
 } // namespace
 
+namespace {
+
+// Answers the next modal message box with `button`; *text receives its question.
+void answerNextMessageBox(QMessageBox::StandardButton button, QString *text)
+{
+    QTimer::singleShot(0, qApp, [button, text] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        *text = box->text();
+        box->button(button)->click();
+    });
+}
+
+} // namespace
+
 class tst_MainWindow : public QObject
 {
     Q_OBJECT
@@ -88,6 +107,8 @@ private Q_SLOTS:
     void exportFrames();
     void scaleThroughAction();
     void nodeActions();
+    void quitAsksWithUnsavedChanges();
+    void firstLaunchExplains();
 
 private:
     void drop(const QStringList &files);
@@ -441,6 +462,60 @@ void tst_MainWindow::nodeActions()
     QVERIFY2(pod && pod->spec.nodeName != node, "web-0 moved off the drained node");
     QVERIFY(m_window->setNodeUp(node, false));
     QVERIFY(m_window->action(QStringLiteral("nodeUpAction")));
+}
+
+void tst_MainWindow::quitAsksWithUnsavedChanges()
+{
+    loadWeb();
+    QVERIFY2(m_window->isWindowModified(), "applying manifests is an unsaved change");
+    QVERIFY(m_window->windowTitle().contains(QLatin1Char('*'))
+            || m_window->windowTitle().contains(QLatin1String("[*]")));
+    QAction *quit = m_window->action(QStringLiteral("quitAction"));
+    QCOMPARE(quit->shortcut(), QKeySequence(QKeySequence::Quit));
+
+    QString asked;
+    answerNextMessageBox(QMessageBox::Cancel, &asked);
+    quit->trigger();
+    QVERIFY2(!asked.isEmpty(), "Quit with unsaved changes asks first");
+    QVERIFY2(m_window->isVisible(), "Cancel keeps the window open");
+
+    asked.clear();
+    answerNextMessageBox(QMessageBox::Discard, &asked);
+    quit->trigger();
+    QVERIFY(!asked.isEmpty());
+    QVERIFY2(!m_window->isVisible(), "Discard closes the window");
+}
+
+void tst_MainWindow::firstLaunchExplains()
+{
+    // The title names the application once, after what it shows.
+    const QString title = m_window->windowTitle().remove(QStringLiteral("[*]"));
+    QVERIFY2(title.startsWith(QLatin1String("StatefulSet topology")), qPrintable(title));
+    QVERIFY2(title.endsWith(QLatin1String("Ordinal")), qPrintable(title));
+    QCOMPARE(title.count(QLatin1String("Ordinal")), 1);
+
+    // An empty canvas says what to do; it stops saying so once there is something to show.
+    QLabel *hint = m_window->canvasView()->emptyHint();
+    QVERIFY(hint->isVisible());
+    QVERIFY2(hint->text().contains(QLatin1String("Drop")), qPrintable(hint->text()));
+    QVERIFY2(hint->text().contains(QLatin1String("Start")), qPrintable(hint->text()));
+    QVERIFY(m_window->canvasView()->viewport()->geometry().contains(hint->geometry()));
+    loadWeb();
+    QVERIFY(!hint->isVisible());
+    m_window->action(QStringLiteral("newAction"))->trigger();
+    QVERIFY2(hint->isVisible(), "a new, empty cluster shows the hint again");
+
+    // The lesson's buttons say what they do.
+    for (const char *name : {"Start", "Run"}) {
+        QPushButton *button = nullptr;
+        const QList<QPushButton *> buttons = m_window->findChildren<QPushButton *>();
+        for (QPushButton *b : buttons) {
+            if (b->text().remove(QLatin1Char('&')).startsWith(QLatin1String(name)))
+                button = b;
+        }
+        QVERIFY2(button, name);
+        QVERIFY2(button->toolTip().size() > 20, qPrintable(button->toolTip()));
+    }
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -5,6 +5,7 @@
 #include "poditem.h"
 #include "serviceitem.h"
 #include "session.h"
+#include "waitingitem.h"
 
 #include "cluster/store.h"
 #include "console/printers.h"
@@ -107,6 +108,8 @@ void ClusterScene::clearAll()
     m_claims.clear();
     m_services.clear();
     m_sets.clear();
+    m_waiting.clear();
+    m_lastDecisions = -1;
     m_serviceTargets.clear();
     m_slots.clear();
     m_home.clear();
@@ -160,6 +163,7 @@ PodDisplay ClusterScene::podDisplay(const core::Pod &pod, const core::Store &sto
     d.readiness = QStringLiteral("%1/%2").arg(pod.readyContainers()).arg(pod.spec.containers.size());
     d.node = pod.spec.nodeName;
     d.restarts = pod.restarts();
+    d.created = pod.metadata.creationTimestamp;
     setProgress(d, pod, store, session, time);
     return d;
 }
@@ -167,7 +171,9 @@ PodDisplay ClusterScene::podDisplay(const core::Pod &pod, const core::Store &sto
 void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
 {
     const bool live = m_session ? m_session->isLive() : true;
-    if (store.resourceVersion() == m_lastVersion && live == m_lastLive) {
+    const qsizetype decisions = decisionsUpTo(time);
+    if (store.resourceVersion() == m_lastVersion && live == m_lastLive
+        && decisions == m_lastDecisions) {
         // Nothing changed in the store: only progress bars move with time, and the rest of a
         // creating pod's display is what the last full sync read from this version. Walked in
         // the store's order: a hash lookup per pod instead of a string-compared map search.
@@ -185,6 +191,7 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
     }
     m_lastVersion = store.resourceVersion();
     m_lastLive = live;
+    m_lastDecisions = decisions;
     bool structure = false;
 
     // Nodes.
@@ -485,6 +492,9 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
         }
     }
 
+    if (syncWaiting(store, time))
+        structure = true;
+
     // (Summaries are refreshed per node: a pod whose state changes invalidates its node's.)
     if (structure) {
         relayout();
@@ -496,6 +506,73 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
     }
     applySelection();
     applyHighlight();
+}
+
+qsizetype ClusterScene::decisionsUpTo(qint64 time) const
+{
+    if (!m_session)
+        return 0;
+    const QList<core::Decision> &all = m_session->simulation().decisions();
+    // Recorded in time order.
+    const auto end = std::upper_bound(all.cbegin(), all.cend(), time,
+                                      [](qint64 t, const core::Decision &d) { return t < d.time; });
+    return end - all.cbegin();
+}
+
+bool ClusterScene::syncWaiting(const core::Store &store, qint64 time)
+{
+    QHash<QString, WaitingDisplay> wanted;
+    if (m_session) {
+        const QList<core::Decision> &all = m_session->simulation().decisions();
+        const qsizetype upTo = decisionsUpTo(time);
+        // A bounded look back: the decision about a held-back pod is among the latest.
+        constexpr qsizetype kLookBack = 4096;
+        for (const core::StatefulSet &set : store.all<core::StatefulSet>()) {
+            if (set.spec.isParallel())
+                continue;
+            const QString setKey = objectKey(set.metadata);
+            const int start = set.spec.startOrdinal();
+            for (int ordinal = start; ordinal < start + set.spec.replicas; ++ordinal) {
+                const QString name = QStringLiteral("%1-%2").arg(set.metadata.name).arg(ordinal);
+                const QString key = core::objectKey(set.metadata.namespaceName, name);
+                if (store.find<core::Pod>(key))
+                    continue;
+                // The lowest missing ordinal is the one the controller speaks about. A
+                // placeholder of a deleted pod (its identity) already holds its place.
+                if (m_pods.contains(key))
+                    break;
+                for (qsizetype i = upTo - 1; i >= 0 && i >= upTo - kLookBack; --i) {
+                    const core::Decision &d = all.at(i);
+                    if (d.subject == name && d.objectKey == setKey) {
+                        wanted.insert(key, WaitingDisplay{name, setKey, d.message});
+                        break;
+                    }
+                }
+                break;
+            }
+        }
+    }
+    bool changed = false;
+    for (auto it = m_waiting.begin(); it != m_waiting.end();) {
+        if (!wanted.contains(it.key())) {
+            delete it.value();
+            it = m_waiting.erase(it);
+            changed = true;
+        } else {
+            ++it;
+        }
+    }
+    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+        WaitingItem *item = m_waiting.value(it.key());
+        if (!item) {
+            item = new WaitingItem(it.key(), &m_style);
+            addItem(item);
+            m_waiting.insert(it.key(), item);
+            changed = true;
+        }
+        item->setDisplay(it.value());
+    }
+    return changed;
 }
 
 int ClusterScene::slotFor(const QString &node, const QString &identity)
@@ -578,11 +655,22 @@ void ClusterScene::relayout()
     }
     QStringList setKeys = m_sets.keys();
     setKeys.sort();
+    QStringList waitingKeys = m_waiting.keys();
+    waitingKeys.sort();
     for (const QString &key : std::as_const(setKeys)) {
         StatefulSetItem *item = m_sets.value(key);
         item->setWidth(cardW);
         item->setPos(x, 0);
         x += cardW + s.nodeGap;
+        // What the set holds back, beside it.
+        for (const QString &podKey : std::as_const(waitingKeys)) {
+            WaitingItem *waiting = m_waiting.value(podKey);
+            if (waiting->display().setKey != key)
+                continue;
+            waiting->setWidth(cardW);
+            waiting->setPos(x, 0);
+            x += cardW + s.nodeGap;
+        }
     }
     const bool hasTop = !m_services.isEmpty() || !m_sets.isEmpty();
     const qreal top = hasTop ? s.topBand + s.topGap : 0;
@@ -648,6 +736,7 @@ void ClusterScene::relayout()
     unite(m_nodes);
     unite(m_services);
     unite(m_sets);
+    unite(m_waiting);
     unite(m_pods);
     unite(m_claims);
     if (m_tray)
@@ -785,6 +874,7 @@ void ClusterScene::applySelection()
     mark(m_services);
     mark(m_sets);
     mark(m_claims);
+    mark(m_waiting);
 }
 
 void ClusterScene::applyHighlight()

@@ -391,10 +391,13 @@ void NodeItem::paintCard(QPainter *p, qreal level)
         const QRectF r(x, y0 + (tfm.height() - h) / 2, w, h);
         if (r.right() > card.right() - pad)
             return;
-        p->setPen(filled ? Qt::NoPen : QPen(color, 1));
-        p->setBrush(filled ? QBrush(color) : QBrush(Qt::NoBrush));
+        // AA contrast for the chip's words: white on a fill dark enough, or the status colour
+        // made dark (light) enough on the card.
+        const QColor shade = filled ? s.fillUnderWhite(color) : s.textOnNode(color);
+        p->setPen(filled ? Qt::NoPen : QPen(shade, s.presenter ? 2 : 1));
+        p->setBrush(filled ? QBrush(shade) : QBrush(Qt::NoBrush));
         p->drawRoundedRect(r, h / 2, h / 2);
-        p->setPen(filled ? QColor(Qt::white) : color);
+        p->setPen(filled ? QColor(Qt::white) : shade);
         p->setFont(s.smallFont);
         p->drawText(r, Qt::AlignCenter, text);
         x += w + 6;

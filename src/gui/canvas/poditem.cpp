@@ -237,12 +237,7 @@ void drawChrome(QPainter *p, const CanvasStyle &s, PodState state, bool ghost, d
     } else {
         const bool dashed = state == PodState::Terminating;
         p->setPen(QPen(c, s.presenter ? 3 : 1.6, dashed ? Qt::DashLine : Qt::SolidLine));
-        QColor fill = s.card;
-        if (!s.presenter)
-            fill = QColor::fromRgbF(fill.redF() * 0.9 + c.redF() * 0.1,
-                                    fill.greenF() * 0.9 + c.greenF() * 0.1,
-                                    fill.blueF() * 0.9 + c.blueF() * 0.1);
-        p->setBrush(fill);
+        p->setBrush(PodItem::cardFill(s, state));
     }
     p->drawRoundedRect(card, s.radius, s.radius);
     if (!ghost) {
@@ -469,10 +464,18 @@ void PodItem::setDisplay(const PodDisplay &display, bool animate)
     if (!display.ip.isEmpty()) {
         if (!m_lastIp.isEmpty() && m_lastIp != display.ip) {
             prepareGeometryChange();
-            m_oldIp = m_lastIp;
-            m_ipFlash = animate ? kIpFlashMs : 0;
+            if (display.created >= m_lastIpCreated) {
+                // A newer pod of the identity: its old address stays on the card.
+                m_oldIp = m_lastIp;
+                m_ipFlash = animate ? kIpFlashMs : 0;
+            } else {
+                // Scrubbed back to an older pod: what it replaced is not known here.
+                m_oldIp.clear();
+                m_ipFlash = 0;
+            }
         }
         m_lastIp = display.ip;
+        m_lastIpCreated = display.created;
     }
     if (old.exists != display.exists || old.state != display.state) {
         // The node's zoomed-out summary shows this pod's state as a cell.
@@ -495,9 +498,11 @@ bool PodItem::advanceAnimation(int ms)
     m_glow = std::max(0.0, m_glow - double(ms) / kGlowMs);
     m_vanish = std::max(0.0, m_vanish - double(ms) / kVanishMs);
     if (m_ipFlash > 0) {
-        m_ipFlash = std::max(0, m_ipFlash - ms);
-        if (m_ipFlash == 0)
+        const int left = std::max(0, m_ipFlash - ms);
+        // Before the bounding rectangle shrinks, so the bubble's area is painted over.
+        if (left == 0)
             prepareGeometryChange();
+        m_ipFlash = left;
     }
     update();
     return isAnimating();
@@ -523,6 +528,24 @@ bool PodItem::drawNumber(QPainter *painter, const QPointF &baseline, const QFont
 qreal PodItem::numberWidth(const QFont &font, const QString &text, int role)
 {
     return numberText(role).width(font, text);
+}
+
+QColor PodItem::cardFill(const CanvasStyle &s, PodState state)
+{
+    if (s.presenter)
+        return s.card;
+    const QColor c = stateColor(s, state);
+    const QColor card = s.card;
+    return QColor::fromRgbF(card.redF() * 0.9 + c.redF() * 0.1, card.greenF() * 0.9 + c.greenF() * 0.1,
+                            card.blueF() * 0.9 + c.blueF() * 0.1);
+}
+
+QColor PodItem::statusTextColor(const CanvasStyle &s, PodState state)
+{
+    if (state == PodState::Ready || state == PodState::Absent)
+        return s.text;
+    // The status word in its colour, as dark (or light) as AA contrast on the card needs.
+    return CanvasStyle::readable(stateColor(s, state), cardFill(s, state));
 }
 
 QColor PodItem::stateColor(const CanvasStyle &s, PodState state)
@@ -718,7 +741,7 @@ void PodItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget
         p->save();
         p->setOpacity(fade);
         p->setPen(Qt::NoPen);
-        p->setBrush(s.accent);
+        p->setBrush(s.fillUnderWhite(s.accent));
         p->drawRoundedRect(bubble, th / 2, th / 2);
         QPolygonF tail;
         tail << QPointF(card.center().x() - 7, bubble.bottom() - 1)
@@ -807,7 +830,7 @@ void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghos
     // Status (kubectl's words) and readiness.
     y += bfm.height() + (s.presenter ? 4 : 2);
     p->setFont(s.bodyFont);
-    p->setPen(state == PodState::Ready || state == PodState::Absent ? s.text : c.darker(s.dark ? 70 : 115));
+    p->setPen(statusTextColor(s, state));
     const QString status = d.status.isEmpty() ? stateLabel(state) : d.status;
     const bool ready = state == PodState::Ready;
     const QString readyText = ready ? QCoreApplication::translate("ordinal::gui::PodItem", "Ready %1").arg(d.readiness)
@@ -839,8 +862,16 @@ void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghos
                   .arg(int(d.progress * 100))
             : QCoreApplication::translate("ordinal::gui::PodItem", "starting container");
         p->drawText(QPointF(left, bottom - sfm.descent()), what);
+    } else if (d.restarts == 0 && !m_oldIp.isEmpty() && m_oldIp != d.ip) {
+        // The identity's last change of address, until the next one.
+        p->setPen(s.text);
+        p->setFont(s.smallFont);
+        p->drawText(QPointF(left, bottom - sfm.descent()),
+                    sfm.elidedText(QCoreApplication::translate("ordinal::gui::PodItem", "was %1")
+                                       .arg(m_oldIp),
+                                   Qt::ElideRight, card.right() - pad - left));
     } else {
-        p->setPen(d.restarts > 0 ? s.failed : s.mutedText);
+        p->setPen(d.restarts > 0 ? s.textOnCard(s.failed) : s.mutedText);
         textCache(2).draw(
             p, QPointF(left, bottom - sfm.descent()), s.smallFont,
             QCoreApplication::translate("ordinal::gui::PodItem", "restarts: %1").arg(d.restarts));
