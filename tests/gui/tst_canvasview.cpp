@@ -28,6 +28,7 @@ private Q_SLOTS:
     void initTestCase() { test::isolateSettings(); }
     void movedItemsLeaveNoStalePaint_data();
     void movedItemsLeaveNoStalePaint();
+    void presenterTextSizeOnAProjector();
 };
 
 namespace {
@@ -131,6 +132,42 @@ void tst_CanvasView::movedItemsLeaveNoStalePaint()
                                                   "after node-1 moved (images in %2)")
                                        .arg(diff)
                                        .arg(QDir::temp().filePath(QStringLiteral("tst_canvasview")))));
+}
+
+void tst_CanvasView::presenterTextSizeOnAProjector()
+{
+    // The lesson settled, presenter mode, the canvas alone on a 1080p projector: the ordinal,
+    // the IP and the status line are at least 28 px high on the screen.
+    Session session;
+    session.pause();
+    ClusterScene scene(&session);
+    scene.setAnimationsEnabled(false);
+    scene.setPresenter(true);
+    scene.setFollowSession(true);
+    for (const char *file : {"seed-svc.yaml", "seed-statefulset.yaml"}) {
+        const core::ConsoleOutput out = session.runCommand(
+            QStringLiteral("kubectl create -f %1").arg(QLatin1String(file)), QStringLiteral(":/lessons/topology"));
+        QVERIFY2(out.ok(), qPrintable(out.text));
+    }
+    session.advanceUntilSettled();
+    CanvasView view(&scene, &session);
+    view.setMaximumFitZoom(2.0); // as MainWindow::setPresenterMode
+    view.resize(1920, 1080);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.fitToContent();
+    const qreal zoom = view.zoom();
+    const CanvasStyle &s = scene.canvasStyle();
+    const auto onScreen = [zoom](const QFont &font) { return font.pixelSize() * zoom; };
+    QVERIFY2(onScreen(s.ordinalFont) >= 28, qPrintable(QString::number(onScreen(s.ordinalFont))));
+    QVERIFY2(onScreen(s.monoFont) >= 28, qPrintable(QStringLiteral("IP %1 px at zoom %2")
+                                                         .arg(onScreen(s.monoFont)).arg(zoom)));
+    QVERIFY2(onScreen(s.bodyFont) >= 28, qPrintable(QStringLiteral("status %1 px at zoom %2")
+                                                         .arg(onScreen(s.bodyFont)).arg(zoom)));
+    // And the canvas uses the screen: the content spans most of its width or its height.
+    const QRect content = view.mapFromScene(scene.contentRect()).boundingRect();
+    QVERIFY2(content.width() >= 0.85 * 1920 || content.height() >= 0.85 * 1080,
+             qPrintable(QStringLiteral("content %1x%2").arg(content.width()).arg(content.height())));
 }
 
 QTEST_MAIN(tst_CanvasView)

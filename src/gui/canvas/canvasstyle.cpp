@@ -80,7 +80,7 @@ CanvasStyle CanvasStyle::make(const QPalette &palette, bool presenter)
         s.bodyFont = pixelFont(base, 25, QFont::DemiBold);
         s.smallFont = pixelFont(base, 20);
         s.monoFont = pixelFont(fixed, 25, QFont::DemiBold);
-        s.podWidth = 300;
+        s.podWidth = 400;
         s.podHeight = 184;
         s.podColumns = 1;
         s.podGap = 18;

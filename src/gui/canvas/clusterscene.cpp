@@ -643,7 +643,7 @@ void ClusterScene::relayout()
     gridCols = std::min(gridCols, std::max(1, n));
 
     // Top band: Services, then StatefulSets.
-    const qreal cardW = std::max<qreal>(s.presenter ? 470 : 340, nodeW);
+    const qreal cardW = std::max<qreal>(s.presenter ? 560 : 340, nodeW);
     qreal x = 0;
     QStringList serviceKeys = m_services.keys();
     serviceKeys.sort();

@@ -425,7 +425,7 @@ void NodeItem::paintCard(QPainter *p, qreal level)
     QString line = tr("pod CIDR %1").arg(d.podCIDR);
     if (d.cpuUsedMilli > 0 && d.cpuCapacityMilli > 0)
         line += QStringLiteral("  ·  ") + tr("cpu %1m of %2m").arg(d.cpuUsedMilli).arg(d.cpuCapacityMilli);
-    const qreal barW = std::min<qreal>(s.presenter ? 200 : 130, card.width() * 0.35);
+    const qreal barW = std::min<qreal>(s.presenter ? 140 : 130, card.width() * 0.35);
     p->drawText(QRectF(pad, y1, card.width() - 3 * pad - barW, sfm.height() * 1.2),
                 Qt::AlignLeft | Qt::AlignVCenter,
                 sfm.elidedText(line, Qt::ElideRight, card.width() - 3 * pad - barW));
