@@ -42,6 +42,10 @@ private Q_SLOTS:
     void nextOrdinalWaitsWithItsReason();
     void textContrastOverThePalette_data();
     void textContrastOverThePalette();
+    void nodeDownShowsMissingHeartbeats();
+    void unscheduledPodSaysWhy();
+    void canaryShowsItsImage();
+    void dnsRingHasALegend();
 
 private:
     void applyWeb(Session &session);
@@ -412,6 +416,110 @@ void tst_ClusterScene::textContrastOverThePalette()
     // The palette alone would fail: the adjustment is what passes.
     QVERIFY(CanvasStyle::contrast(s.notReady, s.nodeCard) < CanvasStyle::kMinTextContrast
             || dark);
+}
+
+namespace {
+void run(Session &session, const QString &command, const QString &dir = {})
+{
+    const core::ConsoleOutput out = session.runCommand(command, dir);
+    QVERIFY2(out.ok(), qPrintable(command + QLatin1Char('\n') + out.text));
+}
+} // namespace
+
+void tst_ClusterScene::nodeDownShowsMissingHeartbeats()
+{
+    Session session;
+    session.pause();
+    ClusterScene scene(&session);
+    scene.setFollowSession(true);
+    applyWeb(session);
+    session.advanceUntilSettled();
+    const NodeItem *node = scene.nodeItem(QStringLiteral("node-1"));
+    QVERIFY2(node, "node-1");
+    QVERIFY(!node->display().heartbeatsMissing);
+    run(session, QStringLiteral("sim node-down node-1"));
+    // Still Ready in the API, but the card says the heartbeats stopped.
+    QCOMPARE(node->display().readyStatus, QStringLiteral("True"));
+    QVERIFY2(node->display().heartbeatsMissing, "node-1 marked right after sim node-down");
+    QVERIFY2(node->toolTip().contains(QLatin1String("heartbeats missing")), qPrintable(node->toolTip()));
+    run(session, QStringLiteral("sleep 1m"));
+    QVERIFY(node->display().readyStatus != QLatin1String("True"));
+    QVERIFY2(!node->display().heartbeatsMissing, "NotReady says it by itself");
+    run(session, QStringLiteral("sim node-up node-1"));
+    QVERIFY(!node->display().heartbeatsMissing);
+}
+
+void tst_ClusterScene::unscheduledPodSaysWhy()
+{
+    // The ZooKeeper example: zk-2 finds no node (anti-affinity, the control-plane taint).
+    Session session;
+    session.pause();
+    ClusterScene scene(&session);
+    scene.setFollowSession(true);
+    run(session, QStringLiteral("kubectl apply -f zk.yaml"),
+        QStringLiteral(":/content/examples/zookeeper"));
+    session.advanceUntilSettled();
+    const PodItem *zk2 = scene.podItem(QStringLiteral("default/zk-2"));
+    QVERIFY2(zk2, "zk-2 on the canvas");
+    QVERIFY(zk2->display().node.isEmpty());
+    QString said;
+    const QList<core::Decision> &decisions = session.simulation().decisions();
+    for (auto it = decisions.crbegin(); it != decisions.crend() && said.isEmpty(); ++it) {
+        if (it->subject == QLatin1String("zk-2") && it->controller == QLatin1String("default-scheduler"))
+            said = it->message;
+    }
+    QVERIFY2(!said.isEmpty(), "the scheduler said why");
+    QCOMPARE(zk2->display().schedulingReason, said);
+    QVERIFY2(zk2->toolTip().contains(said), qPrintable(zk2->toolTip()));
+    // Scheduled on a new node: the reason goes.
+    run(session, QStringLiteral("kubectl apply -f node-3.yaml"),
+        QStringLiteral(":/content/examples/zookeeper"));
+    session.advanceUntilSettled();
+    QCOMPARE(zk2->display().node, QStringLiteral("node-3"));
+    QVERIFY(zk2->display().schedulingReason.isEmpty());
+}
+
+void tst_ClusterScene::canaryShowsItsImage()
+{
+    // The partition example: only web-2 gets the new image while the partition holds.
+    Session session;
+    session.pause();
+    ClusterScene scene(&session);
+    scene.setFollowSession(true);
+    const QString dir = QStringLiteral(":/content/examples/partition");
+    run(session, QStringLiteral("kubectl apply -f web.yaml"), dir);
+    session.advanceUntilSettled();
+    QVERIFY(!scene.podItem(QStringLiteral("default/web-0"))->display().updating);
+    run(session, QStringLiteral("kubectl patch statefulset web -p "
+                                "'{\"spec\":{\"updateStrategy\":{\"type\":\"RollingUpdate\","
+                                "\"rollingUpdate\":{\"partition\":2}}}}'"), dir);
+    run(session, QStringLiteral("kubectl set image statefulset/web nginx=registry.k8s.io/nginx-slim:0.8"), dir);
+    session.advanceUntilSettled();
+    const PodItem *web0 = scene.podItem(QStringLiteral("default/web-0"));
+    const PodItem *web2 = scene.podItem(QStringLiteral("default/web-2"));
+    QVERIFY(web0 && web2);
+    QVERIFY2(web2->display().image.endsWith(QLatin1String(":0.8")), qPrintable(web2->display().image));
+    QVERIFY2(!web0->display().image.endsWith(QLatin1String(":0.8")), qPrintable(web0->display().image));
+    QVERIFY(web0->display().revision != web2->display().revision);
+    QVERIFY2(web2->display().updating, "the set is between two revisions");
+    QVERIFY2(web2->toolTip().contains(web2->display().image), qPrintable(web2->toolTip()));
+}
+
+void tst_ClusterScene::dnsRingHasALegend()
+{
+    Session session;
+    session.pause();
+    ClusterScene scene(&session);
+    scene.setFollowSession(true);
+    applyWeb(session);
+    session.advanceUntilSettled();
+    PodItem *web0 = scene.podItem(QStringLiteral("default/web-0"));
+    QVERIFY(!web0->toolTip().contains(PodItem::highlightLegend()));
+    session.setHighlightedPods({QStringLiteral("default/web-0")});
+    QVERIFY(web0->isHighlighted());
+    QVERIFY2(web0->toolTip().contains(PodItem::highlightLegend()), qPrintable(web0->toolTip()));
+    session.setHighlightedPods({});
+    QVERIFY(!web0->toolTip().contains(PodItem::highlightLegend()));
 }
 
 QTEST_MAIN(tst_ClusterScene)

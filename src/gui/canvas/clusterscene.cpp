@@ -164,6 +164,9 @@ PodDisplay ClusterScene::podDisplay(const core::Pod &pod, const core::Store &sto
     d.node = pod.spec.nodeName;
     d.restarts = pod.restarts();
     d.created = pod.metadata.creationTimestamp;
+    if (!pod.spec.containers.isEmpty())
+        d.image = pod.spec.containers.first().image;
+    d.revision = pod.metadata.labels.value(QStringLiteral("controller-revision-hash"));
     setProgress(d, pod, store, session, time);
     return d;
 }
@@ -223,6 +226,13 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
         d.podCapacity = int(node.allocatable.value(QStringLiteral("pods")).value);
         d.cpuUsedMilli = usage.cpuMilli;
         d.cpuCapacityMilli = node.allocatable.value(QStringLiteral("cpu")).value;
+        // Between `sim node-down` and the end of the grace period the API still says Ready;
+        // only the simulation knows the heartbeats stopped (shown live, where it is true now).
+        if (m_session && live && d.readyStatus == QLatin1String("True")) {
+            const auto runtime = m_session->simulation().state().nodes.constFind(name);
+            d.heartbeatsMissing = runtime != m_session->simulation().state().nodes.cend()
+                && !runtime->heartbeating;
+        }
         item->setDisplay(d);
     }
     for (auto it = m_nodes.begin(); it != m_nodes.end();) {
@@ -290,7 +300,14 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
         } else if (!m_home.contains(identity)) {
             unscheduled = true;
         }
-        item->setDisplay(podDisplay(pod, store, m_session, time), animate);
+        PodDisplay display = podDisplay(pod, store, m_session, time);
+        if (const core::StatefulSet *set = store.find<core::StatefulSet>(m_owner.value(key)))
+            display.updating = !set->status.updateRevision.isEmpty()
+                && set->status.currentRevision != set->status.updateRevision;
+        if (pod.spec.nodeName.isEmpty())
+            display.schedulingReason = lastDecision(QStringLiteral("default-scheduler"),
+                                                    pod.metadata.name, time);
+        item->setDisplay(display, animate);
     }
     for (auto it = m_pods.begin(); it != m_pods.end(); ++it) {
         if (seenPods.contains(it.key()))
@@ -506,6 +523,22 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
     }
     applySelection();
     applyHighlight();
+}
+
+QString ClusterScene::lastDecision(const QString &controller, const QString &subject,
+                                   qint64 time) const
+{
+    if (!m_session)
+        return {};
+    const QList<core::Decision> &all = m_session->simulation().decisions();
+    const qsizetype upTo = decisionsUpTo(time);
+    constexpr qsizetype kLookBack = 4096;
+    for (qsizetype i = upTo - 1; i >= 0 && i >= upTo - kLookBack; --i) {
+        const core::Decision &d = all.at(i);
+        if (d.subject == subject && d.controller == controller)
+            return d.message;
+    }
+    return {};
 }
 
 qsizetype ClusterScene::decisionsUpTo(qint64 time) const

@@ -94,6 +94,8 @@ private:
     // about it; returns whether placeholders were added or removed.
     bool syncWaiting(const core::Store &store, qint64 time);
     qsizetype decisionsUpTo(qint64 time) const;
+    // The message of the last Decision of `controller` about `subject` at or before `time`.
+    QString lastDecision(const QString &controller, const QString &subject, qint64 time) const;
     void applySelection();
     void applyHighlight();
     void relayout();

@@ -54,6 +54,10 @@ void NodeItem::setDisplay(const NodeDisplay &display)
                                display.podCIDR, display.readyStatus)
                           .arg(display.pods)
                           .arg(display.podCapacity);
+        if (display.heartbeatsMissing)
+            tip += QLatin1Char('\n')
+                + tr("heartbeats missing: the node stopped reporting; it is marked NotReady "
+                     "when the grace period ends");
         if (display.cordoned)
             tip += QLatin1Char('\n') + tr("cordoned: no new pods are scheduled here");
         for (const QString &t : display.taints)
@@ -404,7 +408,9 @@ void NodeItem::paintCard(QPainter *p, qreal level)
     };
     if (!d.tray) {
         chip(d.controlPlane ? tr("control-plane") : tr("worker"), s.mutedText, false);
-        if (d.readyStatus == QLatin1String("True"))
+        if (d.readyStatus == QLatin1String("True") && d.heartbeatsMissing)
+            chip(tr("heartbeats missing"), s.failed, false);
+        else if (d.readyStatus == QLatin1String("True"))
             chip(tr("Ready"), s.ready, true);
         else if (d.readyStatus == QLatin1String("Unknown"))
             chip(tr("NotReady (no heartbeat)"), s.failed, true);

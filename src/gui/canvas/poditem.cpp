@@ -426,6 +426,11 @@ void PodItem::setHighlighted(bool highlighted)
     if (m_highlighted == highlighted)
         return;
     m_highlighted = highlighted;
+    // The ring's legend, where the pointer goes.
+    QString tip = toolTip();
+    const QString legend = QLatin1Char('\n') + highlightLegend();
+    tip.remove(legend);
+    setToolTip(highlighted ? tip + legend : tip);
     update();
 }
 
@@ -439,7 +444,8 @@ void PodItem::setDisplay(const PodDisplay &display, bool animate)
     const bool tipChanged = old.exists != display.exists || old.name != display.name
         || old.ip != display.ip || old.node != display.node || old.status != display.status
         || old.readiness != display.readiness || old.restarts != display.restarts
-        || toolTip().isEmpty();
+        || old.image != display.image || old.revision != display.revision
+        || old.schedulingReason != display.schedulingReason || toolTip().isEmpty();
     if (tipChanged) {
         setToolTip(display.exists
                        ? QCoreApplication::translate("ordinal::gui::PodItem", "Pod %1\nIP %2\nnode %3\nstatus %4, ready %5\nrestarts %6")
@@ -447,9 +453,12 @@ void PodItem::setDisplay(const PodDisplay &display, bool animate)
                                   display.node.isEmpty() ? QStringLiteral("-") : display.node,
                                   display.status, display.readiness)
                              .arg(display.restarts)
+                             + podDetails(display)
                        : QCoreApplication::translate("ordinal::gui::PodItem",
                                                      "%1 is not present; its identity keeps this place")
                              .arg(key().section(QLatin1Char('/'), -1)));
+        if (m_highlighted)
+            setToolTip(toolTip() + QLatin1Char('\n') + highlightLegend());
     }
     if (animate) {
         if (!old.exists && display.exists)
@@ -483,6 +492,26 @@ void PodItem::setDisplay(const PodDisplay &display, bool animate)
             node->invalidateSummary();
     }
     update();
+}
+
+QString PodItem::podDetails(const PodDisplay &d)
+{
+    QString text;
+    const auto line = [&text](const QString &s) { text += QLatin1Char('\n') + s; };
+    if (!d.image.isEmpty())
+        line(QCoreApplication::translate("ordinal::gui::PodItem", "image %1").arg(d.image));
+    if (!d.revision.isEmpty())
+        line(QCoreApplication::translate("ordinal::gui::PodItem", "revision %1").arg(d.revision));
+    if (!d.schedulingReason.isEmpty())
+        line(QCoreApplication::translate("ordinal::gui::PodItem", "not scheduled: %1")
+                 .arg(d.schedulingReason));
+    return text;
+}
+
+QString PodItem::highlightLegend()
+{
+    return QCoreApplication::translate("ordinal::gui::PodItem",
+                                       "Pink ring: the answer the DNS panel tracks");
 }
 
 bool PodItem::isAnimating() const
@@ -862,6 +891,19 @@ void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghos
                   .arg(int(d.progress * 100))
             : QCoreApplication::translate("ordinal::gui::PodItem", "starting container");
         p->drawText(QPointF(left, bottom - sfm.descent()), what);
+    } else if (!d.schedulingReason.isEmpty() && d.restarts == 0) {
+        // Unschedulable: the scheduler's reason, one hover away in full.
+        p->setPen(s.textOnCard(s.failed));
+        p->setFont(s.smallFont);
+        p->drawText(QPointF(left, bottom - sfm.descent()),
+                    sfm.elidedText(d.schedulingReason, Qt::ElideRight, card.right() - pad - left));
+    } else if (d.updating && d.restarts == 0 && !d.image.isEmpty()) {
+        // A rollout in progress: which image this pod runs (the canary stands out).
+        const QString tag = d.image.section(QLatin1Char('/'), -1);
+        p->setPen(s.text);
+        p->setFont(s.smallFont);
+        p->drawText(QPointF(left, bottom - sfm.descent()),
+                    sfm.elidedText(tag, Qt::ElideMiddle, card.right() - pad - left));
     } else if (d.restarts == 0 && !m_oldIp.isEmpty() && m_oldIp != d.ip) {
         // The identity's last change of address, until the next one.
         p->setPen(s.text);

@@ -22,6 +22,10 @@ struct PodDisplay
     double progress = -1; // 0..1 while the image is pulled or the container starts, else < 0
     bool pulling = false; // progress is an image pull (else the container is starting)
     qint64 created = 0;   // the pod's creationTimestamp (which of an identity's pods this is)
+    QString image;        // the first container's image
+    QString revision;     // controller-revision-hash: which template the pod was made from
+    bool updating = false; // its StatefulSet is rolling out a new revision: show the image
+    QString schedulingReason; // not scheduled yet: the scheduler's last word about it
 
     bool operator==(const PodDisplay &) const = default;
 };
@@ -42,6 +46,11 @@ public:
     const PodDisplay &display() const { return m_display; }
     void setDisplay(const PodDisplay &display, bool animate);
     void setHighlighted(bool highlighted);
+    bool isHighlighted() const { return m_highlighted; }
+    // Tooltip lines beyond the basics: image, revision, why it is not scheduled.
+    static QString podDetails(const PodDisplay &display);
+    // The tooltip line that explains the DNS highlight ring.
+    static QString highlightLegend();
     // The identity's address before its last change (empty when none seen): kept on the card
     // until the next change, so the old → new answer stays readable.
     QString previousIp() const { return m_oldIp; }
