@@ -483,6 +483,11 @@ void MainWindow::createDocks()
            << addDock("yamlDock", yaml, Qt::BottomDockWidgetArea);
     // A lesson step's command shows up in the console; the manifest it applies in the editor.
     connect(lesson, &LessonPanel::commandRun, console, &ConsolePanel::showCommand);
+    // A lookup typed in the console or run by a step is the DNS panel's question too.
+    connect(lesson, &LessonPanel::commandRun, m_dnsPanel,
+            [this](const QString &command) { m_dnsPanel->followCommand(command); });
+    connect(console, &ConsolePanel::commandFinished, m_dnsPanel,
+            [this](const QString &line) { m_dnsPanel->followCommand(line); });
     connect(lesson, &LessonPanel::documentRequested, yaml, &YamlPanel::setDocument);
     for (int i = 1; i < right.size(); ++i)
         tabifyDockWidget(right.first(), right[i]);

@@ -150,6 +150,8 @@ DnsPanel::DnsPanel(Session *session, QWidget *parent)
     m_recordsView->setModel(m_records);
     m_recordsView->verticalHeader()->hide();
     m_recordsView->horizontalHeader()->setStretchLastSection(true);
+    // Every column as wide as its contents (the address is the point), the last one stretched.
+    m_recordsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_recordsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_recordsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     for (QPlainTextEdit *text : {m_nslookup, m_dig}) {
@@ -164,6 +166,8 @@ DnsPanel::DnsPanel(Session *session, QWidget *parent)
     m_historyView->setModel(m_history);
     m_historyView->verticalHeader()->hide();
     m_historyView->horizontalHeader()->setStretchLastSection(true);
+    m_historyView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_historyView->setObjectName(QStringLiteral("dnsHistory"));
     m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto *historyLayout = new QVBoxLayout(m_historyBox);
@@ -236,6 +240,38 @@ DnsPanel::DnsPanel(Session *session, QWidget *parent)
     retranslateUi();
     refreshSources();
     evaluate();
+}
+
+bool DnsPanel::followCommand(const QString &line)
+{
+    QStringList tokens;
+    if (!core::Console::tokenize(line, &tokens) || tokens.size() < 2)
+        return false;
+    const QString tool = tokens.takeFirst();
+    if (tool != QLatin1String("nslookup") && tool != QLatin1String("dig"))
+        return false;
+    QString name;
+    quint16 type = 1; // A, as nslookup asks
+    for (const QString &token : std::as_const(tokens)) {
+        if (token.startsWith(QLatin1Char('@')) || token.startsWith(QLatin1Char('+'))
+            || token.startsWith(QLatin1Char('-')))
+            continue;
+        bool isType = false;
+        for (int i = 0; i < m_type->count(); ++i) {
+            if (m_type->itemText(i).compare(token, Qt::CaseInsensitive) == 0) {
+                type = quint16(m_type->itemData(i).toUInt());
+                isType = true;
+            }
+        }
+        if (!isType && name.isEmpty())
+            name = token;
+    }
+    if (name.isEmpty())
+        return false;
+    // The console's question becomes the panel's: its history shows the old and new answer.
+    setQuery(name, type);
+    evaluate();
+    return true;
 }
 
 void DnsPanel::setQuery(const QString &name, quint16 type)
@@ -529,6 +565,12 @@ void DnsPanel::evaluateHistory()
         entries.append(entry);
     }
     m_history->setEntries(entries);
+    // Tall enough for every answer up to a handful: the old address must not scroll away.
+    constexpr int kRowsShown = 6;
+    const int rows = std::clamp(int(entries.size()), 2, kRowsShown);
+    m_historyView->setMinimumHeight(m_historyView->horizontalHeader()->sizeHint().height()
+                                    + rows * m_historyView->verticalHeader()->defaultSectionSize()
+                                    + 2 * m_historyView->frameWidth());
     if (!entries.isEmpty())
         m_historyView->scrollToBottom();
 }
