@@ -1441,25 +1441,42 @@ bool MainWindow::setLanguage(const QString &language)
 
 // --- export ------------------------------------------------------------------------------
 
-void MainWindow::renderContent(QPainter *painter, const QRectF &target)
+std::unique_ptr<ClusterScene> MainWindow::snapshotScene() const
 {
-    const QRectF source = m_scene->contentRect();
-    painter->fillRect(target, m_scene->canvasStyle().background);
-    m_scene->render(painter, target, source, Qt::KeepAspectRatio);
+    // The cluster at the viewed moment in a scene of its own, as frames are: an export shows
+    // the cluster, not the window's state (selection, the DNS panel's ring, half-run animations).
+    auto scene = std::make_unique<ClusterScene>(m_session);
+    scene->setAnimationsEnabled(false);
+    scene->setCanvasPalette(m_scene->canvasStyle().presenter ? palette() : QApplication::palette());
+    scene->setPresenter(m_scene->isPresenter());
+    scene->sync(m_session->viewStore(), m_session->viewTime(), false);
+    return scene;
+}
+
+void MainWindow::renderContent(ClusterScene *scene, QPainter *painter, const QRectF &target)
+{
+    const QRectF source = scene->contentRect();
+    painter->fillRect(target, scene->canvasStyle().background);
+    // Centred: QGraphicsScene::render keeps the aspect ratio but puts the picture top left.
+    const qreal scale = std::min(target.width() / source.width(), target.height() / source.height());
+    QRectF placed(QPointF(0, 0), source.size() * scale);
+    placed.moveCenter(target.center());
+    scene->render(painter, placed, source, Qt::KeepAspectRatio);
 }
 
 bool MainWindow::exportPng(const QString &path, qreal scale)
 {
-    const QRectF source = m_scene->contentRect();
+    const std::unique_ptr<ClusterScene> scene = snapshotScene();
+    const QRectF source = scene->contentRect();
     QSizeF size = source.size() * scale;
     if (size.width() > 8000 || size.height() > 8000)
         size.scale(8000, 8000, Qt::KeepAspectRatio);
     QImage image(size.toSize(), QImage::Format_ARGB32_Premultiplied);
-    image.fill(m_scene->canvasStyle().background);
+    image.fill(scene->canvasStyle().background);
     {
         QPainter painter(&image);
         painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
-        renderContent(&painter, QRectF(QPointF(0, 0), size));
+        renderContent(scene.get(), &painter, QRectF(QPointF(0, 0), size));
     }
     if (!image.save(path, "PNG")) {
         showError(tr("The image could not be written to %1.").arg(path));
@@ -1471,7 +1488,8 @@ bool MainWindow::exportPng(const QString &path, qreal scale)
 
 bool MainWindow::exportSvg(const QString &path)
 {
-    const QRectF source = m_scene->contentRect();
+    const std::unique_ptr<ClusterScene> scene = snapshotScene();
+    const QRectF source = scene->contentRect();
     QSvgGenerator generator;
     generator.setFileName(path);
     generator.setSize(source.size().toSize());
@@ -1484,7 +1502,7 @@ bool MainWindow::exportSvg(const QString &path)
             showError(tr("The SVG could not be written to %1.").arg(path));
             return false;
         }
-        renderContent(&painter, QRectF(QPointF(0, 0), source.size()));
+        renderContent(scene.get(), &painter, QRectF(QPointF(0, 0), source.size()));
     }
     if (!QFileInfo::exists(path)) {
         showError(tr("The SVG could not be written to %1.").arg(path));
@@ -1522,7 +1540,7 @@ bool MainWindow::exportFrames(const QString &folder, core::Millis from, core::Mi
             QPainter painter(&image);
             painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
             const QRectF target = QRectF(QPointF(0, 0), QSizeF(size)).adjusted(0, stamp.pixelSize() * 2, 0, 0);
-            frames.render(&painter, target, frames.contentRect(), Qt::KeepAspectRatio);
+            renderContent(&frames, &painter, target);
             painter.setFont(stamp);
             painter.setPen(frames.canvasStyle().mutedText);
             painter.drawText(QRectF(16, 8, size.width() - 32, stamp.pixelSize() * 1.6),

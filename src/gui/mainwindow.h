@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
+
 class QActionGroup;
 class QDockWidget;
 class QLabel;
@@ -142,7 +144,8 @@ private:
     bool runAction(const QString &text, const QList<CommandLine> &lines);
     bool runLines(const QList<CommandLine> &lines);
     QStringList localPaths(const QMimeData *mime) const;
-    void renderContent(QPainter *painter, const QRectF &target);
+    std::unique_ptr<ClusterScene> snapshotScene() const;
+    static void renderContent(ClusterScene *scene, QPainter *painter, const QRectF &target);
     void applyPresenterPalette(bool on);
 
     // Targets of the actions, from the session's selection.

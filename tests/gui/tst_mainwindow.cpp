@@ -105,6 +105,7 @@ private Q_SLOTS:
     void presenterMode();
     void exportPngAndSvg();
     void exportFrames();
+    void exportsShowTheClusterNotTheUi();
     void scaleThroughAction();
     void nodeActions();
     void quitAsksWithUnsavedChanges();
@@ -409,6 +410,43 @@ void tst_MainWindow::exportPngAndSvg()
     const QByteArray text = file.readAll();
     QVERIFY(text.contains("<svg"));
     QVERIFY2(text.contains("web-"), "the SVG carries the pod names as text");
+    // Shapes, not pixels: a pod card's chrome is no embedded image (no blocks at its corners).
+    QVERIFY2(!text.contains("<image"), "no raster images in the SVG");
+}
+
+void tst_MainWindow::exportsShowTheClusterNotTheUi()
+{
+    loadWeb();
+    m_session->advanceUntilSettled();
+    QTemporaryDir dir;
+    const QString plain = dir.filePath(QStringLiteral("plain.png"));
+    const QString marked = dir.filePath(QStringLiteral("marked.png"));
+    QVERIFY(m_window->exportPng(plain, 1.0));
+    // Selected, and tracked by the DNS panel: rings on the canvas, none in the export.
+    m_session->select(QStringLiteral("Pod"), kWeb0);
+    m_session->setHighlightedPods({kWeb0});
+    QVERIFY(m_window->scene()->podItem(kWeb0)->isSelectedKey());
+    QVERIFY(m_window->scene()->podItem(kWeb0)->isHighlighted());
+    QVERIFY(m_window->exportPng(marked, 1.0));
+    QCOMPARE(QImage(marked), QImage(plain));
+
+    // Frames: the picture is centred in the frame, not squeezed into its top half.
+    QString error;
+    QVERIFY2(m_window->exportFrames(dir.path(), 0, 0, 1, QSize(640, 640), false, &error),
+             qPrintable(error));
+    const QImage frame(dir.filePath(QStringLiteral("frame-00000.png")));
+    QVERIFY(!frame.isNull());
+    const QRgb background = frame.pixel(frame.width() - 1, frame.height() - 1);
+    int lowest = -1;
+    for (int y = 0; y < frame.height(); ++y) {
+        for (int x = 0; x < frame.width(); x += 2) {
+            if (frame.pixel(x, y) != background) {
+                lowest = y;
+                break;
+            }
+        }
+    }
+    QVERIFY2(lowest > frame.height() * 0.6, qPrintable(QString::number(lowest)));
 }
 
 void tst_MainWindow::exportFrames()

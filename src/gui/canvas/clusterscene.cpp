@@ -896,8 +896,10 @@ void ClusterScene::advanceAnimations(int ms)
 
 void ClusterScene::applySelection()
 {
-    const QString kind = m_session ? m_session->selectedKind() : QString();
-    const QString key = m_session ? m_session->selectedKey() : QString();
+    // Only a scene that follows the session shows its selection (exports show the cluster).
+    const bool shown = m_session && m_follow;
+    const QString kind = shown ? m_session->selectedKind() : QString();
+    const QString key = shown ? m_session->selectedKey() : QString();
     const auto mark = [&](auto &hash) {
         for (auto *item : hash)
             item->setSelectedKey(item->objectKind() == kind && item->key() == key);
@@ -912,7 +914,7 @@ void ClusterScene::applySelection()
 
 void ClusterScene::applyHighlight()
 {
-    const QStringList keys = m_session ? m_session->highlightedPods() : QStringList();
+    const QStringList keys = m_session && m_follow ? m_session->highlightedPods() : QStringList();
     for (PodItem *item : std::as_const(m_pods))
         item->setHighlighted(keys.contains(item->key()));
 }

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QGlyphRun>
 #include <QHash>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QRawFont>
@@ -292,6 +293,9 @@ size_t qHash(const ChromeKey &k, size_t seed = 0)
 bool drawCachedChrome(QPainter *p, const CanvasStyle &s, PodState state, bool ghost,
                       double progress)
 {
+    // Pixels only where pixels are the output: an SVG gets the shapes themselves.
+    if (!p->paintEngine() || p->paintEngine()->type() != QPaintEngine::Raster)
+        return false;
     const QTransform world = p->worldTransform();
     if (world.type() > QTransform::TxScale || world.m11() != world.m22())
         return false;
