@@ -111,6 +111,23 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_view->viewport()->setAcceptDrops(false);
     layout->addWidget(bannerBox);
     layout->addWidget(m_view, 1);
+    // Presenter mode's strip: the lesson step's caption, and the DNS answer with the previous one.
+    m_presenterStrip = new QFrame(central);
+    m_presenterStrip->setObjectName(QStringLiteral("presenterStrip"));
+    m_presenterStrip->setFrameShape(QFrame::StyledPanel);
+    m_presenterStrip->setAutoFillBackground(true);
+    m_captionLabel = new QLabel(m_presenterStrip);
+    m_captionLabel->setObjectName(QStringLiteral("presenterCaption"));
+    m_dnsStripLabel = new QLabel(m_presenterStrip);
+    m_dnsStripLabel->setObjectName(QStringLiteral("presenterDns"));
+    m_dnsStripLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_dnsStripLabel->setTextFormat(Qt::PlainText);
+    auto *stripLayout = new QHBoxLayout(m_presenterStrip);
+    stripLayout->setContentsMargins(24, 8, 24, 8);
+    stripLayout->addWidget(m_captionLabel, 1);
+    stripLayout->addWidget(m_dnsStripLabel, 1);
+    m_presenterStrip->hide();
+    layout->addWidget(m_presenterStrip);
     m_dropOverlay = new DropOverlay(m_view);
     setCentralWidget(central);
 
@@ -255,6 +272,10 @@ void MainWindow::createActions()
                                     QKeySequence(Qt::Key_F11));
     presenter->setCheckable(true);
     connect(presenter, &QAction::toggled, this, &MainWindow::setPresenterMode);
+    QAction *strip = makeAction("presenterStripAction", QString(), QKeySequence(Qt::Key_F9));
+    strip->setCheckable(true);
+    strip->setChecked(true);
+    connect(strip, &QAction::toggled, this, &MainWindow::updatePresenterStrip);
     connect(makeAction("leavePresenterAction", QString(), QKeySequence(Qt::Key_Escape)),
             &QAction::triggered, this, [this] {
                 if (m_presenter)
@@ -381,6 +402,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(a("actualSizeAction"));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(a("presenterAction"));
+    m_viewMenu->addAction(a("presenterStripAction"));
     m_viewMenu->addSeparator();
     m_panelsMenu = m_viewMenu->addMenu(QString());
     m_panelsMenu->setObjectName(QStringLiteral("panelsMenu"));
@@ -475,6 +497,9 @@ void MainWindow::createDocks()
     auto *console = new ConsolePanel(m_session, this);
     auto *yaml = new YamlPanel(m_session, this);
     m_dnsPanel = new DnsPanel(m_session, this);
+    m_lessonPanel = lesson;
+    connect(m_dnsPanel, &DnsPanel::answered, this, &MainWindow::updatePresenterStrip);
+    connect(lesson, &LessonPanel::stepShown, this, &MainWindow::updatePresenterStrip);
     right << addDock("lessonDock", lesson, Qt::RightDockWidgetArea)
           << addDock("dnsDock", m_dnsPanel, Qt::RightDockWidgetArea)
           << addDock("objectsDock", new ObjectsPanel(m_session, this), Qt::RightDockWidgetArea);
@@ -546,6 +571,9 @@ void MainWindow::retranslateUi()
     set("presenterAction", tr("&Presenter Mode"),
         tr("Full screen, large type, high contrast, slower (F11 or Esc to leave)"));
     set("leavePresenterAction", tr("Leave Presenter Mode"));
+    set("presenterStripAction", tr("Presenter &Strip"),
+        tr("In presenter mode: the lesson step and the DNS answer in large type under the "
+           "canvas (F9)"));
     set("playAction", tr("&Play"), tr("Run virtual time (pause to stop it)"));
     set("stepAction", tr("&Step to Next Event"), tr("Advance to the next scheduled change"));
     set("liveAction", tr("Go &Live"), tr("Back to the present of the simulation"));
@@ -1397,7 +1425,36 @@ void MainWindow::setPresenterMode(bool on)
         else
             showNormal();
     }
+    updatePresenterStrip();
     m_view->fitToContent();
+}
+
+void MainWindow::updatePresenterStrip()
+{
+    if (!m_presenterStrip)
+        return;
+    const QAction *toggle = m_actions.value(QStringLiteral("presenterStripAction"));
+    const bool shown = m_presenter && toggle && toggle->isChecked();
+    if (shown) {
+        QFont big = font();
+        big.setPixelSize(30);
+        big.setBold(true);
+        m_captionLabel->setFont(big);
+        m_dnsStripLabel->setFont(big);
+        m_captionLabel->setText(m_lessonPanel ? m_lessonPanel->currentStepCaption() : QString());
+        const QString name = m_dnsPanel->queryName();
+        const QStringList now = m_dnsPanel->answerAddresses();
+        QString dns;
+        if (!name.isEmpty()) {
+            dns = tr("%1 → %2").arg(name, now.isEmpty() ? tr("no answer") : now.join(QStringLiteral(", ")));
+            const QString before = m_dnsPanel->previousAnswer();
+            if (!before.isEmpty())
+                dns += QStringLiteral("   ") + tr("(before: %1)").arg(before);
+        }
+        m_dnsStripLabel->setText(dns);
+    }
+    if (shown != m_presenterStrip->isVisible())
+        m_presenterStrip->setVisible(shown);
 }
 
 // --- language ----------------------------------------------------------------------------

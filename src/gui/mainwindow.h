@@ -12,6 +12,7 @@
 
 class QActionGroup;
 class QDockWidget;
+class QFrame;
 class QLabel;
 class QMimeData;
 class QMenu;
@@ -23,6 +24,7 @@ namespace ordinal::gui {
 
 class CanvasView;
 class DnsPanel;
+class LessonPanel;
 class ClusterScene;
 class DropOverlay;
 class MessageBanner;
@@ -80,6 +82,8 @@ public:
     bool drainNode(const QString &node);
 
     bool isPresenterMode() const { return m_presenter; }
+    // The presenter strip (caption and DNS answer), for tests.
+    QFrame *presenterStrip() const { return m_presenterStrip; }
     // "en" or "zh_CN": installs the translator from :/i18n; false when it is not available.
     bool setLanguage(const QString &language);
     QString language() const { return m_language; }
@@ -126,6 +130,7 @@ private:
                         const QKeySequence &shortcut = {});
     void updateActions();
     void updateStatus();
+    void updatePresenterStrip();
     void updateRecentMenu();
     void addRecent(const QStringList &paths);
     void showError(const QString &text);
@@ -180,6 +185,11 @@ private:
     QHash<QString, QAction *> m_actions;
     QList<QDockWidget *> m_docks;
     DnsPanel *m_dnsPanel = nullptr;
+    LessonPanel *m_lessonPanel = nullptr;
+    // Presenter mode: the current step's caption and the DNS answer, large, under the canvas.
+    QFrame *m_presenterStrip = nullptr;
+    QLabel *m_captionLabel = nullptr;
+    QLabel *m_dnsStripLabel = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_zoomLabel = nullptr;
 

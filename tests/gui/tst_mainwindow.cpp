@@ -10,6 +10,7 @@
 #include "canvas/clusterscene.h"
 #include "canvas/poditem.h"
 #include "mainwindow.h"
+#include "panels/dnspanel.h"
 #include "messagebanner.h"
 #include "dropoverlay.h"
 #include "session.h"
@@ -19,6 +20,7 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFrame>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -110,6 +112,7 @@ private Q_SLOTS:
     void nodeActions();
     void quitAsksWithUnsavedChanges();
     void firstLaunchExplains();
+    void presenterStripShowsStepAndDns();
 
 private:
     void drop(const QStringList &files);
@@ -554,6 +557,45 @@ void tst_MainWindow::firstLaunchExplains()
         QVERIFY2(button, name);
         QVERIFY2(button->toolTip().size() > 20, qPrintable(button->toolTip()));
     }
+}
+
+void tst_MainWindow::presenterStripShowsStepAndDns()
+{
+    loadWeb();
+    m_session->advanceUntilSettled();
+    DnsPanel *dns = m_window->dnsPanel();
+    dns->setQuery(QStringLiteral("web-0.nginx"));
+    dns->evaluate();
+    const QString oldIp = podIp(kWeb0);
+    QFrame *strip = m_window->presenterStrip();
+    QVERIFY(!strip->isVisible());
+    m_window->setPresenterMode(true);
+    QVERIFY2(strip->isVisible(), "presenter mode shows the strip");
+    auto *caption = strip->findChild<QLabel *>(QStringLiteral("presenterCaption"));
+    auto *answer = strip->findChild<QLabel *>(QStringLiteral("presenterDns"));
+    QVERIFY(caption && answer);
+    QVERIFY2(caption->text().startsWith(QLatin1String("Step 1 of")), qPrintable(caption->text()));
+    QVERIFY2(answer->text().contains(QLatin1String("web-0.nginx")) && answer->text().contains(oldIp),
+             qPrintable(answer->text()));
+    QVERIFY(answer->font().pixelSize() >= 28);
+
+    // The punch line: after web-0 is recreated, the new address and the previous one.
+    QVERIFY(m_window->deletePod(kWeb0, false));
+    m_session->advanceUntilSettled();
+    dns->evaluate();
+    const QString newIp = podIp(kWeb0);
+    QVERIFY(newIp != oldIp);
+    QVERIFY2(answer->text().contains(newIp) && answer->text().contains(oldIp),
+             qPrintable(answer->text()));
+    QVERIFY(answer->text().indexOf(newIp) < answer->text().indexOf(oldIp));
+
+    // F9 hides it, and it is never shown outside presenter mode.
+    m_window->action(QStringLiteral("presenterStripAction"))->trigger();
+    QVERIFY(!strip->isVisible());
+    m_window->action(QStringLiteral("presenterStripAction"))->trigger();
+    QVERIFY(strip->isVisible());
+    m_window->setPresenterMode(false);
+    QVERIFY(!strip->isVisible());
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -355,6 +355,19 @@ void DnsPanel::evaluate()
     m_seenEvents = m_session->simulation().watchEvents().size();
     m_history->setViewTime(m_session->viewTime());
     updateServerBox();
+    Q_EMIT answered();
+}
+
+QString DnsPanel::previousAnswer() const
+{
+    const QString now = m_addresses.join(QStringLiteral(", "));
+    const QList<DnsHistoryModel::Entry> entries = m_history->entries();
+    for (auto it = entries.crbegin(); it != entries.crend(); ++it) {
+        if (it->time > m_session->viewTime() || it->negative || it->answer == now)
+            continue;
+        return it->answer;
+    }
+    return {};
 }
 
 void DnsPanel::refreshSources()

@@ -61,7 +61,15 @@ public:
     DnsRecordsModel *recordsModel() const { return m_records; }
     DnsHistoryModel *historyModel() const { return m_history; }
 
+    // The answer before the current one at the viewed moment (the last different, positive
+    // answer in "Answers over time"), empty when there was none.
+    QString previousAnswer() const;
+
     void retranslateUi();
+
+Q_SIGNALS:
+    // The question was answered again (the answer may be the same).
+    void answered();
 
 protected:
     void changeEvent(QEvent *event) override;

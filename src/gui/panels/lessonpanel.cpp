@@ -316,6 +316,7 @@ void LessonPanel::showStep()
     }
     const LessonStep &s = lesson.steps.at(step);
     m_stepTitle->setText(s.title);
+    Q_EMIT stepShown();
     m_explanation->setText(s.explanation);
     m_command->setText(s.command);
     m_watch->setText(s.watch);
@@ -329,6 +330,17 @@ void LessonPanel::showStep()
         m_run->setToolTip(tr("Run this step's command, as if typed in the Console; its output "
                              "appears below"));
     }
+}
+
+QString LessonPanel::currentStepCaption() const
+{
+    const int step = currentStep();
+    if (step < 0 || step >= stepCount())
+        return {};
+    return tr("Step %1 of %2 · %3")
+        .arg(step + 1)
+        .arg(stepCount())
+        .arg(m_steps->lesson().steps.at(step).title);
 }
 
 QString LessonPanel::explanationText() const

@@ -52,6 +52,8 @@ public:
     void previousStep();
     LessonStepsModel *stepsModel() const { return m_steps; }
     QString explanationText() const;
+    // "Step 3 of 13 · Create the StatefulSet", for a caption.
+    QString currentStepCaption() const;
 
     void retranslateUi();
 
@@ -60,6 +62,8 @@ Q_SIGNALS:
     void commandRun(const QString &command, const QString &output, int exitCode);
     // A step applied a manifest file (for the YAML panel): its text and file name.
     void documentRequested(const QString &text, const QString &fileName);
+    // Another step (or lesson) is shown.
+    void stepShown();
 
 protected:
     void changeEvent(QEvent *event) override;
