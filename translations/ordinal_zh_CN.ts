@@ -1227,18 +1227,18 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../src/gui/canvas/nodeitem.cpp" line="+383"/>
+        <location filename="../src/gui/canvas/nodeitem.cpp" line="+387"/>
         <source>Waiting for a node</source>
         <translation>等待 Node</translation>
     </message>
     <message>
-        <location line="-330"/>
-        <location line="+353"/>
+        <location line="-334"/>
+        <location line="+357"/>
         <source>control-plane</source>
         <translation>control-plane</translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="-359"/>
         <source>Node %1 (%2)
 pod CIDR %3
 Ready: %4
@@ -1250,17 +1250,27 @@ Pod %5 / %6</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+353"/>
+        <location line="+357"/>
         <source>worker</source>
         <translation>工作节点</translation>
     </message>
     <message>
-        <location line="-348"/>
+        <location line="-351"/>
+        <source>heartbeats missing: the node stopped reporting; it is marked NotReady when the grace period ends</source>
+        <translation>心跳缺失：该节点已停止上报；宽限期结束后它将被标记为 NotReady</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>cordoned: no new pods are scheduled here</source>
         <translation>已封锁（cordoned）：不会再有新的 Pod 调度到这里</translation>
     </message>
     <message>
         <location line="+350"/>
+        <source>heartbeats missing</source>
+        <translation>心跳缺失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
@@ -1295,12 +1305,12 @@ Pod %5 / %6</translation>
         <translation>CPU %1m / %2m</translation>
     </message>
     <message>
-        <location line="-367"/>
+        <location line="-369"/>
         <source>taint %1</source>
         <translation>污点 %1</translation>
     </message>
     <message>
-        <location line="+373"/>
+        <location line="+375"/>
         <source>%1/%2 pods</source>
         <translation>%1/%2 个 Pod</translation>
     </message>
@@ -1819,7 +1829,7 @@ Pod %5 / %6</translation>
     <name>ordinal::gui::CanvasView</name>
     <message>
         <location filename="../src/gui/canvas/canvasview.cpp" line="+82"/>
-        <source>Drop a StatefulSet and Service YAML here, or press Start in the Lesson panel to follow the lesson.</source>
+        <source>Drop a StatefulSet and Service YAML here, or press Start Lesson in the Lesson panel to follow the lesson.</source>
         <translation>把 StatefulSet 和 Service 的 YAML 拖放到这里，或在课程面板中按“开始课程”跟随课程学习。</translation>
     </message>
 </context>
@@ -1872,7 +1882,7 @@ Pod %5 / %6</translation>
 <context>
     <name>ordinal::gui::DnsPanel</name>
     <message>
-        <location filename="../src/gui/panels/dnspanel.cpp" line="+378"/>
+        <location filename="../src/gui/panels/dnspanel.cpp" line="+427"/>
         <source>a busybox Pod in namespace %1</source>
         <translation>命名空间 %1 中的一个 busybox Pod</translation>
     </message>
@@ -1919,7 +1929,7 @@ Pod %5 / %6</translation>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+97"/>
         <source>The cluster DNS is not being served on this machine. To ask it with real tools, run: ordinal --headless --serve-dns %1</source>
         <translation>本机当前没有提供集群 DNS 服务。若要用真实工具查询，请运行：ordinal --headless --serve-dns %1</translation>
     </message>
@@ -2174,7 +2184,7 @@ Pod %5 / %6</translation>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>This step already ran</source>
         <translation>这一步已经运行过</translation>
     </message>
@@ -2184,7 +2194,12 @@ Pod %5 / %6</translation>
         <translation>运行这一步的命令，如同在控制台中输入；输出显示在下方</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>Step %1 of %2 · %3</source>
+        <translation>第 %1 步，共 %2 步 · %3</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>The guided lesson and the examples</source>
         <translation>引导课程和示例</translation>
     </message>
@@ -2227,12 +2242,12 @@ Pod %5 / %6</translation>
 <context>
     <name>ordinal::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+337"/>
+        <location filename="../src/gui/mainwindow.cpp" line="+358"/>
         <source>The Chinese translation is not available in this build.</source>
         <translation>此版本中没有中文翻译。</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+190"/>
         <source>StatefulSet topology[*] — Ordinal</source>
         <translation>StatefulSet 拓扑[*] — Ordinal</translation>
     </message>
@@ -2338,6 +2353,16 @@ Pod %5 / %6</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Presenter &amp;Strip</source>
+        <translation>演示信息条(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In presenter mode: the lesson step and the DNS answer in large type under the canvas (F9)</source>
+        <translation>演示模式下：在画布下方以大字显示当前课程步骤和 DNS 应答（F9）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+157"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
@@ -2874,13 +2899,28 @@ Pod %5 / %6</translation>
         <translation>保存的场景记录清单以及每个操作及其时间，以便以后重放。</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+136"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(before: %1)</source>
+        <translation>（之前：%1）</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>The image could not be written to %1.</source>
         <translation>无法将图像写入 %1。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -3041,7 +3081,7 @@ Pod %5 / %6</translation>
 <context>
     <name>ordinal::gui::PodItem</name>
     <message>
-        <location filename="../src/gui/canvas/poditem.cpp" line="+201"/>
+        <location filename="../src/gui/canvas/poditem.cpp" line="+202"/>
         <source>not present</source>
         <translation>不存在</translation>
     </message>
@@ -3081,7 +3121,7 @@ Pod %5 / %6</translation>
         <translation>Completed</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+239"/>
         <source>Pod %1
 IP %2
 node %3
@@ -3094,12 +3134,32 @@ IP %2
 重启 %6</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 is not present; its identity keeps this place</source>
         <translation>%1 当前不存在；它的身份仍保留这个位置</translation>
     </message>
     <message>
-        <location line="+369"/>
+        <location line="+45"/>
+        <source>image %1</source>
+        <translation>镜像 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>revision %1</source>
+        <translation>修订版本 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not scheduled: %1</source>
+        <translation>未调度：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pink ring: the answer the DNS panel tracks</source>
+        <translation>粉色圆环：DNS 面板跟踪的应答</translation>
+    </message>
+    <message>
+        <location line="+335"/>
         <source>no IP yet</source>
         <translation>尚无 IP</translation>
     </message>
@@ -3124,7 +3184,7 @@ IP %2
         <translation>正在启动容器</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+20"/>
         <source>was %1</source>
         <translation>原为 %1</translation>
     </message>

@@ -79,7 +79,7 @@ void CanvasView::contentChanged()
 
 void CanvasView::updateEmptyHint()
 {
-    m_emptyHint->setText(tr("Drop a StatefulSet and Service YAML here, or press Start in the "
+    m_emptyHint->setText(tr("Drop a StatefulSet and Service YAML here, or press Start Lesson in the "
                             "Lesson panel to follow the lesson."));
     m_emptyHint->setVisible(!m_scene->hasWorkload());
     placeEmptyHint();
