@@ -147,11 +147,16 @@ DnsPanel::DnsPanel(Session *session, QWidget *parent)
     m_why->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_why->setObjectName(QStringLiteral("dnsWhy"));
 
+    m_recordsView->setObjectName(QStringLiteral("dnsRecords"));
     m_recordsView->setModel(m_records);
     m_recordsView->verticalHeader()->hide();
-    m_recordsView->horizontalHeader()->setStretchLastSection(true);
-    // Every column as wide as its contents (the address is the point), the last one stretched.
+    // Every column as wide as its contents (the address is the point) but the name, which
+    // takes the room left and is shortened in its middle.
+    m_recordsView->horizontalHeader()->setStretchLastSection(false);
     m_recordsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_recordsView->horizontalHeader()->setSectionResizeMode(DnsRecordsModel::NameColumn,
+                                                           QHeaderView::Stretch);
+    m_recordsView->setTextElideMode(Qt::ElideMiddle);
     m_recordsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_recordsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     for (QPlainTextEdit *text : {m_nslookup, m_dig}) {

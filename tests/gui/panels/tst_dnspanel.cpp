@@ -1,5 +1,6 @@
 #include "panels/dnshistorymodel.h"
 #include "panels/dnspanel.h"
+#include "panels/dnsrecordsmodel.h"
 #include "panelfixture.h"
 
 #include "dns/dnsmessage.h"
@@ -167,6 +168,11 @@ void TestDnsPanel::historyShowsEveryAnswer()
     auto *view = panel.findChild<QTableView *>(QStringLiteral("dnsHistory"));
     QVERIFY(view);
     QCoreApplication::processEvents();
+    // The records table shows the address without scrolling.
+    auto *records = panel.findChild<QTableView *>(QStringLiteral("dnsRecords"));
+    QVERIFY(records);
+    const QRect data = records->visualRect(panel.recordsModel()->index(0, DnsRecordsModel::DataColumn));
+    QVERIFY2(records->viewport()->rect().contains(data), "the address column is in view");
     for (int row = 0; row < rows; ++row) {
         const QRect r = view->visualRect(panel.historyModel()->index(row, 0));
         QVERIFY2(view->viewport()->rect().contains(r),
