@@ -46,6 +46,7 @@ private Q_SLOTS:
     void unscheduledPodSaysWhy();
     void canaryShowsItsImage();
     void dnsRingHasALegend();
+    void placeholderSaysWhyItWaits();
 
 private:
     void applyWeb(Session &session);
@@ -520,6 +521,42 @@ void tst_ClusterScene::dnsRingHasALegend()
     QVERIFY2(web0->toolTip().contains(PodItem::highlightLegend()), qPrintable(web0->toolTip()));
     session.setHighlightedPods({});
     QVERIFY(!web0->toolTip().contains(PodItem::highlightLegend()));
+}
+
+void tst_ClusterScene::placeholderSaysWhyItWaits()
+{
+    // The lesson's step 10: both pods deleted; web-0 comes back first, web-1's place waits.
+    Session session;
+    session.pause();
+    ClusterScene scene(&session);
+    scene.setAnimationsEnabled(false);
+    scene.setFollowSession(true);
+    applyWeb(session);
+    session.advanceUntilSettled();
+    const PodItem *web1 = scene.podItem(QStringLiteral("default/web-1"));
+    QVERIFY(web1 && web1->display().waitingReason.isEmpty());
+    run(session, QStringLiteral("kubectl delete pod -l app=nginx"));
+    // Until web-1 is gone and web-0 is back but not Ready.
+    const auto web0Back = [&] {
+        const core::Pod *w0 = session.simulation().store().find<core::Pod>(QStringLiteral("default/web-0"));
+        return !web1->display().exists && w0 && !w0->metadata.isTerminating() && !w0->isReady();
+    };
+    for (int i = 0; i < 600 && !web0Back(); ++i)
+        session.advanceBy(100);
+    QVERIFY2(web0Back(), "web-0 recreated, not Ready yet, web-1 absent");
+    QString decided;
+    const QList<core::Decision> &decisions = session.simulation().decisions();
+    for (auto it = decisions.crbegin(); it != decisions.crend() && decided.isEmpty(); ++it) {
+        if (it->subject == QLatin1String("web-1") && it->controller == QLatin1String("statefulset-controller"))
+            decided = it->message;
+    }
+    QVERIFY2(decided.contains(QLatin1String("web-0")), qPrintable(decided));
+    QCOMPARE(web1->display().waitingReason, decided);
+    QVERIFY2(web1->toolTip().contains(decided), qPrintable(web1->toolTip()));
+    // Back and Ready: nothing to explain.
+    session.advanceUntilSettled();
+    QVERIFY(web1->display().exists);
+    QVERIFY(web1->display().waitingReason.isEmpty());
 }
 
 QTEST_MAIN(tst_ClusterScene)

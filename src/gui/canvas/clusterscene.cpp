@@ -116,6 +116,7 @@ void ClusterScene::clearAll()
     m_owner.clear();
     m_claimOwner.clear();
     m_removable.clear();
+    m_goneAt.clear();
     m_lastVersion = -1;
     m_content = QRectF();
     Q_EMIT contentChanged();
@@ -277,6 +278,7 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
             structure = true;
         }
         m_removable.remove(key);
+        m_goneAt.remove(key);
         if (const core::OwnerReference *owner = pod.metadata.controllerRef())
             m_owner.insert(key, core::objectKey(pod.metadata.namespaceName, owner->name));
         for (const core::Volume &v : pod.spec.volumes) {
@@ -317,6 +319,18 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
             PodDisplay ghost;
             ghost.name = item->display().name;
             ghost.node = item->display().node;
+            m_goneAt.insert(it.key(), time);
+            item->setDisplay(ghost, animate);
+        }
+        if (m_owner.contains(it.key())) {
+            // Why the identity has no pod: the controller's word since its pod went (an older
+            // word, such as "created", was about the pod before).
+            const qint64 goneAt = m_goneAt.value(it.key(), std::numeric_limits<qint64>::min());
+            PodDisplay ghost = item->display();
+            ghost.waitingReason = lastDecision(QStringLiteral("statefulset-controller"),
+                                               it.key().section(QLatin1Char('/'), -1), time,
+                                               goneAt <= time ? goneAt
+                                                              : std::numeric_limits<qint64>::min());
             item->setDisplay(ghost, animate);
         }
         // A StatefulSet identity stays while the set still wants it or its claim remains.
@@ -526,7 +540,7 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
 }
 
 QString ClusterScene::lastDecision(const QString &controller, const QString &subject,
-                                   qint64 time) const
+                                   qint64 time, qint64 notBefore) const
 {
     if (!m_session)
         return {};
@@ -535,6 +549,8 @@ QString ClusterScene::lastDecision(const QString &controller, const QString &sub
     constexpr qsizetype kLookBack = 4096;
     for (qsizetype i = upTo - 1; i >= 0 && i >= upTo - kLookBack; --i) {
         const core::Decision &d = all.at(i);
+        if (d.time < notBefore)
+            break;
         if (d.subject == subject && d.controller == controller)
             return d.message;
     }

@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <limits>
+
 namespace ordinal::core {
 class Store;
 struct Pod;
@@ -95,7 +97,8 @@ private:
     bool syncWaiting(const core::Store &store, qint64 time);
     qsizetype decisionsUpTo(qint64 time) const;
     // The message of the last Decision of `controller` about `subject` at or before `time`.
-    QString lastDecision(const QString &controller, const QString &subject, qint64 time) const;
+    QString lastDecision(const QString &controller, const QString &subject, qint64 time,
+                         qint64 notBefore = std::numeric_limits<qint64>::min()) const;
     void applySelection();
     void applyHighlight();
     void relayout();
@@ -133,6 +136,7 @@ private:
     QHash<QString, QString> m_owner;      // pod key -> StatefulSet key
     QHash<QString, QString> m_claimOwner; // claim key -> pod key
     QSet<QString> m_removable;            // ghosts to drop once their fade ends
+    QHash<QString, qint64> m_goneAt;      // pod key -> when its pod went (placeholders)
 
     QTimer m_animTimer;
     QElapsedTimer m_animClock;

@@ -449,7 +449,8 @@ void PodItem::setDisplay(const PodDisplay &display, bool animate)
         || old.ip != display.ip || old.node != display.node || old.status != display.status
         || old.readiness != display.readiness || old.restarts != display.restarts
         || old.image != display.image || old.revision != display.revision
-        || old.schedulingReason != display.schedulingReason || toolTip().isEmpty();
+        || old.schedulingReason != display.schedulingReason
+        || old.waitingReason != display.waitingReason || toolTip().isEmpty();
     if (tipChanged) {
         setToolTip(display.exists
                        ? QCoreApplication::translate("ordinal::gui::PodItem", "Pod %1\nIP %2\nnode %3\nstatus %4, ready %5\nrestarts %6")
@@ -460,7 +461,10 @@ void PodItem::setDisplay(const PodDisplay &display, bool animate)
                              + podDetails(display)
                        : QCoreApplication::translate("ordinal::gui::PodItem",
                                                      "%1 is not present; its identity keeps this place")
-                             .arg(key().section(QLatin1Char('/'), -1)));
+                             .arg(key().section(QLatin1Char('/'), -1))
+                             + (display.waitingReason.isEmpty()
+                                    ? QString()
+                                    : QLatin1Char('\n') + display.waitingReason));
         if (m_highlighted)
             setToolTip(toolTip() + QLatin1Char('\n') + highlightLegend());
     }
@@ -846,6 +850,22 @@ void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghos
     if (ghost) {
         p->setPen(s.ghost);
         textCache(1).draw(p, QPointF(left, y), s.bodyFont, stateLabel(PodState::Absent));
+        if (!d.waitingReason.isEmpty()) {
+            // Why it is not back yet, in the controller's words (in full in the tooltip).
+            const QFontMetricsF sfm(s.smallFont);
+            p->setFont(s.smallFont);
+            p->setPen(s.text);
+            const QRectF room(left, y + bfm.descent() + 2, card.right() - pad - left,
+                              card.bottom() - (y + bfm.descent() + 2) - (s.presenter ? 8 : 5));
+            const int lines = std::max(1, int(room.height() / sfm.lineSpacing()));
+            QString shown = d.waitingReason;
+            // Fit into the lines there are: elide what the wrapped text cannot show.
+            while (shown.size() > 8
+                   && sfm.boundingRect(room, Qt::TextWordWrap, shown).height()
+                       > lines * sfm.lineSpacing() + 0.5)
+                shown = shown.left(shown.size() - 8).trimmed() + QStringLiteral("…");
+            p->drawText(room, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, shown);
+        }
     } else if (d.ip.isEmpty()) {
         p->setPen(s.mutedText);
         textCache(3).draw(p, QPointF(left, y), s.monoFont,

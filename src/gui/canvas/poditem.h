@@ -26,6 +26,7 @@ struct PodDisplay
     QString revision;     // controller-revision-hash: which template the pod was made from
     bool updating = false; // its StatefulSet is rolling out a new revision: show the image
     QString schedulingReason; // not scheduled yet: the scheduler's last word about it
+    QString waitingReason;    // a placeholder: why its StatefulSet has not created it again
 
     bool operator==(const PodDisplay &) const = default;
 };
