@@ -85,7 +85,7 @@ CanvasStyle CanvasStyle::make(const QPalette &palette, bool presenter)
         s.podColumns = 1;
         s.podGap = 18;
         s.nodePadding = 20;
-        s.nodeHeader = 92;
+        s.nodeHeader = 124; // title, a row of chips, the CIDR line
         s.nodeGap = 40;
         s.topBand = 150;
         s.topGap = 110;

@@ -388,11 +388,19 @@ void NodeItem::paintCard(QPainter *p, qreal level)
     p->drawText(QPointF(x, y0 + tfm.ascent()), title);
     x += tfm.horizontalAdvance(title) + 10;
 
-    // Chips: role, then status words.
+    // Chips: status words, then the role. In presenter mode those that do not fit beside the
+    // title go on a row of their own (the header is taller there); elsewhere they are left out.
+    qreal chipRow = y0 + (tfm.height() - (sfm.height() + 4)) / 2;
+    bool wrapped = false;
     auto chip = [&](const QString &text, const QColor &color, bool filled) {
         const qreal w = sfm.horizontalAdvance(text) + 14;
         const qreal h = sfm.height() + 4;
-        const QRectF r(x, y0 + (tfm.height() - h) / 2, w, h);
+        if (x + w > card.right() - pad && s.presenter && !wrapped) {
+            wrapped = true;
+            x = pad;
+            chipRow = y0 + tfm.height() + 4;
+        }
+        const QRectF r(x, chipRow, w, h);
         if (r.right() > card.right() - pad)
             return;
         // AA contrast for the chip's words: white on a fill dark enough, or the status colour
@@ -407,7 +415,8 @@ void NodeItem::paintCard(QPainter *p, qreal level)
         x += w + 6;
     };
     if (!d.tray) {
-        chip(d.controlPlane ? tr("control-plane") : tr("worker"), s.mutedText, false);
+        // State first, the role last: where the card is narrow (presenter mode) the chips
+        // that do not fit are the ones left out.
         if (d.readyStatus == QLatin1String("True") && d.heartbeatsMissing)
             chip(tr("heartbeats missing"), s.failed, false);
         else if (d.readyStatus == QLatin1String("True"))
@@ -420,12 +429,13 @@ void NodeItem::paintCard(QPainter *p, qreal level)
             chip(tr("SchedulingDisabled"), s.notReady, true);
         if (!d.taints.isEmpty())
             chip(tr("tainted"), s.notReady, false);
+        chip(d.controlPlane ? tr("control-plane") : tr("worker"), s.mutedText, false);
     }
     if (level < 0.6 || d.tray)
         return;
 
     // Second line: CIDR, taints; capacity bar at the right.
-    const qreal y1 = y0 + tfm.height() + 6;
+    const qreal y1 = (wrapped ? chipRow + sfm.height() + 4 : y0 + tfm.height()) + 6;
     p->setFont(s.smallFont);
     p->setPen(s.mutedText);
     QString line = tr("pod CIDR %1").arg(d.podCIDR);
