@@ -114,6 +114,23 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_view->viewport()->setAcceptDrops(false);
     layout->addWidget(bannerBox);
     layout->addWidget(m_view, 1);
+    // Presenter mode's strip: the lesson step's caption, and the DNS answer with the previous one.
+    m_presenterStrip = new QFrame(central);
+    m_presenterStrip->setObjectName(QStringLiteral("presenterStrip"));
+    m_presenterStrip->setFrameShape(QFrame::StyledPanel);
+    m_presenterStrip->setAutoFillBackground(true);
+    m_captionLabel = new QLabel(m_presenterStrip);
+    m_captionLabel->setObjectName(QStringLiteral("presenterCaption"));
+    m_dnsStripLabel = new QLabel(m_presenterStrip);
+    m_dnsStripLabel->setObjectName(QStringLiteral("presenterDns"));
+    m_dnsStripLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_dnsStripLabel->setTextFormat(Qt::PlainText);
+    auto *stripLayout = new QHBoxLayout(m_presenterStrip);
+    stripLayout->setContentsMargins(24, 8, 24, 8);
+    stripLayout->addWidget(m_captionLabel, 1);
+    stripLayout->addWidget(m_dnsStripLabel, 1);
+    m_presenterStrip->hide();
+    layout->addWidget(m_presenterStrip);
     m_dropOverlay = new DropOverlay(m_view);
     setCentralWidget(central);
 
@@ -258,6 +275,10 @@ void MainWindow::createActions()
                                     QKeySequence(Qt::Key_F11));
     presenter->setCheckable(true);
     connect(presenter, &QAction::toggled, this, &MainWindow::setPresenterMode);
+    QAction *strip = makeAction("presenterStripAction", QString(), QKeySequence(Qt::Key_F9));
+    strip->setCheckable(true);
+    strip->setChecked(true);
+    connect(strip, &QAction::toggled, this, &MainWindow::updatePresenterStrip);
     connect(makeAction("leavePresenterAction", QString(), QKeySequence(Qt::Key_Escape)),
             &QAction::triggered, this, [this] {
                 if (m_presenter)
@@ -384,6 +405,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(a("actualSizeAction"));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(a("presenterAction"));
+    m_viewMenu->addAction(a("presenterStripAction"));
     m_viewMenu->addSeparator();
     m_panelsMenu = m_viewMenu->addMenu(QString());
     m_panelsMenu->setObjectName(QStringLiteral("panelsMenu"));
@@ -480,6 +502,9 @@ void MainWindow::createDocks()
     auto *console = new ConsolePanel(m_session, this);
     auto *yaml = new YamlPanel(m_session, this);
     m_dnsPanel = new DnsPanel(m_session, this);
+    m_lessonPanel = lesson;
+    connect(m_dnsPanel, &DnsPanel::answered, this, &MainWindow::updatePresenterStrip);
+    connect(lesson, &LessonPanel::stepShown, this, &MainWindow::updatePresenterStrip);
     right << addDock("lessonDock", lesson, Qt::RightDockWidgetArea)
           << addDock("dnsDock", m_dnsPanel, Qt::RightDockWidgetArea)
           << addDock("objectsDock", new ObjectsPanel(m_session, this), Qt::RightDockWidgetArea);
@@ -488,6 +513,11 @@ void MainWindow::createDocks()
            << addDock("yamlDock", yaml, Qt::BottomDockWidgetArea);
     // A lesson step's command shows up in the console; the manifest it applies in the editor.
     connect(lesson, &LessonPanel::commandRun, console, &ConsolePanel::showCommand);
+    // A lookup typed in the console or run by a step is the DNS panel's question too.
+    connect(lesson, &LessonPanel::commandRun, m_dnsPanel,
+            [this](const QString &command) { m_dnsPanel->followCommand(command); });
+    connect(console, &ConsolePanel::commandFinished, m_dnsPanel,
+            [this](const QString &line) { m_dnsPanel->followCommand(line); });
     connect(lesson, &LessonPanel::documentRequested, yaml, &YamlPanel::setDocument);
     for (int i = 1; i < right.size(); ++i)
         tabifyDockWidget(right.first(), right[i]);
@@ -520,7 +550,8 @@ void MainWindow::createStatusBar()
 void MainWindow::retranslateUi()
 {
     m_apiServing->retranslate();
-    setWindowTitle(tr("Ordinal — StatefulSet topology [*]"));
+    // The platform adds the application's display name unless the title already ends with it.
+    setWindowTitle(tr("StatefulSet topology[*] — Ordinal"));
     const auto set = [this](const char *name, const QString &text, const QString &tip = {}) {
         if (QAction *a = m_actions.value(QString::fromLatin1(name))) {
             a->setText(text);
@@ -546,6 +577,9 @@ void MainWindow::retranslateUi()
     set("presenterAction", tr("&Presenter Mode"),
         tr("Full screen, large type, high contrast, slower (F11 or Esc to leave)"));
     set("leavePresenterAction", tr("Leave Presenter Mode"));
+    set("presenterStripAction", tr("Presenter &Strip"),
+        tr("In presenter mode: the lesson step and the DNS answer in large type under the "
+           "canvas (F9)"));
     set("playAction", tr("&Play"), tr("Run virtual time (pause to stop it)"));
     set("stepAction", tr("&Step to Next Event"), tr("Advance to the next scheduled change"));
     set("liveAction", tr("Go &Live"), tr("Back to the present of the simulation"));
@@ -1274,8 +1308,37 @@ void MainWindow::offerRestore()
         QFile::remove(path);
 }
 
+bool MainWindow::confirmDiscardChanges()
+{
+    if (!isWindowModified())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Unsaved Changes"),
+                    tr("The scenario has changes that are not saved. Save them before quitting?"),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("unsavedChangesBox"));
+    box.setInformativeText(tr("A saved scenario keeps the manifests and every action with its "
+                              "time, to replay them later."));
+    box.setDefaultButton(QMessageBox::Save);
+    box.setEscapeButton(QMessageBox::Cancel);
+    switch (box.exec()) {
+    case QMessageBox::Save:
+        saveScenarioAs();
+        // A cancelled file dialog keeps the window open.
+        return !isWindowModified();
+    case QMessageBox::Discard:
+        return true;
+    default:
+        return false;
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Asked first: the rest below (layout saved, presenter mode left) is for a window that closes.
+    if (!confirmDiscardChanges()) {
+        event->ignore();
+        return;
+    }
     // Presenter mode comes back next time (a projector session that was interrupted).
     QSettings().setValue(QStringLiteral("view/presenter"), m_presenter);
     saveLayout();
@@ -1368,7 +1431,36 @@ void MainWindow::setPresenterMode(bool on)
         else
             showNormal();
     }
+    updatePresenterStrip();
     m_view->fitToContent();
+}
+
+void MainWindow::updatePresenterStrip()
+{
+    if (!m_presenterStrip)
+        return;
+    const QAction *toggle = m_actions.value(QStringLiteral("presenterStripAction"));
+    const bool shown = m_presenter && toggle && toggle->isChecked();
+    if (shown) {
+        QFont big = font();
+        big.setPixelSize(30);
+        big.setBold(true);
+        m_captionLabel->setFont(big);
+        m_dnsStripLabel->setFont(big);
+        m_captionLabel->setText(m_lessonPanel ? m_lessonPanel->currentStepCaption() : QString());
+        const QString name = m_dnsPanel->queryName();
+        const QStringList now = m_dnsPanel->answerAddresses();
+        QString dns;
+        if (!name.isEmpty()) {
+            dns = tr("%1 → %2").arg(name, now.isEmpty() ? tr("no answer") : now.join(QStringLiteral(", ")));
+            const QString before = m_dnsPanel->previousAnswer();
+            if (!before.isEmpty())
+                dns += QStringLiteral("   ") + tr("(before: %1)").arg(before);
+        }
+        m_dnsStripLabel->setText(dns);
+    }
+    if (shown != m_presenterStrip->isVisible())
+        m_presenterStrip->setVisible(shown);
 }
 
 // --- language ----------------------------------------------------------------------------
@@ -1412,25 +1504,42 @@ bool MainWindow::setLanguage(const QString &language)
 
 // --- export ------------------------------------------------------------------------------
 
-void MainWindow::renderContent(QPainter *painter, const QRectF &target)
+std::unique_ptr<ClusterScene> MainWindow::snapshotScene() const
 {
-    const QRectF source = m_scene->contentRect();
-    painter->fillRect(target, m_scene->canvasStyle().background);
-    m_scene->render(painter, target, source, Qt::KeepAspectRatio);
+    // The cluster at the viewed moment in a scene of its own, as frames are: an export shows
+    // the cluster, not the window's state (selection, the DNS panel's ring, half-run animations).
+    auto scene = std::make_unique<ClusterScene>(m_session);
+    scene->setAnimationsEnabled(false);
+    scene->setCanvasPalette(m_scene->canvasStyle().presenter ? palette() : QApplication::palette());
+    scene->setPresenter(m_scene->isPresenter());
+    scene->sync(m_session->viewStore(), m_session->viewTime(), false);
+    return scene;
+}
+
+void MainWindow::renderContent(ClusterScene *scene, QPainter *painter, const QRectF &target)
+{
+    const QRectF source = scene->contentRect();
+    painter->fillRect(target, scene->canvasStyle().background);
+    // Centred: QGraphicsScene::render keeps the aspect ratio but puts the picture top left.
+    const qreal scale = std::min(target.width() / source.width(), target.height() / source.height());
+    QRectF placed(QPointF(0, 0), source.size() * scale);
+    placed.moveCenter(target.center());
+    scene->render(painter, placed, source, Qt::KeepAspectRatio);
 }
 
 bool MainWindow::exportPng(const QString &path, qreal scale)
 {
-    const QRectF source = m_scene->contentRect();
+    const std::unique_ptr<ClusterScene> scene = snapshotScene();
+    const QRectF source = scene->contentRect();
     QSizeF size = source.size() * scale;
     if (size.width() > 8000 || size.height() > 8000)
         size.scale(8000, 8000, Qt::KeepAspectRatio);
     QImage image(size.toSize(), QImage::Format_ARGB32_Premultiplied);
-    image.fill(m_scene->canvasStyle().background);
+    image.fill(scene->canvasStyle().background);
     {
         QPainter painter(&image);
         painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
-        renderContent(&painter, QRectF(QPointF(0, 0), size));
+        renderContent(scene.get(), &painter, QRectF(QPointF(0, 0), size));
     }
     if (!image.save(path, "PNG")) {
         showError(tr("The image could not be written to %1.").arg(path));
@@ -1442,7 +1551,8 @@ bool MainWindow::exportPng(const QString &path, qreal scale)
 
 bool MainWindow::exportSvg(const QString &path)
 {
-    const QRectF source = m_scene->contentRect();
+    const std::unique_ptr<ClusterScene> scene = snapshotScene();
+    const QRectF source = scene->contentRect();
     QSvgGenerator generator;
     generator.setFileName(path);
     generator.setSize(source.size().toSize());
@@ -1455,7 +1565,7 @@ bool MainWindow::exportSvg(const QString &path)
             showError(tr("The SVG could not be written to %1.").arg(path));
             return false;
         }
-        renderContent(&painter, QRectF(QPointF(0, 0), source.size()));
+        renderContent(scene.get(), &painter, QRectF(QPointF(0, 0), source.size()));
     }
     if (!QFileInfo::exists(path)) {
         showError(tr("The SVG could not be written to %1.").arg(path));
@@ -1493,7 +1603,7 @@ bool MainWindow::exportFrames(const QString &folder, core::Millis from, core::Mi
             QPainter painter(&image);
             painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
             const QRectF target = QRectF(QPointF(0, 0), QSizeF(size)).adjusted(0, stamp.pixelSize() * 2, 0, 0);
-            frames.render(&painter, target, frames.contentRect(), Qt::KeepAspectRatio);
+            renderContent(&frames, &painter, target);
             painter.setFont(stamp);
             painter.setPen(frames.canvasStyle().mutedText);
             painter.drawText(QRectF(16, 8, size.width() - 32, stamp.pixelSize() * 1.6),

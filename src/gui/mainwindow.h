@@ -8,8 +8,11 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
+
 class QActionGroup;
 class QDockWidget;
+class QFrame;
 class QLabel;
 class QMimeData;
 class QMenu;
@@ -22,6 +25,7 @@ namespace ordinal::gui {
 class ApiServing;
 class CanvasView;
 class DnsPanel;
+class LessonPanel;
 class ClusterScene;
 class DropOverlay;
 class MessageBanner;
@@ -80,6 +84,8 @@ public:
     bool drainNode(const QString &node);
 
     bool isPresenterMode() const { return m_presenter; }
+    // The presenter strip (caption and DNS answer), for tests.
+    QFrame *presenterStrip() const { return m_presenterStrip; }
     // "en" or "zh_CN": installs the translator from :/i18n; false when it is not available.
     bool setLanguage(const QString &language);
     QString language() const { return m_language; }
@@ -114,6 +120,9 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // With unsaved changes (a `*` in the title): asks to save, discard or cancel. True when the
+    // window may close.
+    bool confirmDiscardChanges();
     void createActions();
     void createMenus();
     void createToolBar();
@@ -123,6 +132,7 @@ private:
                         const QKeySequence &shortcut = {});
     void updateActions();
     void updateStatus();
+    void updatePresenterStrip();
     void updateRecentMenu();
     void addRecent(const QStringList &paths);
     void showError(const QString &text);
@@ -141,7 +151,8 @@ private:
     bool runAction(const QString &text, const QList<CommandLine> &lines);
     bool runLines(const QList<CommandLine> &lines);
     QStringList localPaths(const QMimeData *mime) const;
-    void renderContent(QPainter *painter, const QRectF &target);
+    std::unique_ptr<ClusterScene> snapshotScene() const;
+    static void renderContent(ClusterScene *scene, QPainter *painter, const QRectF &target);
     void applyPresenterPalette(bool on);
 
     // Targets of the actions, from the session's selection.
@@ -177,6 +188,11 @@ private:
     QList<QDockWidget *> m_docks;
     DnsPanel *m_dnsPanel = nullptr;
     ApiServing *m_apiServing = nullptr;
+    LessonPanel *m_lessonPanel = nullptr;
+    // Presenter mode: the current step's caption and the DNS answer, large, under the canvas.
+    QFrame *m_presenterStrip = nullptr;
+    QLabel *m_captionLabel = nullptr;
+    QLabel *m_dnsStripLabel = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_zoomLabel = nullptr;
 

@@ -10,6 +10,7 @@
 #include "canvas/clusterscene.h"
 #include "canvas/poditem.h"
 #include "mainwindow.h"
+#include "panels/dnspanel.h"
 #include "messagebanner.h"
 #include "dropoverlay.h"
 #include "session.h"
@@ -19,8 +20,12 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFrame>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -64,6 +69,22 @@ public:
 
 } // namespace
 
+namespace {
+
+// Answers the next modal message box with `button`; *text receives its question.
+void answerNextMessageBox(QMessageBox::StandardButton button, QString *text)
+{
+    QTimer::singleShot(0, qApp, [button, text] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        *text = box->text();
+        box->button(button)->click();
+    });
+}
+
+} // namespace
+
 class tst_MainWindow : public QObject
 {
     Q_OBJECT
@@ -86,8 +107,12 @@ private Q_SLOTS:
     void presenterMode();
     void exportPngAndSvg();
     void exportFrames();
+    void exportsShowTheClusterNotTheUi();
     void scaleThroughAction();
     void nodeActions();
+    void quitAsksWithUnsavedChanges();
+    void firstLaunchExplains();
+    void presenterStripShowsStepAndDns();
 
 private:
     void drop(const QStringList &files);
@@ -388,6 +413,43 @@ void tst_MainWindow::exportPngAndSvg()
     const QByteArray text = file.readAll();
     QVERIFY(text.contains("<svg"));
     QVERIFY2(text.contains("web-"), "the SVG carries the pod names as text");
+    // Shapes, not pixels: a pod card's chrome is no embedded image (no blocks at its corners).
+    QVERIFY2(!text.contains("<image"), "no raster images in the SVG");
+}
+
+void tst_MainWindow::exportsShowTheClusterNotTheUi()
+{
+    loadWeb();
+    m_session->advanceUntilSettled();
+    QTemporaryDir dir;
+    const QString plain = dir.filePath(QStringLiteral("plain.png"));
+    const QString marked = dir.filePath(QStringLiteral("marked.png"));
+    QVERIFY(m_window->exportPng(plain, 1.0));
+    // Selected, and tracked by the DNS panel: rings on the canvas, none in the export.
+    m_session->select(QStringLiteral("Pod"), kWeb0);
+    m_session->setHighlightedPods({kWeb0});
+    QVERIFY(m_window->scene()->podItem(kWeb0)->isSelectedKey());
+    QVERIFY(m_window->scene()->podItem(kWeb0)->isHighlighted());
+    QVERIFY(m_window->exportPng(marked, 1.0));
+    QCOMPARE(QImage(marked), QImage(plain));
+
+    // Frames: the picture is centred in the frame, not squeezed into its top half.
+    QString error;
+    QVERIFY2(m_window->exportFrames(dir.path(), 0, 0, 1, QSize(640, 640), false, &error),
+             qPrintable(error));
+    const QImage frame(dir.filePath(QStringLiteral("frame-00000.png")));
+    QVERIFY(!frame.isNull());
+    const QRgb background = frame.pixel(frame.width() - 1, frame.height() - 1);
+    int lowest = -1;
+    for (int y = 0; y < frame.height(); ++y) {
+        for (int x = 0; x < frame.width(); x += 2) {
+            if (frame.pixel(x, y) != background) {
+                lowest = y;
+                break;
+            }
+        }
+    }
+    QVERIFY2(lowest > frame.height() * 0.6, qPrintable(QString::number(lowest)));
 }
 
 void tst_MainWindow::exportFrames()
@@ -441,6 +503,99 @@ void tst_MainWindow::nodeActions()
     QVERIFY2(pod && pod->spec.nodeName != node, "web-0 moved off the drained node");
     QVERIFY(m_window->setNodeUp(node, false));
     QVERIFY(m_window->action(QStringLiteral("nodeUpAction")));
+}
+
+void tst_MainWindow::quitAsksWithUnsavedChanges()
+{
+    loadWeb();
+    QVERIFY2(m_window->isWindowModified(), "applying manifests is an unsaved change");
+    QVERIFY(m_window->windowTitle().contains(QLatin1Char('*'))
+            || m_window->windowTitle().contains(QLatin1String("[*]")));
+    QAction *quit = m_window->action(QStringLiteral("quitAction"));
+    QCOMPARE(quit->shortcut(), QKeySequence(QKeySequence::Quit));
+
+    QString asked;
+    answerNextMessageBox(QMessageBox::Cancel, &asked);
+    quit->trigger();
+    QVERIFY2(!asked.isEmpty(), "Quit with unsaved changes asks first");
+    QVERIFY2(m_window->isVisible(), "Cancel keeps the window open");
+
+    asked.clear();
+    answerNextMessageBox(QMessageBox::Discard, &asked);
+    quit->trigger();
+    QVERIFY(!asked.isEmpty());
+    QVERIFY2(!m_window->isVisible(), "Discard closes the window");
+}
+
+void tst_MainWindow::firstLaunchExplains()
+{
+    // The title names the application once, after what it shows.
+    const QString title = m_window->windowTitle().remove(QStringLiteral("[*]"));
+    QVERIFY2(title.startsWith(QLatin1String("StatefulSet topology")), qPrintable(title));
+    QVERIFY2(title.endsWith(QLatin1String("Ordinal")), qPrintable(title));
+    QCOMPARE(title.count(QLatin1String("Ordinal")), 1);
+
+    // An empty canvas says what to do; it stops saying so once there is something to show.
+    QLabel *hint = m_window->canvasView()->emptyHint();
+    QVERIFY(hint->isVisible());
+    QVERIFY2(hint->text().contains(QLatin1String("Drop")), qPrintable(hint->text()));
+    QVERIFY2(hint->text().contains(QLatin1String("Start")), qPrintable(hint->text()));
+    QVERIFY(m_window->canvasView()->viewport()->geometry().contains(hint->geometry()));
+    loadWeb();
+    QVERIFY(!hint->isVisible());
+    m_window->action(QStringLiteral("newAction"))->trigger();
+    QVERIFY2(hint->isVisible(), "a new, empty cluster shows the hint again");
+
+    // The lesson's buttons say what they do.
+    for (const char *name : {"Start", "Run"}) {
+        QPushButton *button = nullptr;
+        const QList<QPushButton *> buttons = m_window->findChildren<QPushButton *>();
+        for (QPushButton *b : buttons) {
+            if (b->text().remove(QLatin1Char('&')).startsWith(QLatin1String(name)))
+                button = b;
+        }
+        QVERIFY2(button, name);
+        QVERIFY2(button->toolTip().size() > 20, qPrintable(button->toolTip()));
+    }
+}
+
+void tst_MainWindow::presenterStripShowsStepAndDns()
+{
+    loadWeb();
+    m_session->advanceUntilSettled();
+    DnsPanel *dns = m_window->dnsPanel();
+    dns->setQuery(QStringLiteral("web-0.nginx"));
+    dns->evaluate();
+    const QString oldIp = podIp(kWeb0);
+    QFrame *strip = m_window->presenterStrip();
+    QVERIFY(!strip->isVisible());
+    m_window->setPresenterMode(true);
+    QVERIFY2(strip->isVisible(), "presenter mode shows the strip");
+    auto *caption = strip->findChild<QLabel *>(QStringLiteral("presenterCaption"));
+    auto *answer = strip->findChild<QLabel *>(QStringLiteral("presenterDns"));
+    QVERIFY(caption && answer);
+    QVERIFY2(caption->text().startsWith(QLatin1String("Step 1 of")), qPrintable(caption->text()));
+    QVERIFY2(answer->text().contains(QLatin1String("web-0.nginx")) && answer->text().contains(oldIp),
+             qPrintable(answer->text()));
+    QVERIFY(answer->font().pixelSize() >= 28);
+
+    // The punch line: after web-0 is recreated, the new address and the previous one.
+    QVERIFY(m_window->deletePod(kWeb0, false));
+    m_session->advanceUntilSettled();
+    dns->evaluate();
+    const QString newIp = podIp(kWeb0);
+    QVERIFY(newIp != oldIp);
+    QVERIFY2(answer->text().contains(newIp) && answer->text().contains(oldIp),
+             qPrintable(answer->text()));
+    QVERIFY(answer->text().indexOf(newIp) < answer->text().indexOf(oldIp));
+
+    // F9 hides it, and it is never shown outside presenter mode.
+    m_window->action(QStringLiteral("presenterStripAction"))->trigger();
+    QVERIFY(!strip->isVisible());
+    m_window->action(QStringLiteral("presenterStripAction"))->trigger();
+    QVERIFY(strip->isVisible());
+    m_window->setPresenterMode(false);
+    QVERIFY(!strip->isVisible());
 }
 
 QTEST_MAIN(tst_MainWindow)

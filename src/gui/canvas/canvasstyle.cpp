@@ -2,6 +2,9 @@
 
 #include <QFontDatabase>
 
+#include <algorithm>
+#include <cmath>
+
 namespace ordinal::gui {
 
 namespace {
@@ -72,14 +75,17 @@ CanvasStyle CanvasStyle::make(const QPalette &palette, bool presenter)
         s.titleFont = pixelFont(base, 28, QFont::Bold);
         s.nameFont = pixelFont(base, 30, QFont::DemiBold);
         s.ordinalFont = pixelFont(base, 44, QFont::Bold);
-        s.bodyFont = pixelFont(base, 21);
-        s.smallFont = pixelFont(base, 18);
-        s.monoFont = pixelFont(fixed, 21);
-        s.podWidth = 290;
-        s.podHeight = 160;
+        // IP and status readable from the back row: 28 px or more on a 1080p projector at
+        // the zoom that fits the lesson (one pod column keeps the canvas near 16:9).
+        s.bodyFont = pixelFont(base, 25, QFont::DemiBold);
+        s.smallFont = pixelFont(base, 20);
+        s.monoFont = pixelFont(fixed, 25, QFont::DemiBold);
+        s.podWidth = 400;
+        s.podHeight = 184;
+        s.podColumns = 1;
         s.podGap = 18;
         s.nodePadding = 20;
-        s.nodeHeader = 92;
+        s.nodeHeader = 124; // title, a row of chips, the CIDR line
         s.nodeGap = 40;
         s.topBand = 150;
         s.topGap = 110;
@@ -94,6 +100,35 @@ CanvasStyle CanvasStyle::make(const QPalette &palette, bool presenter)
     }
     Q_UNUSED(k)
     return s;
+}
+
+qreal CanvasStyle::contrast(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](qreal v) {
+            return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF())
+            + 0.0722 * channel(c.blueF());
+    };
+    const qreal la = luminance(a);
+    const qreal lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor CanvasStyle::readable(const QColor &fg, const QColor &bg)
+{
+    QColor c = fg.toRgb();
+    c.setAlpha(255);
+    // Towards black on light backgrounds, towards white on dark ones, in small steps.
+    const bool lightBackground = contrast(bg, Qt::black) >= contrast(bg, Qt::white);
+    for (int step = 0; step < 100 && contrast(c, bg) < kMinTextContrast; ++step) {
+        const qreal f = 0.95;
+        c = lightBackground ? QColor::fromRgbF(c.redF() * f, c.greenF() * f, c.blueF() * f)
+                            : QColor::fromRgbF(1 - (1 - c.redF()) * f, 1 - (1 - c.greenF()) * f,
+                                               1 - (1 - c.blueF()) * f);
+    }
+    return c;
 }
 
 QColor CanvasStyle::tint(const QColor &c, int alpha)

@@ -55,6 +55,18 @@ struct CanvasStyle
     static CanvasStyle make(const QPalette &palette, bool presenter);
     // Status colour with the alpha used for card fills.
     static QColor tint(const QColor &c, int alpha);
+
+    // WCAG 2 contrast ratio of two opaque colours (1 to 21).
+    static qreal contrast(const QColor &a, const QColor &b);
+    // fg, darkened (on a light background) or lightened (on a dark one) just enough to reach
+    // the WCAG AA ratio for text, 4.5:1, against bg; the hue stays.
+    static QColor readable(const QColor &fg, const QColor &bg);
+    static constexpr qreal kMinTextContrast = 4.5;
+    // A status colour as text on a pod card, and on a node card (chips, lines).
+    QColor textOnCard(const QColor &status) const { return readable(status, card); }
+    QColor textOnNode(const QColor &status) const { return readable(status, nodeCard); }
+    // A status colour as the fill of a chip or badge that carries white text.
+    QColor fillUnderWhite(const QColor &status) const { return readable(status, Qt::white); }
 };
 
 } // namespace ordinal::gui

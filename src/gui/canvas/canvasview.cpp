@@ -5,6 +5,7 @@
 #include "session.h"
 
 #include <QContextMenuEvent>
+#include <QLabel>
 #include <QScrollBar>
 #include <QWheelEvent>
 
@@ -22,6 +23,7 @@ CanvasView::CanvasView(ClusterScene *scene, Session *session, QWidget *parent)
     : QGraphicsView(scene, parent)
     , m_scene(scene)
     , m_session(session)
+    , m_emptyHint(new QLabel(this))
 {
     setObjectName(QStringLiteral("canvasView"));
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
@@ -39,6 +41,18 @@ CanvasView::CanvasView(ClusterScene *scene, Session *session, QWidget *parent)
     // The scene's background fills every exposed area with an opaque colour: the viewport's own
     // background fill under it is a full-screen fill per frame that nobody sees.
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    // A child of the view, not of the viewport: viewport scrolls never move its pixels.
+    m_emptyHint->setObjectName(QStringLiteral("emptyCanvasHint"));
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_emptyHint->setStyleSheet(QStringLiteral(
+        "QLabel { background: palette(base); color: palette(text); border: 2px dashed palette(mid);"
+        " border-radius: 12px; padding: 14px 22px; }"));
+    QFont hintFont = m_emptyHint->font();
+    hintFont.setPointSizeF(hintFont.pointSizeF() * 1.3);
+    m_emptyHint->setFont(hintFont);
+    updateEmptyHint();
     connect(scene, &ClusterScene::contentChanged, this, &CanvasView::contentChanged);
     connect(this, &CanvasView::zoomChanged, scene, &ClusterScene::setViewScale);
 }
@@ -52,8 +66,43 @@ void CanvasView::setMaximumFitZoom(qreal zoom)
 
 void CanvasView::contentChanged()
 {
+    // A layout change moves many cards at once (the Service card takes the top band and every
+    // node moves down). The region Qt repaints for such a change holds the cards' new places
+    // but not always their old ones: over the opaque viewport, whose pixels are never cleared,
+    // the cards then stay drawn where they were until something repaints the whole view. So a
+    // layout change repaints the viewport whole; animation frames keep their small updates.
+    viewport()->update();
     if (m_autoFit)
         fitToContent();
+    updateEmptyHint();
+}
+
+void CanvasView::updateEmptyHint()
+{
+    m_emptyHint->setText(tr("Drop a StatefulSet and Service YAML here, or press Start Lesson in the "
+                            "Lesson panel to follow the lesson."));
+    m_emptyHint->setVisible(!m_scene->hasWorkload());
+    placeEmptyHint();
+}
+
+void CanvasView::placeEmptyHint()
+{
+    // Across the top of the view, where the Service and StatefulSet cards will appear.
+    const QRect room = viewport()->geometry();
+    const int width = std::min(room.width() - 40, m_emptyHint->fontMetrics().averageCharWidth() * 64);
+    if (width <= 0)
+        return;
+    const int height = m_emptyHint->heightForWidth(width);
+    m_emptyHint->setGeometry(room.left() + (room.width() - width) / 2, room.top() + 24, width,
+                             height > 0 ? height : m_emptyHint->sizeHint().height());
+}
+
+void CanvasView::changeEvent(QEvent *event)
+{
+    QGraphicsView::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange
+        || event->type() == QEvent::PaletteChange)
+        updateEmptyHint();
 }
 
 void CanvasView::setZoom(qreal zoom)
@@ -155,6 +204,7 @@ void CanvasView::contextMenuEvent(QContextMenuEvent *event)
 void CanvasView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
+    placeEmptyHint();
     if (m_autoFit)
         fitToContent();
 }

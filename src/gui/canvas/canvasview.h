@@ -2,6 +2,8 @@
 
 #include <QGraphicsView>
 
+class QLabel;
+
 namespace ordinal::gui {
 
 class ClusterScene;
@@ -22,6 +24,8 @@ public:
     bool autoFit() const { return m_autoFit; }
     // Largest zoom fitting the content never exceeds this (1 = natural size).
     void setMaximumFitZoom(qreal zoom);
+    // The hint shown while the canvas has no workload (what to do first).
+    QLabel *emptyHint() const { return m_emptyHint; }
 
 public Q_SLOTS:
     void zoomIn();
@@ -43,15 +47,19 @@ protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void zoomBy(qreal factor, const QPointF &anchorViewPos);
     void contentChanged();
+    void updateEmptyHint();
+    void placeEmptyHint();
 
     ClusterScene *m_scene;
     Session *m_session;
     bool m_autoFit = true;
     qreal m_maxFitZoom = 1.25;
+    QLabel *m_emptyHint;
 };
 
 } // namespace ordinal::gui

@@ -5,6 +5,7 @@
 #include "poditem.h"
 #include "serviceitem.h"
 #include "session.h"
+#include "waitingitem.h"
 
 #include "cluster/store.h"
 #include "console/printers.h"
@@ -107,12 +108,15 @@ void ClusterScene::clearAll()
     m_claims.clear();
     m_services.clear();
     m_sets.clear();
+    m_waiting.clear();
+    m_lastDecisions = -1;
     m_serviceTargets.clear();
     m_slots.clear();
     m_home.clear();
     m_owner.clear();
     m_claimOwner.clear();
     m_removable.clear();
+    m_goneAt.clear();
     m_lastVersion = -1;
     m_content = QRectF();
     Q_EMIT contentChanged();
@@ -160,6 +164,10 @@ PodDisplay ClusterScene::podDisplay(const core::Pod &pod, const core::Store &sto
     d.readiness = QStringLiteral("%1/%2").arg(pod.readyContainers()).arg(pod.spec.containers.size());
     d.node = pod.spec.nodeName;
     d.restarts = pod.restarts();
+    d.created = pod.metadata.creationTimestamp;
+    if (!pod.spec.containers.isEmpty())
+        d.image = pod.spec.containers.first().image;
+    d.revision = pod.metadata.labels.value(QStringLiteral("controller-revision-hash"));
     setProgress(d, pod, store, session, time);
     return d;
 }
@@ -167,7 +175,9 @@ PodDisplay ClusterScene::podDisplay(const core::Pod &pod, const core::Store &sto
 void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
 {
     const bool live = m_session ? m_session->isLive() : true;
-    if (store.resourceVersion() == m_lastVersion && live == m_lastLive) {
+    const qsizetype decisions = decisionsUpTo(time);
+    if (store.resourceVersion() == m_lastVersion && live == m_lastLive
+        && decisions == m_lastDecisions) {
         // Nothing changed in the store: only progress bars move with time, and the rest of a
         // creating pod's display is what the last full sync read from this version. Walked in
         // the store's order: a hash lookup per pod instead of a string-compared map search.
@@ -185,6 +195,7 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
     }
     m_lastVersion = store.resourceVersion();
     m_lastLive = live;
+    m_lastDecisions = decisions;
     bool structure = false;
 
     // Nodes.
@@ -216,6 +227,13 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
         d.podCapacity = int(node.allocatable.value(QStringLiteral("pods")).value);
         d.cpuUsedMilli = usage.cpuMilli;
         d.cpuCapacityMilli = node.allocatable.value(QStringLiteral("cpu")).value;
+        // Between `sim node-down` and the end of the grace period the API still says Ready;
+        // only the simulation knows the heartbeats stopped (shown live, where it is true now).
+        if (m_session && live && d.readyStatus == QLatin1String("True")) {
+            const auto runtime = m_session->simulation().state().nodes.constFind(name);
+            d.heartbeatsMissing = runtime != m_session->simulation().state().nodes.cend()
+                && !runtime->heartbeating;
+        }
         item->setDisplay(d);
     }
     for (auto it = m_nodes.begin(); it != m_nodes.end();) {
@@ -260,6 +278,7 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
             structure = true;
         }
         m_removable.remove(key);
+        m_goneAt.remove(key);
         if (const core::OwnerReference *owner = pod.metadata.controllerRef())
             m_owner.insert(key, core::objectKey(pod.metadata.namespaceName, owner->name));
         for (const core::Volume &v : pod.spec.volumes) {
@@ -283,7 +302,14 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
         } else if (!m_home.contains(identity)) {
             unscheduled = true;
         }
-        item->setDisplay(podDisplay(pod, store, m_session, time), animate);
+        PodDisplay display = podDisplay(pod, store, m_session, time);
+        if (const core::StatefulSet *set = store.find<core::StatefulSet>(m_owner.value(key)))
+            display.updating = !set->status.updateRevision.isEmpty()
+                && set->status.currentRevision != set->status.updateRevision;
+        if (pod.spec.nodeName.isEmpty())
+            display.schedulingReason = lastDecision(QStringLiteral("default-scheduler"),
+                                                    pod.metadata.name, time);
+        item->setDisplay(display, animate);
     }
     for (auto it = m_pods.begin(); it != m_pods.end(); ++it) {
         if (seenPods.contains(it.key()))
@@ -293,6 +319,18 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
             PodDisplay ghost;
             ghost.name = item->display().name;
             ghost.node = item->display().node;
+            m_goneAt.insert(it.key(), time);
+            item->setDisplay(ghost, animate);
+        }
+        if (m_owner.contains(it.key())) {
+            // Why the identity has no pod: the controller's word since its pod went (an older
+            // word, such as "created", was about the pod before).
+            const qint64 goneAt = m_goneAt.value(it.key(), std::numeric_limits<qint64>::min());
+            PodDisplay ghost = item->display();
+            ghost.waitingReason = lastDecision(QStringLiteral("statefulset-controller"),
+                                               it.key().section(QLatin1Char('/'), -1), time,
+                                               goneAt <= time ? goneAt
+                                                              : std::numeric_limits<qint64>::min());
             item->setDisplay(ghost, animate);
         }
         // A StatefulSet identity stays while the set still wants it or its claim remains.
@@ -485,6 +523,9 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
         }
     }
 
+    if (syncWaiting(store, time))
+        structure = true;
+
     // (Summaries are refreshed per node: a pod whose state changes invalidates its node's.)
     if (structure) {
         relayout();
@@ -496,6 +537,91 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
     }
     applySelection();
     applyHighlight();
+}
+
+QString ClusterScene::lastDecision(const QString &controller, const QString &subject,
+                                   qint64 time, qint64 notBefore) const
+{
+    if (!m_session)
+        return {};
+    const QList<core::Decision> &all = m_session->simulation().decisions();
+    const qsizetype upTo = decisionsUpTo(time);
+    constexpr qsizetype kLookBack = 4096;
+    for (qsizetype i = upTo - 1; i >= 0 && i >= upTo - kLookBack; --i) {
+        const core::Decision &d = all.at(i);
+        if (d.time < notBefore)
+            break;
+        if (d.subject == subject && d.controller == controller)
+            return d.message;
+    }
+    return {};
+}
+
+qsizetype ClusterScene::decisionsUpTo(qint64 time) const
+{
+    if (!m_session)
+        return 0;
+    const QList<core::Decision> &all = m_session->simulation().decisions();
+    // Recorded in time order.
+    const auto end = std::upper_bound(all.cbegin(), all.cend(), time,
+                                      [](qint64 t, const core::Decision &d) { return t < d.time; });
+    return end - all.cbegin();
+}
+
+bool ClusterScene::syncWaiting(const core::Store &store, qint64 time)
+{
+    QHash<QString, WaitingDisplay> wanted;
+    if (m_session) {
+        const QList<core::Decision> &all = m_session->simulation().decisions();
+        const qsizetype upTo = decisionsUpTo(time);
+        // A bounded look back: the decision about a held-back pod is among the latest.
+        constexpr qsizetype kLookBack = 4096;
+        for (const core::StatefulSet &set : store.all<core::StatefulSet>()) {
+            if (set.spec.isParallel())
+                continue;
+            const QString setKey = objectKey(set.metadata);
+            const int start = set.spec.startOrdinal();
+            for (int ordinal = start; ordinal < start + set.spec.replicas; ++ordinal) {
+                const QString name = QStringLiteral("%1-%2").arg(set.metadata.name).arg(ordinal);
+                const QString key = core::objectKey(set.metadata.namespaceName, name);
+                if (store.find<core::Pod>(key))
+                    continue;
+                // The lowest missing ordinal is the one the controller speaks about. A
+                // placeholder of a deleted pod (its identity) already holds its place.
+                if (m_pods.contains(key))
+                    break;
+                for (qsizetype i = upTo - 1; i >= 0 && i >= upTo - kLookBack; --i) {
+                    const core::Decision &d = all.at(i);
+                    if (d.subject == name && d.objectKey == setKey) {
+                        wanted.insert(key, WaitingDisplay{name, setKey, d.message});
+                        break;
+                    }
+                }
+                break;
+            }
+        }
+    }
+    bool changed = false;
+    for (auto it = m_waiting.begin(); it != m_waiting.end();) {
+        if (!wanted.contains(it.key())) {
+            delete it.value();
+            it = m_waiting.erase(it);
+            changed = true;
+        } else {
+            ++it;
+        }
+    }
+    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+        WaitingItem *item = m_waiting.value(it.key());
+        if (!item) {
+            item = new WaitingItem(it.key(), &m_style);
+            addItem(item);
+            m_waiting.insert(it.key(), item);
+            changed = true;
+        }
+        item->setDisplay(it.value());
+    }
+    return changed;
 }
 
 int ClusterScene::slotFor(const QString &node, const QString &identity)
@@ -566,7 +692,7 @@ void ClusterScene::relayout()
     gridCols = std::min(gridCols, std::max(1, n));
 
     // Top band: Services, then StatefulSets.
-    const qreal cardW = std::max<qreal>(s.presenter ? 470 : 340, nodeW);
+    const qreal cardW = std::max<qreal>(s.presenter ? 560 : 340, nodeW);
     qreal x = 0;
     QStringList serviceKeys = m_services.keys();
     serviceKeys.sort();
@@ -578,11 +704,22 @@ void ClusterScene::relayout()
     }
     QStringList setKeys = m_sets.keys();
     setKeys.sort();
+    QStringList waitingKeys = m_waiting.keys();
+    waitingKeys.sort();
     for (const QString &key : std::as_const(setKeys)) {
         StatefulSetItem *item = m_sets.value(key);
         item->setWidth(cardW);
         item->setPos(x, 0);
         x += cardW + s.nodeGap;
+        // What the set holds back, beside it.
+        for (const QString &podKey : std::as_const(waitingKeys)) {
+            WaitingItem *waiting = m_waiting.value(podKey);
+            if (waiting->display().setKey != key)
+                continue;
+            waiting->setWidth(cardW);
+            waiting->setPos(x, 0);
+            x += cardW + s.nodeGap;
+        }
     }
     const bool hasTop = !m_services.isEmpty() || !m_sets.isEmpty();
     const qreal top = hasTop ? s.topBand + s.topGap : 0;
@@ -648,6 +785,7 @@ void ClusterScene::relayout()
     unite(m_nodes);
     unite(m_services);
     unite(m_sets);
+    unite(m_waiting);
     unite(m_pods);
     unite(m_claims);
     if (m_tray)
@@ -774,8 +912,10 @@ void ClusterScene::advanceAnimations(int ms)
 
 void ClusterScene::applySelection()
 {
-    const QString kind = m_session ? m_session->selectedKind() : QString();
-    const QString key = m_session ? m_session->selectedKey() : QString();
+    // Only a scene that follows the session shows its selection (exports show the cluster).
+    const bool shown = m_session && m_follow;
+    const QString kind = shown ? m_session->selectedKind() : QString();
+    const QString key = shown ? m_session->selectedKey() : QString();
     const auto mark = [&](auto &hash) {
         for (auto *item : hash)
             item->setSelectedKey(item->objectKind() == kind && item->key() == key);
@@ -785,11 +925,12 @@ void ClusterScene::applySelection()
     mark(m_services);
     mark(m_sets);
     mark(m_claims);
+    mark(m_waiting);
 }
 
 void ClusterScene::applyHighlight()
 {
-    const QStringList keys = m_session ? m_session->highlightedPods() : QStringList();
+    const QStringList keys = m_session && m_follow ? m_session->highlightedPods() : QStringList();
     for (PodItem *item : std::as_const(m_pods))
         item->setHighlighted(keys.contains(item->key()));
 }

@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <limits>
+
 namespace ordinal::core {
 class Store;
 struct Pod;
@@ -22,6 +24,7 @@ class PodItem;
 class ClaimItem;
 class ServiceItem;
 class StatefulSetItem;
+class WaitingItem;
 struct PodDisplay;
 
 // The node canvas as a scene: one card per node, Service and StatefulSet, one PodItem per pod
@@ -64,9 +67,16 @@ public:
     ServiceItem *serviceItem(const QString &key) const { return m_services.value(key); }
     StatefulSetItem *statefulSetItem(const QString &key) const { return m_sets.value(key); }
     ClaimItem *claimItem(const QString &key) const { return m_claims.value(key); }
+    // The placeholder of a pod a StatefulSet holds back (by the pod's key), if one is shown.
+    WaitingItem *waitingItem(const QString &podKey) const { return m_waiting.value(podKey); }
     QList<PodItem *> podItems() const { return m_pods.values(); }
     // The topmost canvas item at a scene position, if any.
     CanvasItem *canvasItemAt(const QPointF &scenePos) const;
+    // Whether anything beyond the nodes is shown (a Service, a StatefulSet or a pod).
+    bool hasWorkload() const
+    {
+        return !m_services.isEmpty() || !m_sets.isEmpty() || !m_pods.isEmpty();
+    }
     // The rectangle the content occupies (for fitting), with a margin.
     QRectF contentRect() const;
 
@@ -82,6 +92,13 @@ protected:
 
 private:
     void syncFromSession();
+    // The pods StatefulSets hold back at `time`, each with the controller's last Decision
+    // about it; returns whether placeholders were added or removed.
+    bool syncWaiting(const core::Store &store, qint64 time);
+    qsizetype decisionsUpTo(qint64 time) const;
+    // The message of the last Decision of `controller` about `subject` at or before `time`.
+    QString lastDecision(const QString &controller, const QString &subject, qint64 time,
+                         qint64 notBefore = std::numeric_limits<qint64>::min()) const;
     void applySelection();
     void applyHighlight();
     void relayout();
@@ -100,6 +117,7 @@ private:
     bool m_detailed = true;
     qreal m_viewScale = 1;
     qint64 m_lastVersion = -1;
+    qsizetype m_lastDecisions = -1; // decisions up to the time last synced
     bool m_lastLive = true;
 
     QHash<QString, NodeItem *> m_nodes;
@@ -109,6 +127,7 @@ private:
     QHash<QString, ClaimItem *> m_claims;
     QHash<QString, ServiceItem *> m_services;
     QHash<QString, StatefulSetItem *> m_sets;
+    QHash<QString, WaitingItem *> m_waiting; // pod key -> placeholder
     QHash<QString, QStringList> m_serviceTargets; // service key -> pod keys it publishes
 
     // Stable slots: node -> identity -> slot index; identity -> node it lives on.
@@ -117,6 +136,7 @@ private:
     QHash<QString, QString> m_owner;      // pod key -> StatefulSet key
     QHash<QString, QString> m_claimOwner; // claim key -> pod key
     QSet<QString> m_removable;            // ghosts to drop once their fade ends
+    QHash<QString, qint64> m_goneAt;      // pod key -> when its pod went (placeholders)
 
     QTimer m_animTimer;
     QElapsedTimer m_animClock;

@@ -54,6 +54,10 @@ void NodeItem::setDisplay(const NodeDisplay &display)
                                display.podCIDR, display.readyStatus)
                           .arg(display.pods)
                           .arg(display.podCapacity);
+        if (display.heartbeatsMissing)
+            tip += QLatin1Char('\n')
+                + tr("heartbeats missing: the node stopped reporting; it is marked NotReady "
+                     "when the grace period ends");
         if (display.cordoned)
             tip += QLatin1Char('\n') + tr("cordoned: no new pods are scheduled here");
         for (const QString &t : display.taints)
@@ -384,24 +388,38 @@ void NodeItem::paintCard(QPainter *p, qreal level)
     p->drawText(QPointF(x, y0 + tfm.ascent()), title);
     x += tfm.horizontalAdvance(title) + 10;
 
-    // Chips: role, then status words.
+    // Chips: status words, then the role. In presenter mode those that do not fit beside the
+    // title go on a row of their own (the header is taller there); elsewhere they are left out.
+    qreal chipRow = y0 + (tfm.height() - (sfm.height() + 4)) / 2;
+    bool wrapped = false;
     auto chip = [&](const QString &text, const QColor &color, bool filled) {
         const qreal w = sfm.horizontalAdvance(text) + 14;
         const qreal h = sfm.height() + 4;
-        const QRectF r(x, y0 + (tfm.height() - h) / 2, w, h);
+        if (x + w > card.right() - pad && s.presenter && !wrapped) {
+            wrapped = true;
+            x = pad;
+            chipRow = y0 + tfm.height() + 4;
+        }
+        const QRectF r(x, chipRow, w, h);
         if (r.right() > card.right() - pad)
             return;
-        p->setPen(filled ? Qt::NoPen : QPen(color, 1));
-        p->setBrush(filled ? QBrush(color) : QBrush(Qt::NoBrush));
+        // AA contrast for the chip's words: white on a fill dark enough, or the status colour
+        // made dark (light) enough on the card.
+        const QColor shade = filled ? s.fillUnderWhite(color) : s.textOnNode(color);
+        p->setPen(filled ? Qt::NoPen : QPen(shade, s.presenter ? 2 : 1));
+        p->setBrush(filled ? QBrush(shade) : QBrush(Qt::NoBrush));
         p->drawRoundedRect(r, h / 2, h / 2);
-        p->setPen(filled ? QColor(Qt::white) : color);
+        p->setPen(filled ? QColor(Qt::white) : shade);
         p->setFont(s.smallFont);
         p->drawText(r, Qt::AlignCenter, text);
         x += w + 6;
     };
     if (!d.tray) {
-        chip(d.controlPlane ? tr("control-plane") : tr("worker"), s.mutedText, false);
-        if (d.readyStatus == QLatin1String("True"))
+        // State first, the role last: where the card is narrow (presenter mode) the chips
+        // that do not fit are the ones left out.
+        if (d.readyStatus == QLatin1String("True") && d.heartbeatsMissing)
+            chip(tr("heartbeats missing"), s.failed, false);
+        else if (d.readyStatus == QLatin1String("True"))
             chip(tr("Ready"), s.ready, true);
         else if (d.readyStatus == QLatin1String("Unknown"))
             chip(tr("NotReady (no heartbeat)"), s.failed, true);
@@ -411,18 +429,19 @@ void NodeItem::paintCard(QPainter *p, qreal level)
             chip(tr("SchedulingDisabled"), s.notReady, true);
         if (!d.taints.isEmpty())
             chip(tr("tainted"), s.notReady, false);
+        chip(d.controlPlane ? tr("control-plane") : tr("worker"), s.mutedText, false);
     }
     if (level < 0.6 || d.tray)
         return;
 
     // Second line: CIDR, taints; capacity bar at the right.
-    const qreal y1 = y0 + tfm.height() + 6;
+    const qreal y1 = (wrapped ? chipRow + sfm.height() + 4 : y0 + tfm.height()) + 6;
     p->setFont(s.smallFont);
     p->setPen(s.mutedText);
     QString line = tr("pod CIDR %1").arg(d.podCIDR);
     if (d.cpuUsedMilli > 0 && d.cpuCapacityMilli > 0)
         line += QStringLiteral("  ·  ") + tr("cpu %1m of %2m").arg(d.cpuUsedMilli).arg(d.cpuCapacityMilli);
-    const qreal barW = std::min<qreal>(s.presenter ? 200 : 130, card.width() * 0.35);
+    const qreal barW = std::min<qreal>(s.presenter ? 140 : 130, card.width() * 0.35);
     p->drawText(QRectF(pad, y1, card.width() - 3 * pad - barW, sfm.height() * 1.2),
                 Qt::AlignLeft | Qt::AlignVCenter,
                 sfm.elidedText(line, Qt::ElideRight, card.width() - 3 * pad - barW));

@@ -24,6 +24,7 @@ struct NodeDisplay
     qint64 cpuUsedMilli = 0;
     qint64 cpuCapacityMilli = 0;
     bool tray = false; // the "waiting for a node" tray, not a real node
+    bool heartbeatsMissing = false; // still Ready in the API, but its kubelet went silent
 
     bool operator==(const NodeDisplay &) const = default;
 };

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QGlyphRun>
 #include <QHash>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QRawFont>
@@ -237,12 +238,7 @@ void drawChrome(QPainter *p, const CanvasStyle &s, PodState state, bool ghost, d
     } else {
         const bool dashed = state == PodState::Terminating;
         p->setPen(QPen(c, s.presenter ? 3 : 1.6, dashed ? Qt::DashLine : Qt::SolidLine));
-        QColor fill = s.card;
-        if (!s.presenter)
-            fill = QColor::fromRgbF(fill.redF() * 0.9 + c.redF() * 0.1,
-                                    fill.greenF() * 0.9 + c.greenF() * 0.1,
-                                    fill.blueF() * 0.9 + c.blueF() * 0.1);
-        p->setBrush(fill);
+        p->setBrush(PodItem::cardFill(s, state));
     }
     p->drawRoundedRect(card, s.radius, s.radius);
     if (!ghost) {
@@ -297,6 +293,9 @@ size_t qHash(const ChromeKey &k, size_t seed = 0)
 bool drawCachedChrome(QPainter *p, const CanvasStyle &s, PodState state, bool ghost,
                       double progress)
 {
+    // Pixels only where pixels are the output: an SVG gets the shapes themselves.
+    if (!p->paintEngine() || p->paintEngine()->type() != QPaintEngine::Raster)
+        return false;
     const QTransform world = p->worldTransform();
     if (world.type() > QTransform::TxScale || world.m11() != world.m22())
         return false;
@@ -431,6 +430,11 @@ void PodItem::setHighlighted(bool highlighted)
     if (m_highlighted == highlighted)
         return;
     m_highlighted = highlighted;
+    // The ring's legend, where the pointer goes.
+    QString tip = toolTip();
+    const QString legend = QLatin1Char('\n') + highlightLegend();
+    tip.remove(legend);
+    setToolTip(highlighted ? tip + legend : tip);
     update();
 }
 
@@ -444,7 +448,9 @@ void PodItem::setDisplay(const PodDisplay &display, bool animate)
     const bool tipChanged = old.exists != display.exists || old.name != display.name
         || old.ip != display.ip || old.node != display.node || old.status != display.status
         || old.readiness != display.readiness || old.restarts != display.restarts
-        || toolTip().isEmpty();
+        || old.image != display.image || old.revision != display.revision
+        || old.schedulingReason != display.schedulingReason
+        || old.waitingReason != display.waitingReason || toolTip().isEmpty();
     if (tipChanged) {
         setToolTip(display.exists
                        ? QCoreApplication::translate("ordinal::gui::PodItem", "Pod %1\nIP %2\nnode %3\nstatus %4, ready %5\nrestarts %6")
@@ -452,9 +458,15 @@ void PodItem::setDisplay(const PodDisplay &display, bool animate)
                                   display.node.isEmpty() ? QStringLiteral("-") : display.node,
                                   display.status, display.readiness)
                              .arg(display.restarts)
+                             + podDetails(display)
                        : QCoreApplication::translate("ordinal::gui::PodItem",
                                                      "%1 is not present; its identity keeps this place")
-                             .arg(key().section(QLatin1Char('/'), -1)));
+                             .arg(key().section(QLatin1Char('/'), -1))
+                             + (display.waitingReason.isEmpty()
+                                    ? QString()
+                                    : QLatin1Char('\n') + display.waitingReason));
+        if (m_highlighted)
+            setToolTip(toolTip() + QLatin1Char('\n') + highlightLegend());
     }
     if (animate) {
         if (!old.exists && display.exists)
@@ -469,10 +481,18 @@ void PodItem::setDisplay(const PodDisplay &display, bool animate)
     if (!display.ip.isEmpty()) {
         if (!m_lastIp.isEmpty() && m_lastIp != display.ip) {
             prepareGeometryChange();
-            m_oldIp = m_lastIp;
-            m_ipFlash = animate ? kIpFlashMs : 0;
+            if (display.created >= m_lastIpCreated) {
+                // A newer pod of the identity: its old address stays on the card.
+                m_oldIp = m_lastIp;
+                m_ipFlash = animate ? kIpFlashMs : 0;
+            } else {
+                // Scrubbed back to an older pod: what it replaced is not known here.
+                m_oldIp.clear();
+                m_ipFlash = 0;
+            }
         }
         m_lastIp = display.ip;
+        m_lastIpCreated = display.created;
     }
     if (old.exists != display.exists || old.state != display.state) {
         // The node's zoomed-out summary shows this pod's state as a cell.
@@ -480,6 +500,26 @@ void PodItem::setDisplay(const PodDisplay &display, bool animate)
             node->invalidateSummary();
     }
     update();
+}
+
+QString PodItem::podDetails(const PodDisplay &d)
+{
+    QString text;
+    const auto line = [&text](const QString &s) { text += QLatin1Char('\n') + s; };
+    if (!d.image.isEmpty())
+        line(QCoreApplication::translate("ordinal::gui::PodItem", "image %1").arg(d.image));
+    if (!d.revision.isEmpty())
+        line(QCoreApplication::translate("ordinal::gui::PodItem", "revision %1").arg(d.revision));
+    if (!d.schedulingReason.isEmpty())
+        line(QCoreApplication::translate("ordinal::gui::PodItem", "not scheduled: %1")
+                 .arg(d.schedulingReason));
+    return text;
+}
+
+QString PodItem::highlightLegend()
+{
+    return QCoreApplication::translate("ordinal::gui::PodItem",
+                                       "Pink ring: the answer the DNS panel tracks");
 }
 
 bool PodItem::isAnimating() const
@@ -495,9 +535,11 @@ bool PodItem::advanceAnimation(int ms)
     m_glow = std::max(0.0, m_glow - double(ms) / kGlowMs);
     m_vanish = std::max(0.0, m_vanish - double(ms) / kVanishMs);
     if (m_ipFlash > 0) {
-        m_ipFlash = std::max(0, m_ipFlash - ms);
-        if (m_ipFlash == 0)
+        const int left = std::max(0, m_ipFlash - ms);
+        // Before the bounding rectangle shrinks, so the bubble's area is painted over.
+        if (left == 0)
             prepareGeometryChange();
+        m_ipFlash = left;
     }
     update();
     return isAnimating();
@@ -523,6 +565,24 @@ bool PodItem::drawNumber(QPainter *painter, const QPointF &baseline, const QFont
 qreal PodItem::numberWidth(const QFont &font, const QString &text, int role)
 {
     return numberText(role).width(font, text);
+}
+
+QColor PodItem::cardFill(const CanvasStyle &s, PodState state)
+{
+    if (s.presenter)
+        return s.card;
+    const QColor c = stateColor(s, state);
+    const QColor card = s.card;
+    return QColor::fromRgbF(card.redF() * 0.9 + c.redF() * 0.1, card.greenF() * 0.9 + c.greenF() * 0.1,
+                            card.blueF() * 0.9 + c.blueF() * 0.1);
+}
+
+QColor PodItem::statusTextColor(const CanvasStyle &s, PodState state)
+{
+    if (state == PodState::Ready || state == PodState::Absent)
+        return s.text;
+    // The status word in its colour, as dark (or light) as AA contrast on the card needs.
+    return CanvasStyle::readable(stateColor(s, state), cardFill(s, state));
 }
 
 QColor PodItem::stateColor(const CanvasStyle &s, PodState state)
@@ -718,7 +778,7 @@ void PodItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget
         p->save();
         p->setOpacity(fade);
         p->setPen(Qt::NoPen);
-        p->setBrush(s.accent);
+        p->setBrush(s.fillUnderWhite(s.accent));
         p->drawRoundedRect(bubble, th / 2, th / 2);
         QPolygonF tail;
         tail << QPointF(card.center().x() - 7, bubble.bottom() - 1)
@@ -790,6 +850,22 @@ void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghos
     if (ghost) {
         p->setPen(s.ghost);
         textCache(1).draw(p, QPointF(left, y), s.bodyFont, stateLabel(PodState::Absent));
+        if (!d.waitingReason.isEmpty()) {
+            // Why it is not back yet, in the controller's words (in full in the tooltip).
+            const QFontMetricsF sfm(s.smallFont);
+            p->setFont(s.smallFont);
+            p->setPen(s.text);
+            const QRectF room(left, y + bfm.descent() + 2, card.right() - pad - left,
+                              card.bottom() - (y + bfm.descent() + 2) - (s.presenter ? 8 : 5));
+            const int lines = std::max(1, int(room.height() / sfm.lineSpacing()));
+            QString shown = d.waitingReason;
+            // Fit into the lines there are: elide what the wrapped text cannot show.
+            while (shown.size() > 8
+                   && sfm.boundingRect(room, Qt::TextWordWrap, shown).height()
+                       > lines * sfm.lineSpacing() + 0.5)
+                shown = shown.left(shown.size() - 8).trimmed() + QStringLiteral("…");
+            p->drawText(room, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, shown);
+        }
     } else if (d.ip.isEmpty()) {
         p->setPen(s.mutedText);
         textCache(3).draw(p, QPointF(left, y), s.monoFont,
@@ -807,7 +883,7 @@ void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghos
     // Status (kubectl's words) and readiness.
     y += bfm.height() + (s.presenter ? 4 : 2);
     p->setFont(s.bodyFont);
-    p->setPen(state == PodState::Ready || state == PodState::Absent ? s.text : c.darker(s.dark ? 70 : 115));
+    p->setPen(statusTextColor(s, state));
     const QString status = d.status.isEmpty() ? stateLabel(state) : d.status;
     const bool ready = state == PodState::Ready;
     const QString readyText = ready ? QCoreApplication::translate("ordinal::gui::PodItem", "Ready %1").arg(d.readiness)
@@ -839,8 +915,29 @@ void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghos
                   .arg(int(d.progress * 100))
             : QCoreApplication::translate("ordinal::gui::PodItem", "starting container");
         p->drawText(QPointF(left, bottom - sfm.descent()), what);
+    } else if (!d.schedulingReason.isEmpty() && d.restarts == 0) {
+        // Unschedulable: the scheduler's reason, one hover away in full.
+        p->setPen(s.textOnCard(s.failed));
+        p->setFont(s.smallFont);
+        p->drawText(QPointF(left, bottom - sfm.descent()),
+                    sfm.elidedText(d.schedulingReason, Qt::ElideRight, card.right() - pad - left));
+    } else if (d.updating && d.restarts == 0 && !d.image.isEmpty()) {
+        // A rollout in progress: which image this pod runs (the canary stands out).
+        const QString tag = d.image.section(QLatin1Char('/'), -1);
+        p->setPen(s.text);
+        p->setFont(s.smallFont);
+        p->drawText(QPointF(left, bottom - sfm.descent()),
+                    sfm.elidedText(tag, Qt::ElideMiddle, card.right() - pad - left));
+    } else if (d.restarts == 0 && !m_oldIp.isEmpty() && m_oldIp != d.ip) {
+        // The identity's last change of address, until the next one.
+        p->setPen(s.text);
+        p->setFont(s.smallFont);
+        p->drawText(QPointF(left, bottom - sfm.descent()),
+                    sfm.elidedText(QCoreApplication::translate("ordinal::gui::PodItem", "was %1")
+                                       .arg(m_oldIp),
+                                   Qt::ElideRight, card.right() - pad - left));
     } else {
-        p->setPen(d.restarts > 0 ? s.failed : s.mutedText);
+        p->setPen(d.restarts > 0 ? s.textOnCard(s.failed) : s.mutedText);
         textCache(2).draw(
             p, QPointF(left, bottom - sfm.descent()), s.smallFont,
             QCoreApplication::translate("ordinal::gui::PodItem", "restarts: %1").arg(d.restarts));

@@ -21,6 +21,12 @@ struct PodDisplay
     int restarts = 0;
     double progress = -1; // 0..1 while the image is pulled or the container starts, else < 0
     bool pulling = false; // progress is an image pull (else the container is starting)
+    qint64 created = 0;   // the pod's creationTimestamp (which of an identity's pods this is)
+    QString image;        // the first container's image
+    QString revision;     // controller-revision-hash: which template the pod was made from
+    bool updating = false; // its StatefulSet is rolling out a new revision: show the image
+    QString schedulingReason; // not scheduled yet: the scheduler's last word about it
+    QString waitingReason;    // a placeholder: why its StatefulSet has not created it again
 
     bool operator==(const PodDisplay &) const = default;
 };
@@ -41,8 +47,14 @@ public:
     const PodDisplay &display() const { return m_display; }
     void setDisplay(const PodDisplay &display, bool animate);
     void setHighlighted(bool highlighted);
-    // The IP shown before the last change (empty when none), while the change is shown.
-    QString previousIp() const { return m_ipFlash > 0 ? m_oldIp : QString(); }
+    bool isHighlighted() const { return m_highlighted; }
+    // Tooltip lines beyond the basics: image, revision, why it is not scheduled.
+    static QString podDetails(const PodDisplay &display);
+    // The tooltip line that explains the DNS highlight ring.
+    static QString highlightLegend();
+    // The identity's address before its last change (empty when none seen): kept on the card
+    // until the next change, so the old → new answer stays readable.
+    QString previousIp() const { return m_oldIp; }
 
     bool isAnimating() const;
     // Moves the animations on by ms of wall time; returns isAnimating().
@@ -55,6 +67,9 @@ public:
     void styleChanged() override;
 
     static QColor stateColor(const CanvasStyle &style, PodState state);
+    // The card's body colour in a state, and the colour of the status text on it (WCAG AA).
+    static QColor cardFill(const CanvasStyle &style, PodState state);
+    static QColor statusTextColor(const CanvasStyle &style, PodState state);
     // Draws a number (digits and dots: an ordinal, an IP) from glyphs looked up once per font,
     // without shaping; false (nothing drawn) for any other text. role: 0 ordinal font, 1 mono
     // font, 2 other (one cache per role).
@@ -75,6 +90,7 @@ private:
     PodDisplay m_lastPresent; // what the pod looked like before it went (for the fade-out)
     QString m_lastIp;
     QString m_oldIp;
+    qint64 m_lastIpCreated = 0; // creationTimestamp of the pod m_lastIp belonged to
     double m_appear = 1;   // 0 → 1 when the pod appears
     double m_glow = 0;     // 1 → 0 after the pod turns Ready
     double m_vanish = 0;   // 1 → 0 after the pod is removed

@@ -24,7 +24,7 @@ qreal paintObjectCard(QPainter *p, const CanvasStyle &s, const QRectF &card, con
     const qreal bh = sfm.height() + 4;
     const QRectF badge(card.left() + pad, y + (tfm.height() - bh) / 2, bw, bh);
     p->setPen(Qt::NoPen);
-    p->setBrush(kindColor);
+    p->setBrush(s.fillUnderWhite(kindColor));
     p->drawRoundedRect(badge, 4, 4);
     p->setPen(Qt::white);
     p->setFont(s.smallFont);

@@ -147,9 +147,16 @@ DnsPanel::DnsPanel(Session *session, QWidget *parent)
     m_why->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_why->setObjectName(QStringLiteral("dnsWhy"));
 
+    m_recordsView->setObjectName(QStringLiteral("dnsRecords"));
     m_recordsView->setModel(m_records);
     m_recordsView->verticalHeader()->hide();
-    m_recordsView->horizontalHeader()->setStretchLastSection(true);
+    // Every column as wide as its contents (the address is the point) but the name, which
+    // takes the room left and is shortened in its middle.
+    m_recordsView->horizontalHeader()->setStretchLastSection(false);
+    m_recordsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_recordsView->horizontalHeader()->setSectionResizeMode(DnsRecordsModel::NameColumn,
+                                                           QHeaderView::Stretch);
+    m_recordsView->setTextElideMode(Qt::ElideMiddle);
     m_recordsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_recordsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     for (QPlainTextEdit *text : {m_nslookup, m_dig}) {
@@ -164,6 +171,8 @@ DnsPanel::DnsPanel(Session *session, QWidget *parent)
     m_historyView->setModel(m_history);
     m_historyView->verticalHeader()->hide();
     m_historyView->horizontalHeader()->setStretchLastSection(true);
+    m_historyView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_historyView->setObjectName(QStringLiteral("dnsHistory"));
     m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto *historyLayout = new QVBoxLayout(m_historyBox);
@@ -236,6 +245,38 @@ DnsPanel::DnsPanel(Session *session, QWidget *parent)
     retranslateUi();
     refreshSources();
     evaluate();
+}
+
+bool DnsPanel::followCommand(const QString &line)
+{
+    QStringList tokens;
+    if (!core::Console::tokenize(line, &tokens) || tokens.size() < 2)
+        return false;
+    const QString tool = tokens.takeFirst();
+    if (tool != QLatin1String("nslookup") && tool != QLatin1String("dig"))
+        return false;
+    QString name;
+    quint16 type = 1; // A, as nslookup asks
+    for (const QString &token : std::as_const(tokens)) {
+        if (token.startsWith(QLatin1Char('@')) || token.startsWith(QLatin1Char('+'))
+            || token.startsWith(QLatin1Char('-')))
+            continue;
+        bool isType = false;
+        for (int i = 0; i < m_type->count(); ++i) {
+            if (m_type->itemText(i).compare(token, Qt::CaseInsensitive) == 0) {
+                type = quint16(m_type->itemData(i).toUInt());
+                isType = true;
+            }
+        }
+        if (!isType && name.isEmpty())
+            name = token;
+    }
+    if (name.isEmpty())
+        return false;
+    // The console's question becomes the panel's: its history shows the old and new answer.
+    setQuery(name, type);
+    evaluate();
+    return true;
 }
 
 void DnsPanel::setQuery(const QString &name, quint16 type)
@@ -319,6 +360,19 @@ void DnsPanel::evaluate()
     m_seenEvents = m_session->simulation().watchEvents().size();
     m_history->setViewTime(m_session->viewTime());
     updateServerBox();
+    Q_EMIT answered();
+}
+
+QString DnsPanel::previousAnswer() const
+{
+    const QString now = m_addresses.join(QStringLiteral(", "));
+    const QList<DnsHistoryModel::Entry> entries = m_history->entries();
+    for (auto it = entries.crbegin(); it != entries.crend(); ++it) {
+        if (it->time > m_session->viewTime() || it->negative || it->answer == now)
+            continue;
+        return it->answer;
+    }
+    return {};
 }
 
 void DnsPanel::refreshSources()
@@ -529,6 +583,12 @@ void DnsPanel::evaluateHistory()
         entries.append(entry);
     }
     m_history->setEntries(entries);
+    // Tall enough for every answer up to a handful: the old address must not scroll away.
+    constexpr int kRowsShown = 6;
+    const int rows = std::clamp(int(entries.size()), 2, kRowsShown);
+    m_historyView->setMinimumHeight(m_historyView->horizontalHeader()->sizeHint().height()
+                                    + rows * m_historyView->verticalHeader()->defaultSectionSize()
+                                    + 2 * m_historyView->frameWidth());
     if (!entries.isEmpty())
         m_historyView->scrollToBottom();
 }

@@ -37,6 +37,9 @@ public:
     void setQuery(const QString &name, quint16 type = 1);
     QString queryName() const;
     quint16 queryType() const;
+    // A console line: an `nslookup NAME` or `dig NAME [TYPE]` becomes the panel's question
+    // (so its history shows how the answer changed). False for any other command.
+    bool followCommand(const QString &line);
     // Where the question is asked from: a pod's name, or empty for the namespace's busybox pod.
     void setAskedFrom(const QString &namespaceName, const QString &podName = {});
 
@@ -58,7 +61,15 @@ public:
     DnsRecordsModel *recordsModel() const { return m_records; }
     DnsHistoryModel *historyModel() const { return m_history; }
 
+    // The answer before the current one at the viewed moment (the last different, positive
+    // answer in "Answers over time"), empty when there was none.
+    QString previousAnswer() const;
+
     void retranslateUi();
+
+Q_SIGNALS:
+    // The question was answered again (the answer may be the same).
+    void answered();
 
 protected:
     void changeEvent(QEvent *event) override;

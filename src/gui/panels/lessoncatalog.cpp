@@ -48,9 +48,10 @@ QList<Lesson> LessonCatalog::lessons()
          tr("Nothing moves yet; the Service is waiting for Pods with the label app=nginx.")},
         {tr("Create the StatefulSet"),
          tr("The StatefulSet web asks for two replicas and names nginx as its governing Service. "
-            "Each Pod will be called web-<ordinal> and will get its own storage claim."),
+            "Each Pod will be called web-<ordinal>: a name, not a random suffix."),
          QStringLiteral("kubectl create -f seed-statefulset.yaml"),
-         tr("web-0 appears first, as Pending, then pulls its image. web-1 does not exist yet.")},
+         tr("web-0 appears first, as Pending, then pulls its image. Beside the StatefulSet, a "
+            "dashed card says why web-1 does not exist yet: it waits for web-0.")},
         {tr("Look at the StatefulSet"),
          tr("READY counts the Pods that are running and ready against the replicas asked for. "
             "Early on it shows 0/2 or 1/2: the controller is still working through the "
@@ -88,7 +89,8 @@ QList<Lesson> LessonCatalog::lessons()
          tr("Deleting the Pods does not delete the identities. The StatefulSet notices that "
             "web-0 and web-1 are missing and creates them again."),
          QStringLiteral("kubectl delete pod -l app=nginx"),
-         tr("Both Pods fade out through Terminating; their storage claims stay on the canvas.")},
+         tr("Both Pods fade out through Terminating; their places stay on the canvas as dashed "
+            "cards, kept for the identities that come back.")},
         {tr("Watch them come back"),
          tr("The replacements get the same names and start in the same order as before: "
             "web-0 first, then web-1 once web-0 is Ready."),
@@ -104,7 +106,7 @@ QList<Lesson> LessonCatalog::lessons()
          tr("Same for web-1. The topology (who is 0, who is 1, and how to reach each) survived "
             "the deletion; only the addresses changed."),
          QStringLiteral("nslookup web-1.nginx"),
-         tr("The canvas shows the old and the new address of each Pod.")},
+         tr("Each Pod card shows its new address, with the old one under it (\"was …\").")},
     };
     result.append(topology);
 

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -42,6 +43,7 @@ LessonPanel::LessonPanel(Session *session, QWidget *parent)
     , m_watchLabel(new QLabel(this))
     , m_watch(new QLabel(this))
     , m_result(new QLabel(this))
+    , m_output(new QPlainTextEdit(this))
     , m_previous(new QPushButton(this))
     , m_next(new QPushButton(this))
 {
@@ -61,6 +63,15 @@ LessonPanel::LessonPanel(Session *session, QWidget *parent)
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
     m_explanation->setObjectName(QStringLiteral("lessonExplanation"));
+    m_result->setObjectName(QStringLiteral("lessonResult"));
+    // The step's output right under it: the point of a step (CLUSTER-IP None, an address) is
+    // seen where the learner looks, whichever panel is in front.
+    m_output->setObjectName(QStringLiteral("lessonOutput"));
+    m_output->setReadOnly(true);
+    m_output->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_output->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_output->setMinimumHeight(m_output->fontMetrics().lineSpacing() * 5);
+    m_output->hide();
     m_command->setReadOnly(true);
     m_command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_run->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
@@ -89,7 +100,8 @@ LessonPanel::LessonPanel(Session *session, QWidget *parent)
     stepLayout->addWidget(m_watchLabel);
     stepLayout->addWidget(m_watch);
     stepLayout->addWidget(m_result);
-    stepLayout->addStretch(1);
+    stepLayout->addWidget(m_output, 1);
+    stepLayout->addStretch(0);
 
     auto *navigation = new QHBoxLayout;
     navigation->addWidget(m_previous);
@@ -110,6 +122,15 @@ LessonPanel::LessonPanel(Session *session, QWidget *parent)
     connect(m_start, &QPushButton::clicked, this,
             [this] { startLesson(m_lessonCombo->currentIndex()); });
     connect(m_run, &QPushButton::clicked, this, &LessonPanel::runCurrentStep);
+    // A cluster started again (File > New, Reload) has run none of the steps.
+    connect(m_session, &Session::clusterReset, this, [this] {
+        const int step = currentStep();
+        m_steps->setLesson(m_steps->lesson());
+        m_steps->setCurrent(step);
+        m_output->clear();
+        m_output->hide();
+        showStep();
+    });
     connect(m_previous, &QPushButton::clicked, this, &LessonPanel::previousStep);
     connect(m_next, &QPushButton::clicked, this, &LessonPanel::nextStep);
     connect(m_stepList, &QListView::clicked, this,
@@ -139,6 +160,8 @@ void LessonPanel::startLesson(int index)
     m_session->resetCluster(m_session->config());
     m_steps->setLesson(m_lessons.at(m_lessonIndex));
     m_result->setText(tr("A fresh cluster is ready. Run the first step."));
+    m_output->clear();
+    m_output->hide();
     showStep();
 }
 
@@ -156,8 +179,11 @@ void LessonPanel::setCurrentStep(int step)
 {
     if (step < 0 || step >= stepCount())
         return;
-    if (step != m_steps->current())
+    if (step != m_steps->current()) {
         m_result->clear();
+        m_output->clear();
+        m_output->hide();
+    }
     m_steps->setCurrent(step);
     showStep();
 }
@@ -172,15 +198,54 @@ void LessonPanel::previousStep()
     setCurrentStep(currentStep() - 1);
 }
 
+bool LessonPanel::changesCluster(const QString &command)
+{
+    QStringList tokens;
+    if (!core::Console::tokenize(command, &tokens) || tokens.isEmpty())
+        return true;
+    const QString tool = tokens.at(0);
+    // Lookups and `sleep` (time moves on, nothing else) are as good the second time.
+    if (tool == QLatin1String("nslookup") || tool == QLatin1String("dig")
+        || tool == QLatin1String("host") || tool == QLatin1String("sleep"))
+        return false;
+    if (tool != QLatin1String("kubectl") || tokens.size() < 2)
+        return true;
+    static const QStringList readOnly = {
+        QStringLiteral("get"), QStringLiteral("describe"), QStringLiteral("logs"),
+        QStringLiteral("exec"), QStringLiteral("explain"), QStringLiteral("top"),
+        QStringLiteral("version"), QStringLiteral("cluster-info"), QStringLiteral("api-resources")};
+    const QString verb = tokens.at(1);
+    if (readOnly.contains(verb))
+        return false;
+    if (verb == QLatin1String("rollout") && tokens.size() > 2)
+        return tokens.at(2) != QLatin1String("status") && tokens.at(2) != QLatin1String("history");
+    return true;
+}
+
+bool LessonPanel::alreadyRan(int step) const
+{
+    return step >= 0 && step < stepCount() && m_steps->isDone(step)
+        && changesCluster(m_steps->lesson().steps.at(step).command);
+}
+
 core::ConsoleOutput LessonPanel::runCurrentStep()
 {
     const int step = currentStep();
     if (step < 0 || step >= stepCount())
         return {};
+    if (alreadyRan(step)) {
+        // Applying a node or creating a Service twice is refused by the API server; the
+        // lesson's point was made the first time.
+        m_result->setText(alreadyRanText());
+        showStep();
+        return {};
+    }
     const Lesson &lesson = m_steps->lesson();
     const QString command = lesson.steps.at(step).command;
     const core::ConsoleOutput out = m_session->runCommand(command, lesson.baseDir);
     Q_EMIT commandRun(command, out.text, out.exitCode);
+    m_output->setPlainText(QStringLiteral("$ %1\n%2").arg(command, out.text.trimmed()));
+    m_output->show();
     if (out.ok()) {
         m_steps->setDone(step, true);
         m_result->setText(step + 1 < stepCount()
@@ -194,6 +259,22 @@ core::ConsoleOutput LessonPanel::runCurrentStep()
     }
     showStep();
     return out;
+}
+
+QString LessonPanel::alreadyRanText() const
+{
+    return tr("This step already ran: its command changed the cluster, so it is not run twice. "
+              "Go on with Next, or press Start Lesson to begin again on a fresh cluster.");
+}
+
+QString LessonPanel::outputText() const
+{
+    return m_output->isHidden() ? QString() : m_output->toPlainText();
+}
+
+QString LessonPanel::resultText() const
+{
+    return m_result->text();
 }
 
 void LessonPanel::requestDocuments(const QString &command)
@@ -235,9 +316,31 @@ void LessonPanel::showStep()
     }
     const LessonStep &s = lesson.steps.at(step);
     m_stepTitle->setText(s.title);
+    Q_EMIT stepShown();
     m_explanation->setText(s.explanation);
     m_command->setText(s.command);
     m_watch->setText(s.watch);
+    const bool ran = alreadyRan(step);
+    m_run->setEnabled(!ran);
+    if (ran) {
+        m_run->setToolTip(tr("This step already ran"));
+        if (m_output->isHidden())
+            m_result->setText(alreadyRanText());
+    } else {
+        m_run->setToolTip(tr("Run this step's command, as if typed in the Console; its output "
+                             "appears below"));
+    }
+}
+
+QString LessonPanel::currentStepCaption() const
+{
+    const int step = currentStep();
+    if (step < 0 || step >= stepCount())
+        return {};
+    return tr("Step %1 of %2 · %3")
+        .arg(step + 1)
+        .arg(stepCount())
+        .arg(m_steps->lesson().steps.at(step).title);
 }
 
 QString LessonPanel::explanationText() const
@@ -252,11 +355,11 @@ void LessonPanel::retranslateUi()
         m_lessonCombo->setItemText(i, m_lessons.at(i).title);
     m_steps->updateTexts(m_lessons.value(m_lessonIndex));
     m_lessonCombo->setToolTip(tr("The guided lesson and the examples"));
-    m_start->setText(tr("&Start"));
-    m_start->setToolTip(tr("Start this lesson on a fresh cluster"));
+    m_start->setText(tr("&Start Lesson"));
+    m_start->setToolTip(tr("Start this lesson at step 1 on a fresh cluster (the cluster shown "
+                           "now is discarded)"));
     m_commandLabel->setText(tr("Command:"));
-    m_run->setText(tr("&Run"));
-    m_run->setToolTip(tr("Run this command in the shared console"));
+    m_run->setText(tr("&Run Step"));
     m_watchLabel->setText(tr("What to watch:"));
     m_previous->setText(tr("&Previous"));
     m_next->setText(tr("&Next"));

@@ -10,6 +10,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 
@@ -38,12 +39,21 @@ public:
     int currentStep() const;
     void setCurrentStep(int step);
     int stepCount() const;
-    // Runs the current step's command through the session; returns the console's output.
+    // Runs the current step's command through the session; returns the console's output,
+    // which the panel shows under the step. A step whose command changed the cluster runs
+    // once: asked again, it says so and runs nothing (exit code 0, empty text).
     core::ConsoleOutput runCurrentStep();
+    // Whether a step's command changes the cluster (running it twice is not the same as once).
+    static bool changesCluster(const QString &command);
+    // The output of the last command run from this panel, as shown.
+    QString outputText() const;
+    QString resultText() const;
     void nextStep();
     void previousStep();
     LessonStepsModel *stepsModel() const { return m_steps; }
     QString explanationText() const;
+    // "Step 3 of 13 · Create the StatefulSet", for a caption.
+    QString currentStepCaption() const;
 
     void retranslateUi();
 
@@ -52,6 +62,8 @@ Q_SIGNALS:
     void commandRun(const QString &command, const QString &output, int exitCode);
     // A step applied a manifest file (for the YAML panel): its text and file name.
     void documentRequested(const QString &text, const QString &fileName);
+    // Another step (or lesson) is shown.
+    void stepShown();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -59,6 +71,8 @@ protected:
 private:
     void showStep();
     void requestDocuments(const QString &command);
+    bool alreadyRan(int step) const;
+    QString alreadyRanText() const;
 
     Session *m_session;
     QList<Lesson> m_lessons;
@@ -77,6 +91,7 @@ private:
     QLabel *m_watchLabel;
     QLabel *m_watch;
     QLabel *m_result;
+    QPlainTextEdit *m_output;
     QPushButton *m_previous;
     QPushButton *m_next;
 };

@@ -1,10 +1,12 @@
 #include "panels/dnshistorymodel.h"
 #include "panels/dnspanel.h"
+#include "panels/dnsrecordsmodel.h"
 #include "panelfixture.h"
 
 #include "dns/dnsmessage.h"
 
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 using namespace ordinal;
@@ -21,6 +23,9 @@ private Q_SLOTS:
     void explainsNxDomain();
     void completesKnownNames();
     void offersDigCommand();
+    void followsConsoleLookups_data();
+    void followsConsoleLookups();
+    void historyShowsEveryAnswer();
 };
 
 void TestDnsPanel::answersNewIpAfterRecreation()
@@ -108,6 +113,71 @@ void TestDnsPanel::offersDigCommand()
              QStringLiteral("dig @127.0.0.1 -p 5353 web-1.nginx.default.svc.cluster.local. A"));
     panel.setDnsServerAddress(QStringLiteral("127.0.0.1"), 15353);
     QVERIFY(panel.digCommand().startsWith(QLatin1String("dig @127.0.0.1 -p 15353 ")));
+}
+
+void TestDnsPanel::followsConsoleLookups_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("type");
+    QTest::newRow("nslookup") << QStringLiteral("nslookup web-1.nginx") << QStringLiteral("web-1.nginx")
+                              << int(core::DnsType::A);
+    QTest::newRow("dig-srv") << QStringLiteral("dig _web._tcp.nginx.default.svc.cluster.local SRV +short")
+                             << QStringLiteral("_web._tcp.nginx.default.svc.cluster.local")
+                             << int(core::DnsType::SRV);
+    QTest::newRow("not-a-lookup") << QStringLiteral("kubectl get pods") << QString() << 0;
+}
+
+void TestDnsPanel::followsConsoleLookups()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, name);
+    QFETCH(int, type);
+    Session session;
+    session.pause();
+    DnsPanel panel(&session);
+    QVERIFY(test::applySeed(session));
+    panel.setQuery(QStringLiteral("web-0.nginx"), core::DnsType::A);
+    QCOMPARE(panel.followCommand(line), !name.isEmpty());
+    if (name.isEmpty()) {
+        QCOMPARE(panel.queryName(), QStringLiteral("web-0.nginx"));
+        return;
+    }
+    QCOMPARE(panel.queryName(), name);
+    QCOMPARE(int(panel.queryType()), type);
+    QVERIFY2(!panel.summaryText().isEmpty(), "answered at once");
+}
+
+void TestDnsPanel::historyShowsEveryAnswer()
+{
+    // Old and new address both visible in "Answers over time", not scrolled away.
+    Session session;
+    session.pause();
+    DnsPanel panel(&session);
+    panel.resize(420, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QVERIFY(test::applySeed(session));
+    panel.setQuery(QStringLiteral("web-0.nginx"), core::DnsType::A);
+    panel.evaluate();
+    QVERIFY(session.runCommand(QStringLiteral("kubectl delete pod web-0")).ok());
+    session.advanceUntilSettled();
+    panel.evaluate();
+    const int rows = panel.historyModel()->rowCount();
+    QVERIFY2(rows >= 3, qPrintable(QString::number(rows))); // old IP, none, new IP
+    auto *view = panel.findChild<QTableView *>(QStringLiteral("dnsHistory"));
+    QVERIFY(view);
+    QCoreApplication::processEvents();
+    // The records table shows the address without scrolling.
+    auto *records = panel.findChild<QTableView *>(QStringLiteral("dnsRecords"));
+    QVERIFY(records);
+    const QRect data = records->visualRect(panel.recordsModel()->index(0, DnsRecordsModel::DataColumn));
+    QVERIFY2(records->viewport()->rect().contains(data), "the address column is in view");
+    for (int row = 0; row < rows; ++row) {
+        const QRect r = view->visualRect(panel.historyModel()->index(row, 0));
+        QVERIFY2(view->viewport()->rect().contains(r),
+                 qPrintable(QStringLiteral("row %1 of %2 is out of view").arg(row).arg(rows)));
+    }
 }
 
 QTEST_MAIN(TestDnsPanel)
