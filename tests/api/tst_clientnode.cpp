@@ -110,10 +110,11 @@ void TestClientNode::listWatchCreateDelete()
     const QStringList want = readFile(expectedPath).split(QLatin1Char('\n'));
     for (qsizetype i = 0; i < std::max(got.size(), want.size()); ++i) {
         if (got.value(i) != want.value(i)) {
-            QFAIL(qPrintable(QStringLiteral("%1: line %2 differs:\n  got:  %3\n  want: %4")
+            QFAIL(qPrintable(QStringLiteral("%1: line %2 differs:\n  got:  %3\n  want: %4\n"
+                                            "client.mjs printed:\n%5%6")
                                  .arg(expectedPath)
                                  .arg(i + 1)
-                                 .arg(got.value(i), want.value(i))));
+                                 .arg(got.value(i), want.value(i), out, err)));
         }
     }
 }
