@@ -12,6 +12,10 @@ packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-tools-dev qt6-tools-
           dnsmasq-base desktop-file-utils appstream fonts-noto-cjk file dpkg-dev
           qt6-translations-l10n binutils zlib1g-dev libssl-dev)
 
+# node and npm for tst_clientnode (@kubernetes/client-node), from Debian when none is installed.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
 sudo_() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 install_missing() {
@@ -44,6 +48,26 @@ legacy_kubectl() {
     rm -rf "$tmp"
 }
 
+# @kubernetes/client-node for tst_clientnode, at the versions tests/api/clientnode/package-lock.json
+# pins, installed into the build folder with npm ci; again only when the lock file changes.
+client_node() {
+    local src="$here/tests/api/clientnode" dest="$build/node-client"
+    if cmp -s "$src/package-lock.json" "$dest/package-lock.json" \
+        && [ -f "$dest/node_modules/@kubernetes/client-node/package.json" ]; then
+        return 0
+    fi
+    if ! command -v npm >/dev/null 2>&1; then
+        echo "npm is not installed: tst_clientnode will skip"
+        return 0
+    fi
+    mkdir -p "$dest"
+    cp "$src/package.json" "$src/package-lock.json" "$dest/"
+    if ! (cd "$dest" && timeout 300 npm ci --no-audit --no-fund --loglevel=error); then
+        rm -rf "$dest/node_modules"
+        echo "@kubernetes/client-node could not be installed (npm ci failed): tst_clientnode will skip"
+    fi
+}
+
 build() {
     if [ ! -f "$build/CMakeCache.txt" ]; then
         cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release
@@ -66,6 +90,7 @@ run)
 test)
     install_missing
     legacy_kubectl
+    client_node
     build
     cd "$build"
     ctest --output-on-failure --parallel "$(nproc)" "$@"

@@ -9,10 +9,12 @@
 #include "console/tablewriter.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QRandomGenerator>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QSet>
 #include <QSslServer>
 #include <QTcpSocket>
 #include <QUrlQuery>
@@ -531,6 +533,50 @@ struct ApiServer::Watch
     bool bookmarks = false;
     bool closed = false;
     QTimer deadline;
+
+    // With selectors, what the client was last sent of each object it holds (by
+    // namespace/name), so that a change is told as upstream's watch cache tells it: an object
+    // that starts to match is ADDED, one that stops matching is DELETED (as it was last sent,
+    // at the change's resourceVersion), one that matched neither before nor after is not sent.
+    // An informer with a label selector (client-node's, client-go's) keeps an exact cache only
+    // so: sent as MODIFIED or not at all, a relabelled object would stay in it for good.
+    QHash<QString, std::shared_ptr<const AnyObject>> sent;
+
+    struct Delivery
+    {
+        const char *type = nullptr; // nullptr: nothing to send
+        std::shared_ptr<const AnyObject> object;
+        qint64 resourceVersion = 0; // > 0: the object is sent with this resourceVersion
+    };
+
+    Delivery deliver(core::WatchEventType type, std::shared_ptr<const AnyObject> object,
+                     qint64 resourceVersion)
+    {
+        const char *name = type == core::WatchEventType::Added      ? "ADDED"
+                           : type == core::WatchEventType::Modified ? "MODIFIED"
+                                                                    : "DELETED";
+        if (!selection.labels && selection.fields.isEmpty())
+            return {name, std::move(object)};
+        const core::ObjectMeta &meta = metaOf(*object);
+        const QString key = meta.namespaceName + QLatin1Char('/') + meta.name;
+        const auto held = sent.constFind(key);
+        const bool had = held != sent.cend();
+        if (type == core::WatchEventType::Deleted) {
+            if (!had)
+                return {};
+            sent.erase(held);
+            return {"DELETED", std::move(object)};
+        }
+        if (selection.matches(*object)) {
+            sent.insert(key, object);
+            return {had ? "MODIFIED" : "ADDED", std::move(object)};
+        }
+        if (!had)
+            return {};
+        Delivery gone{"DELETED", *held, resourceVersion};
+        sent.erase(held);
+        return gone;
+    }
 };
 
 ApiServer::ApiServer(core::Simulation &sim, QObject *parent)
@@ -1018,17 +1064,24 @@ void ApiServer::startWatch(const QHttpServerRequest &request, QTcpSocket *socket
     watch->bookmarks = queryFlag(query, QStringLiteral("allowWatchBookmarks"));
     beginStream(socket, "application/json");
 
-    const auto send = [&](const char *type, const AnyObject &object) {
-        if (!watch->selection.matches(object))
+    const auto send = [&](core::WatchEventType type, std::shared_ptr<const AnyObject> change,
+                          qint64 resourceVersion) {
+        const Watch::Delivery delivery = watch->deliver(type, std::move(change), resourceVersion);
+        if (!delivery.type)
             return;
-        const json full = toJson(object, m_epochMs);
+        const AnyObject &object = *delivery.object;
+        json full = toJson(object, m_epochMs);
+        if (delivery.resourceVersion > 0)
+            full["metadata"]["resourceVersion"] = std::to_string(delivery.resourceVersion);
         json payload = full;
         if (watch->table) {
             json rows = json::array();
             rows.push_back(tableRow(object, full, m_sim->now()));
-            payload = table(r.resource->kind, rows, metaOf(object).resourceVersion);
+            payload = table(r.resource->kind, rows,
+                            delivery.resourceVersion > 0 ? delivery.resourceVersion
+                                                         : metaOf(object).resourceVersion);
         }
-        writeChunk(socket, toBytes(json{{"type", type}, {"object", payload}}) + '\n');
+        writeChunk(socket, toBytes(json{{"type", delivery.type}, {"object", payload}}) + '\n');
     };
 
     // From a resourceVersion: what happened since, from the history; without one, the objects
@@ -1048,6 +1101,42 @@ void ApiServer::startWatch(const QHttpServerRequest &request, QTcpSocket *socket
             endStream(socket);
             return;
         }
+        if (watch->selection.labels || !watch->selection.fields.isEmpty()) {
+            // What the client holds: the objects that matched at `version` (what a list at that
+            // version returned). An object's state then is its last change up to `version`;
+            // for one not changed since the history began, its state now, or as its first
+            // later change found it (it existed unless that change added it).
+            QHash<QString, std::shared_ptr<const AnyObject>> atVersion;
+            QSet<QString> changed;
+            for (const core::WatchEvent &e : events) {
+                if (e.kind != r.resource->kind || !e.object)
+                    continue;
+                const core::ObjectMeta &meta = metaOf(*e.object);
+                if (!r.ns.isEmpty() && meta.namespaceName != r.ns)
+                    continue;
+                const QString key = meta.namespaceName + QLatin1Char('/') + meta.name;
+                const bool first = !changed.contains(key);
+                changed.insert(key);
+                if (e.resourceVersion <= version) {
+                    if (e.type == core::WatchEventType::Deleted)
+                        atVersion.remove(key);
+                    else
+                        atVersion.insert(key, e.object);
+                } else if (first && e.type != core::WatchEventType::Added) {
+                    atVersion.insert(key, e.object);
+                }
+            }
+            for (const AnyObject &object : objectsOf(m_sim->store(), r.resource->kind, r.ns)) {
+                const core::ObjectMeta &meta = metaOf(object);
+                const QString key = meta.namespaceName + QLatin1Char('/') + meta.name;
+                if (!changed.contains(key))
+                    atVersion.insert(key, std::make_shared<const AnyObject>(object));
+            }
+            for (auto it = atVersion.cbegin(); it != atVersion.cend(); ++it) {
+                if (watch->selection.matches(*it.value()))
+                    watch->sent.insert(it.key(), it.value());
+            }
+        }
         const auto first = std::upper_bound(
             events.cbegin(), events.cend(), version,
             [](qint64 v, const core::WatchEvent &e) { return v < e.resourceVersion; });
@@ -1056,14 +1145,11 @@ void ApiServer::startWatch(const QHttpServerRequest &request, QTcpSocket *socket
                 continue;
             if (!r.ns.isEmpty() && metaOf(*it->object).namespaceName != r.ns)
                 continue;
-            send(it->type == core::WatchEventType::Added      ? "ADDED"
-                 : it->type == core::WatchEventType::Modified ? "MODIFIED"
-                                                              : "DELETED",
-                 *it->object);
+            send(it->type, it->object, it->resourceVersion);
         }
     } else {
         for (const AnyObject &object : objectsOf(m_sim->store(), r.resource->kind, r.ns))
-            send("ADDED", object);
+            send(core::WatchEventType::Added, std::make_shared<const AnyObject>(object), 0);
     }
 
     Watch *raw = watch.get();
@@ -1095,27 +1181,33 @@ void ApiServer::watchEvent(const core::WatchEvent &event)
 {
     if (m_watches.empty() || !event.object)
         return;
-    const char *type = event.type == core::WatchEventType::Added      ? "ADDED"
-                       : event.type == core::WatchEventType::Modified ? "MODIFIED"
-                                                                      : "DELETED";
-    std::optional<json> full; // written once, for every watch that wants it
+    std::optional<json> full; // written once, for every watch that is sent the event's object
     for (const std::unique_ptr<Watch> &watch : m_watches) {
         if (watch->closed || !watch->socket || watch->resource->kind != event.kind)
             continue;
-        const AnyObject &object = *event.object;
-        if (!watch->ns.isEmpty() && metaOf(object).namespaceName != watch->ns)
+        if (!watch->ns.isEmpty() && metaOf(*event.object).namespaceName != watch->ns)
             continue;
-        if (!watch->selection.matches(object))
+        const Watch::Delivery delivery =
+            watch->deliver(event.type, event.object, event.resourceVersion);
+        if (!delivery.type)
             continue;
-        if (!full)
+        const AnyObject &object = *delivery.object;
+        json own; // an object that stopped matching: as it was last sent
+        if (delivery.resourceVersion > 0) {
+            own = toJson(object, m_epochMs);
+            own["metadata"]["resourceVersion"] = std::to_string(delivery.resourceVersion);
+        } else if (!full) {
             full = toJson(object, m_epochMs);
-        json payload = *full;
+        }
+        const json &document = delivery.resourceVersion > 0 ? own : *full;
+        json payload = document;
         if (watch->table) {
             json rows = json::array();
-            rows.push_back(tableRow(object, *full, m_sim->now()));
+            rows.push_back(tableRow(object, document, m_sim->now()));
             payload = table(event.kind, rows, event.resourceVersion);
         }
-        writeChunk(watch->socket, toBytes(json{{"type", type}, {"object", payload}}) + '\n');
+        writeChunk(watch->socket,
+                   toBytes(json{{"type", delivery.type}, {"object", payload}}) + '\n');
     }
 }
 
