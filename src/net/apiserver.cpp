@@ -541,6 +541,7 @@ struct ApiServer::Watch
 
 struct ApiServer::Connection
 {
+    QPointer<QTcpSocket> socket;
     QElapsedTimer idle;     // since the last bytes received or the last answer
     qint64 unanswered = 0;  // bytes received since the last answer
     bool longRunning = false;
@@ -592,6 +593,7 @@ void ApiServer::setIdleTimeout(int ms)
 void ApiServer::connectionStarted(QSslSocket *socket)
 {
     auto connection = std::make_shared<Connection>();
+    connection->socket = socket;
     connection->idle.start();
     m_connections.insert(socket, connection);
     // Runs before QAbstractHttpServer's own readyRead handler (connected once the handshake is
@@ -647,6 +649,23 @@ void ApiServer::markLongRunning(QTcpSocket *socket)
 
 void ApiServer::closeIdleConnections()
 {
+    // On a request it cannot parse, QAbstractHttpServer 6.4 calls socket->disconnect(): every
+    // signal connection of the socket goes, ours to `destroyed` and its own deleteLater on
+    // `disconnected` included. Such sockets are found here by their QPointer and state.
+    for (auto it = m_connections.begin(); it != m_connections.end();) {
+        QTcpSocket *socket = (*it)->socket;
+        if (socket && socket->state() != QAbstractSocket::UnconnectedState) {
+            ++it;
+            continue;
+        }
+        if (socket)
+            socket->deleteLater(); // closed, and nothing else would delete it
+        it = m_connections.erase(it);
+    }
+    if (m_connections.isEmpty()) {
+        m_idleSweep.stop();
+        return;
+    }
     // Copied: closing a socket can destroy it, which edits m_connections.
     const auto connections = m_connections;
     for (auto it = connections.cbegin(); it != connections.cend(); ++it) {
