@@ -432,8 +432,10 @@ std::optional<Selection> selectionOf(const QUrlQuery &query, const ResourceInfo 
         QString message;
         selection.labels = core::LabelSelector::parse(labelText, &message);
         if (!selection.labels) {
-            *error = ApiStatus::badRequest(QStringLiteral("unable to parse requirement: ")
-                                           + message);
+            // The parser's message may already carry the prefix.
+            const QString prefix = QStringLiteral("unable to parse requirement: ");
+            *error = ApiStatus::badRequest(message.startsWith(prefix) ? message
+                                                                      : prefix + message);
             return std::nullopt;
         }
     }
@@ -462,6 +464,20 @@ std::optional<Selection> selectionOf(const QUrlQuery &query, const ResourceInfo 
         }
     }
     return selection;
+}
+
+// A PATCH whose Content-Type is not a patch type the server takes: worded as kube-apiserver's
+// patch handler words it, listing the patch types (server-side apply is not simulated, so
+// application/apply-patch+yaml is not among them).
+ApiStatus unsupportedPatchType(const QHttpServerRequest &request)
+{
+    ApiStatus status = ApiStatus::unsupportedMediaType(
+        QString::fromLatin1(request.value("Content-Type")));
+    status.message = QStringLiteral("the body of the request was in an unknown format - accepted "
+                                    "media types include: application/json-patch+json, "
+                                    "application/merge-patch+json, "
+                                    "application/strategic-merge-patch+json");
+    return status;
 }
 
 bool queryFlag(const QUrlQuery &query, const QString &name)
@@ -1000,8 +1016,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
                 core::apijson::patchTypeFromContentType(
                     QString::fromLatin1(request.value("Content-Type")));
             if (!patchType) {
-                respondStatus(socket, ApiStatus::unsupportedMediaType(
-                                          QString::fromLatin1(request.value("Content-Type"))));
+                respondStatus(socket, unsupportedPatchType(request));
                 return;
             }
             const core::apijson::PatchResult patched = core::apijson::applyPatch(
@@ -1078,8 +1093,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
                 QString::fromLatin1(request.value("Content-Type")));
         if (!patchType) {
             // Server-side apply (application/apply-patch+yaml) is not simulated.
-            respondStatus(socket, ApiStatus::unsupportedMediaType(
-                                      QString::fromLatin1(request.value("Content-Type"))));
+            respondStatus(socket, unsupportedPatchType(request));
             return;
         }
         const core::OperationResult result =

@@ -205,8 +205,11 @@ private Q_SLOTS:
         const QString notFound = QStringLiteral("the server could not find the requested resource");
         const QString notAllowed =
             QStringLiteral("the server does not allow this method on the requested resource");
-        const QString unknownFormat =
-            QStringLiteral("^the body of the request was in an unknown format - accepted media types include: ");
+        // kube-apiserver's patch handler lists its patch types (apply is not simulated here).
+        const QString unknownFormat = QStringLiteral(
+            "the body of the request was in an unknown format - accepted media types include: "
+            "application/json-patch+json, application/merge-patch+json, "
+            "application/strategic-merge-patch+json");
         const QString nsMismatch = QStringLiteral(
             "the namespace of the provided object does not match the namespace sent on the request");
 
@@ -313,7 +316,7 @@ private Q_SLOTS:
         QTest::newRow("invalid label selector")
             << QByteArray("GET") << kServices + QStringLiteral("?labelSelector=app%20in%20(web")
             << QByteArray() << QByteArray() << 400 << badRequest
-            << QStringLiteral("^unable to parse requirement: ");
+            << QStringLiteral("unable to parse requirement: app in (web");
         QTest::newRow("invalid field selector")
             << QByteArray("GET")
             << QStringLiteral("/api/v1/namespaces/default/pods?fieldSelector=spec.nodeName")
@@ -327,7 +330,7 @@ private Q_SLOTS:
         QTest::newRow("label selector on deletecollection")
             << QByteArray("DELETE") << kServices + QStringLiteral("?labelSelector=%3D%3D%3D")
             << json << QByteArray() << 400 << badRequest
-            << QStringLiteral("^unable to parse requirement: ");
+            << QStringLiteral("unable to parse requirement: ===");
         QTest::newRow("unsupported field on a watch")
             << QByteArray("GET") << kServices + QStringLiteral("?watch=true&fieldSelector=spec.type%3DNodePort")
             << QByteArray() << QByteArray() << 400 << badRequest
