@@ -24,6 +24,7 @@
 
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
+#include <unistd.h>
 #endif
 
 namespace ordinal::net {
@@ -582,6 +583,10 @@ protected:
             QTcpSocket refused;
             if (refused.setSocketDescriptor(handle))
                 refused.abort(); // closes the descriptor
+#ifdef Q_OS_UNIX
+            else
+                ::close(int(handle));
+#endif
             return;
         }
         QSslServer::incomingConnection(handle);
@@ -613,9 +618,7 @@ void ApiServer::connectionStarted(QSslSocket *socket)
     connection->idle.start();
     m_connections.insert(socket, connection);
     // Runs before QAbstractHttpServer's own readyRead handler (connected once the handshake is
-    // done), so it sees each arrival before the parser consumes it. Its context is the socket,
-    // not this server: QObject::disconnect(socket, readyRead, this) then reaches the parser's
-    // handler alone.
+    // done), so it sees each arrival before the parser consumes it.
     connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { bytesArrived(socket); });
     connect(socket, &QObject::destroyed, this, [this, socket] {
         m_connections.remove(socket);
@@ -639,8 +642,9 @@ void ApiServer::bytesArrived(QTcpSocket *socket)
     connection->unanswered += socket->bytesAvailable();
     if (connection->longRunning || connection->unanswered <= kMaxBodyBytes + kMaxHeaderBytes)
         return;
-    // Too much: the parser reads no more of it; answer as for a body over the limit, close.
-    QObject::disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+    // Too much: neither the parser nor this hook reads more of it; answer as for a body over
+    // the limit, and close.
+    QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
     socket->setReadBufferSize(1);
     respondStatus(socket, ApiStatus::tooLarge(
                               QStringLiteral("Request entity too large: limit is %1")
