@@ -692,7 +692,9 @@ void ApiServer::closeIdleConnections()
         const Connection &connection = **it;
         if (connection.longRunning || connection.idle.elapsed() < m_idleTimeoutMs)
             continue;
-        QTcpSocket *socket = it.key();
+        QTcpSocket *socket = connection.socket;
+        if (!socket)
+            continue;
         if (socket->state() == QAbstractSocket::ConnectedState)
             socket->disconnectFromHost();
         else if (socket->state() != QAbstractSocket::UnconnectedState)
