@@ -11,7 +11,6 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -23,7 +22,9 @@
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTest>
+#include <QTimer>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -692,7 +693,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(received.contains("\"kind\":\"Service\""), 10000);
     }
 
-    // After all of the above, the shared server still serves, and nothing was written.
+    // After all of the above, the shared server still serves.
     void cleanupTestCase()
     {
         const Answer get = call("GET", kService);
