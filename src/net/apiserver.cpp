@@ -24,6 +24,11 @@
 
 #include <algorithm>
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 namespace ordinal::net {
 
 using core::AnyObject;
@@ -430,8 +435,10 @@ std::optional<Selection> selectionOf(const QUrlQuery &query, const ResourceInfo 
         QString message;
         selection.labels = core::LabelSelector::parse(labelText, &message);
         if (!selection.labels) {
-            *error = ApiStatus::badRequest(QStringLiteral("unable to parse requirement: ")
-                                           + message);
+            // The parser's message may already carry the prefix.
+            const QString prefix = QStringLiteral("unable to parse requirement: ");
+            *error = ApiStatus::badRequest(message.startsWith(prefix) ? message
+                                                                      : prefix + message);
             return std::nullopt;
         }
     }
@@ -460,6 +467,20 @@ std::optional<Selection> selectionOf(const QUrlQuery &query, const ResourceInfo 
         }
     }
     return selection;
+}
+
+// A PATCH whose Content-Type is not a patch type the server takes: worded as kube-apiserver's
+// patch handler words it, listing the patch types (server-side apply is not simulated, so
+// application/apply-patch+yaml is not among them).
+ApiStatus unsupportedPatchType(const QHttpServerRequest &request)
+{
+    ApiStatus status = ApiStatus::unsupportedMediaType(
+        QString::fromLatin1(request.value("Content-Type")));
+    status.message = QStringLiteral("the body of the request was in an unknown format - accepted "
+                                    "media types include: application/json-patch+json, "
+                                    "application/merge-patch+json, "
+                                    "application/strategic-merge-patch+json");
+    return status;
 }
 
 bool queryFlag(const QUrlQuery &query, const QString &name)
@@ -579,6 +600,154 @@ struct ApiServer::Watch
     }
 };
 
+// --- connections and their limits ---------------------------------------------------------------
+
+struct ApiServer::Connection
+{
+    QPointer<QTcpSocket> socket;
+    QElapsedTimer idle;     // since the last bytes received or the last answer
+    qint64 unanswered = 0;  // bytes received since the last answer
+    bool longRunning = false;
+};
+
+// The TLS listener: closes connections beyond the cap as they are accepted, before any TLS work
+// (no handshake, no buffers), so that a flood costs one accept() and one close() each and the
+// event loop never waits on a descriptor it will not serve.
+class ApiServer::Listener : public QSslServer
+{
+public:
+    explicit Listener(ApiServer *server)
+        : QSslServer(server)
+        , m_server(server)
+    {
+    }
+
+protected:
+    void incomingConnection(qintptr handle) override
+    {
+        if (!m_server->admitConnection()) {
+            QTcpSocket refused;
+            if (refused.setSocketDescriptor(handle))
+                refused.abort(); // closes the descriptor
+#ifdef Q_OS_UNIX
+            else
+                ::close(int(handle));
+#endif
+            return;
+        }
+        QSslServer::incomingConnection(handle);
+    }
+
+private:
+    ApiServer *m_server;
+};
+
+bool ApiServer::admitConnection()
+{
+    if (m_connections.size() < m_maxConnections)
+        return true;
+    ++m_refused;
+    return false;
+}
+
+void ApiServer::setIdleTimeout(int ms)
+{
+    m_idleTimeoutMs = std::max(ms, 1);
+    // Sweeps often enough that a connection is closed within a quarter of the timeout late.
+    m_idleSweep.setInterval(std::clamp(m_idleTimeoutMs / 4, 10, 5000));
+}
+
+void ApiServer::connectionStarted(QSslSocket *socket)
+{
+    auto connection = std::make_shared<Connection>();
+    connection->socket = socket;
+    connection->idle.start();
+    m_connections.insert(socket, connection);
+    // Runs before QAbstractHttpServer's own readyRead handler (connected once the handshake is
+    // done), so it sees each arrival before the parser consumes it.
+    connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { bytesArrived(socket); });
+    connect(socket, &QObject::destroyed, this, [this, socket] {
+        m_connections.remove(socket);
+        if (m_connections.isEmpty())
+            m_idleSweep.stop();
+    });
+    if (!m_idleSweep.isActive())
+        m_idleSweep.start();
+}
+
+// QHttpServerRequest (Qt 6.4) has no hook between the headers and the body: the whole body is
+// read before handleRequest() sees Content-Length. Counting the bytes of the request not yet
+// answered bounds what one connection can make the server hold to the limit plus one read,
+// without parsing HTTP a second time.
+void ApiServer::bytesArrived(QTcpSocket *socket)
+{
+    const std::shared_ptr<Connection> connection = m_connections.value(socket);
+    if (!connection)
+        return;
+    connection->idle.restart();
+    connection->unanswered += socket->bytesAvailable();
+    if (connection->longRunning || connection->unanswered <= kMaxBodyBytes + kMaxHeaderBytes)
+        return;
+    // Too much: neither the parser nor this hook reads more of it; answer as for a body over
+    // the limit, and close.
+    QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    socket->setReadBufferSize(1);
+    respondStatus(socket, ApiStatus::tooLarge(
+                              QStringLiteral("Request entity too large: limit is %1")
+                                  .arg(kMaxBodyBytes)));
+    socket->disconnectFromHost();
+    connection->unanswered = 0;
+}
+
+void ApiServer::requestAnswered(QTcpSocket *socket)
+{
+    if (const std::shared_ptr<Connection> connection = m_connections.value(socket)) {
+        connection->unanswered = 0;
+        connection->idle.restart();
+    }
+}
+
+void ApiServer::markLongRunning(QTcpSocket *socket)
+{
+    if (const std::shared_ptr<Connection> connection = m_connections.value(socket))
+        connection->longRunning = true;
+}
+
+void ApiServer::closeIdleConnections()
+{
+    // On a request it cannot parse, QAbstractHttpServer 6.4 calls socket->disconnect(): every
+    // signal connection of the socket goes, ours to `destroyed` and its own deleteLater on
+    // `disconnected` included. Such sockets are found here by their QPointer and state.
+    for (auto it = m_connections.begin(); it != m_connections.end();) {
+        QTcpSocket *socket = (*it)->socket;
+        if (socket && socket->state() != QAbstractSocket::UnconnectedState) {
+            ++it;
+            continue;
+        }
+        if (socket)
+            socket->deleteLater(); // closed, and nothing else would delete it
+        it = m_connections.erase(it);
+    }
+    if (m_connections.isEmpty()) {
+        m_idleSweep.stop();
+        return;
+    }
+    // Copied: closing a socket can destroy it, which edits m_connections.
+    const auto connections = m_connections;
+    for (auto it = connections.cbegin(); it != connections.cend(); ++it) {
+        const Connection &connection = **it;
+        if (connection.longRunning || connection.idle.elapsed() < m_idleTimeoutMs)
+            continue;
+        QTcpSocket *socket = connection.socket;
+        if (!socket)
+            continue;
+        if (socket->state() == QAbstractSocket::ConnectedState)
+            socket->disconnectFromHost();
+        else if (socket->state() != QAbstractSocket::UnconnectedState)
+            socket->abort();
+    }
+}
+
 ApiServer::ApiServer(core::Simulation &sim, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_sim(&sim)
@@ -594,6 +763,8 @@ ApiServer::ApiServer(core::Simulation &sim, QObject *parent)
     m_sim->addListener(this);
     m_clock.setInterval(50);
     connect(&m_clock, &QTimer::timeout, this, &ApiServer::tick);
+    setIdleTimeout(kDefaultIdleTimeoutMs);
+    connect(&m_idleSweep, &QTimer::timeout, this, &ApiServer::closeIdleConnections);
 }
 
 ApiServer::~ApiServer()
@@ -611,7 +782,7 @@ void ApiServer::setSimulation(core::Simulation &sim)
     m_sim = &sim;
     m_sim->addListener(this);
     m_epochMs = QDateTime::currentMSecsSinceEpoch() - m_sim->now();
-    m_operations.emplace(sim);
+    m_operations->emplace(sim);
     m_operations->setEpoch(m_epochMs);
     m_virtualStart = m_sim->now();
     m_wall.restart();
@@ -628,8 +799,27 @@ bool ApiServer::listen(const QHostAddress &address, quint16 port, QString *error
     tls.setLocalCertificate(QSslCertificate(identity->certificatePem, QSsl::Pem));
     tls.setPrivateKey(QSslKey(identity->privateKeyPem, QSsl::Ec, QSsl::Pem));
     tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-    auto *server = new QSslServer(this);
+    tls.setCaCertificates({}); // clients are not verified: no CA store to build per connection
+    auto *server = new Listener(this);
+    // A burst of connections is handshaken one after another on this thread (1,000 took
+    // 6-9 s in tst_apiserver); QSslServer's 5 s default would drop the later ones.
+    server->setHandshakeTimeout(kHandshakeTimeoutMs);
     server->setSslConfiguration(tls);
+#ifdef Q_OS_UNIX
+    // Each connection holds a descriptor: keep the cap clear of the process's limit (room for
+    // the files, pipes and listeners the rest of the program has open).
+    rlimit files {};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY)
+        m_maxConnections = int(std::min<rlim_t>(rlim_t(m_maxConnections),
+                                                files.rlim_cur > 256 ? files.rlim_cur - 128
+                                                                     : files.rlim_cur / 2));
+#endif
+    // QSslServer counts connections still in their handshake as pending, and stops accepting
+    // at maxPendingConnections (30 by default): let handshakes run up to the cap instead, each
+    // bounded by the handshake timeout (5 s).
+    server->setMaxPendingConnections(m_maxConnections);
+    server->setListenBacklogSize(std::min(m_maxConnections, 1024));
+    connect(server, &QSslServer::startedEncryptionHandshake, this, &ApiServer::connectionStarted);
     if (!server->listen(address, port)) {
         *error = server->errorString();
         delete server;
@@ -696,6 +886,9 @@ void ApiServer::tick()
                                            != QAbstractSocket::ConnectedState;
                                    }),
                     m_watches.end());
+    // Nothing left to do: an idle server takes no wake-ups (startWatch starts it again).
+    if (m_speed <= 0 && m_watches.empty())
+        m_clock.stop();
 }
 
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -710,17 +903,22 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     const QByteArray authorization = request.value("Authorization");
     if (!authorization.startsWith("Bearer ") || !sameSecret(authorization.mid(7), m_token)) {
         respondStatus(socket, ApiStatus::unauthorized());
+        requestAnswered(socket);
         return true;
     }
     if (request.body().size() > kMaxBodyBytes) {
+        // kube-apiserver's words (limit reader in its handlers).
         respondStatus(socket, ApiStatus::tooLarge(
-                                  tr("the request body is larger than %1 bytes").arg(kMaxBodyBytes)));
+                                  QStringLiteral("Request entity too large: limit is %1")
+                                      .arg(kMaxBodyBytes)));
+        requestAnswered(socket);
         return true;
     }
     // Requests act at the virtual moment the wall clock has reached.
     if (m_clock.isActive())
         tick();
     route(request, socket);
+    requestAnswered(socket);
     return true;
 }
 
@@ -755,6 +953,11 @@ void ApiServer::route(const QHttpServerRequest &request, QTcpSocket *socket)
         && findResource(group, version, parts[2])) {
         r.ns = parts[1];
         parts = parts.mid(2);
+    } else if (parts.size() >= 3 && parts[0] == QLatin1String("namespaces")
+               && (parts.size() > 3
+                   || (parts[2] != QLatin1String("status")
+                       && parts[2] != QLatin1String("finalize")))) {
+        parts.clear(); // namespaces/NS/<unknown resource>: not a namespace's subresource
     }
     if (!parts.isEmpty())
         r.resource = findResource(group, version, parts[0]);
@@ -881,8 +1084,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
                 core::apijson::patchTypeFromContentType(
                     QString::fromLatin1(request.value("Content-Type")));
             if (!patchType) {
-                respondStatus(socket, ApiStatus::unsupportedMediaType(
-                                          QString::fromLatin1(request.value("Content-Type"))));
+                respondStatus(socket, unsupportedPatchType(request));
                 return;
             }
             const core::apijson::PatchResult patched = core::apijson::applyPatch(
@@ -945,22 +1147,28 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
         }
         return;
     }
-    case Method::Put:
-        answer(m_operations->replace(resource, r.ns, r.name, request.body(), dryRun));
-        changed(QStringLiteral("update"));
+    case Method::Put: {
+        const core::OperationResult result =
+            m_operations->replace(resource, r.ns, r.name, request.body(), dryRun);
+        answer(result);
+        if (result.ok()) // a refused write changed nothing
+            changed(QStringLiteral("update"));
         return;
+    }
     case Method::Patch: {
         const std::optional<core::apijson::PatchType> patchType =
             core::apijson::patchTypeFromContentType(
                 QString::fromLatin1(request.value("Content-Type")));
         if (!patchType) {
             // Server-side apply (application/apply-patch+yaml) is not simulated.
-            respondStatus(socket, ApiStatus::unsupportedMediaType(
-                                      QString::fromLatin1(request.value("Content-Type"))));
+            respondStatus(socket, unsupportedPatchType(request));
             return;
         }
-        answer(m_operations->patch(resource, r.ns, r.name, request.body(), *patchType, dryRun));
-        changed(QStringLiteral("patch"));
+        const core::OperationResult result =
+            m_operations->patch(resource, r.ns, r.name, request.body(), *patchType, dryRun);
+        answer(result);
+        if (result.ok()) // a refused write changed nothing
+            changed(QStringLiteral("patch"));
         return;
     }
     case Method::Delete: {
@@ -1091,8 +1299,11 @@ void ApiServer::startWatch(const QHttpServerRequest &request, QTcpSocket *socket
     const qint64 version = from.toLongLong(&ok);
     if (!from.isEmpty() && from != QLatin1String("0") && ok) {
         const QList<core::WatchEvent> &events = m_sim->watchEvents();
-        const qint64 oldest = events.isEmpty() ? m_sim->store().resourceVersion()
-                                               : events.first().resourceVersion - 1;
+        // With history off, the events kept (if any) stop short of now: nothing before now
+        // can be replayed.
+        const qint64 oldest = events.isEmpty() || !m_sim->recordsHistory()
+            ? m_sim->store().resourceVersion()
+            : events.first().resourceVersion - 1;
         if (version < oldest) {
             ApiStatus gone = ApiStatus::gone(
                 QStringLiteral("too old resource version: %1 (%2)").arg(version).arg(oldest));
@@ -1161,6 +1372,7 @@ void ApiServer::startWatch(const QHttpServerRequest &request, QTcpSocket *socket
         raw->deadline.start();
     }
     connect(socket, &QTcpSocket::disconnected, this, [raw] { raw->closed = true; });
+    markLongRunning(socket);
     m_watches.push_back(std::move(watch));
     if (!m_clock.isActive())
         m_clock.start(); // also forgets closed watches
@@ -1311,6 +1523,7 @@ void ApiServer::remoteCommand(const QHttpServerRequest &request, QTcpSocket *soc
     RemoteCommandSession *session = RemoteCommandSession::accept(request, socket, options, this);
     if (!session)
         return;
+    markLongRunning(socket);
     const QString ns = r.ns;
     const QString podName = r.name;
     const QString containerName = container->name;
@@ -1450,6 +1663,7 @@ void ApiServer::logs(const QHttpServerRequest &request, QTcpSocket *socket, cons
     // Followed: the lines so far, then the stream stays open until the client leaves.
     beginStream(socket, "text/plain");
     writeChunk(socket, text);
+    markLongRunning(socket);
 }
 
 } // namespace ordinal::net

@@ -5,6 +5,7 @@
 #include "sim/simulation.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QHostAddress>
 #include <QPointer>
 #include <QTimer>
@@ -13,6 +14,7 @@
 #include <memory>
 
 class QHttpServerRequest;
+class QSslSocket;
 class QTcpSocket;
 
 namespace ordinal::net {
@@ -61,8 +63,33 @@ public:
     QByteArray kubeconfig() const;
 
     int watchCount() const { return int(m_watches.size()); }
-    // Largest request body accepted (bytes); larger ones get 413.
+    // This run's self-signed certificate (PEM), the kubeconfig's certificate-authority-data.
+    QByteArray certificatePem() const { return m_certificatePem; }
+
+    // --- Limits (docs/api.md, "Limits") ---
+    // Largest request body accepted (bytes, kube-apiserver's default); larger ones get 413.
     static constexpr qint64 kMaxBodyBytes = 3 * 1024 * 1024;
+    // Room for the request line and headers on top of the body (Go's default MaxHeaderBytes).
+    // A connection that has sent more than kMaxBodyBytes + kMaxHeaderBytes of a request not yet
+    // answered gets 413 and is closed while the body is still arriving.
+    static constexpr qint64 kMaxHeaderBytes = 1024 * 1024;
+    // A connection with no request in flight and no watch, followed log or exec/attach stream is
+    // closed after this long without receiving anything (kube-apiserver's HTTP server: 90 s).
+    static constexpr int kDefaultIdleTimeoutMs = 90 * 1000;
+    // Connections open at once (TLS handshakes included); beyond it new ones are closed as they
+    // are accepted. listen() lowers it to fit the process's descriptor limit.
+    static constexpr int kDefaultMaxConnections = 4096;
+    // A connection's TLS handshake must complete within this long (QSslServer closes it).
+    static constexpr int kHandshakeTimeoutMs = 30 * 1000;
+    void setIdleTimeout(int ms);
+    int idleTimeout() const { return m_idleTimeoutMs; }
+    // Takes effect for connections accepted from then on; call before listen() to size the
+    // accept queue as well.
+    void setMaxConnections(int count) { m_maxConnections = count; }
+    int maxConnections() const { return m_maxConnections; }
+    int connectionCount() const { return int(m_connections.size()); }
+    // Connections closed as they were accepted because maxConnections() were open.
+    int refusedConnections() const { return m_refused; }
 
 Q_SIGNALS:
     // A request changed the cluster (verb and object, e.g. "create statefulsets/web").
@@ -86,6 +113,16 @@ private:
     void deleteCollection(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
     void tick();
     void closeWatch(Watch *watch);
+    // Connection bookkeeping for the limits: every TLS connection from its handshake on.
+    class Listener;
+    struct Connection;
+    bool admitConnection();
+    void connectionStarted(QSslSocket *socket);
+    void bytesArrived(QTcpSocket *socket);
+    void requestAnswered(QTcpSocket *socket);
+    // The connection now carries a stream (watch, followed log, exec/attach): never idle.
+    void markLongRunning(QTcpSocket *socket);
+    void closeIdleConnections();
 
     // core::SimulationListener
     void watchEvent(const core::WatchEvent &event) override;
@@ -105,6 +142,12 @@ private:
     core::Millis m_virtualStart = 0;
     double m_speed = 0.0;
     std::vector<std::unique_ptr<Watch>> m_watches;
+    // limits
+    QHash<QTcpSocket *, std::shared_ptr<Connection>> m_connections;
+    QTimer m_idleSweep; // runs only while connections are open
+    int m_idleTimeoutMs = kDefaultIdleTimeoutMs;
+    int m_maxConnections = kDefaultMaxConnections;
+    int m_refused = 0;
 };
 
 } // namespace ordinal::net

@@ -183,6 +183,7 @@ public:
     void rewindToAction(qsizetype index);
     // When false, no history is kept (benchmarks); storeAt/rewindTo then only know now.
     void setRecordHistory(bool record) { m_recordHistory = record; }
+    bool recordsHistory() const { return m_recordHistory; }
 
     void addListener(SimulationListener *listener);
     void removeListener(SimulationListener *listener);
