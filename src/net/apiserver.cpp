@@ -782,7 +782,7 @@ void ApiServer::setSimulation(core::Simulation &sim)
     m_sim = &sim;
     m_sim->addListener(this);
     m_epochMs = QDateTime::currentMSecsSinceEpoch() - m_sim->now();
-    m_operations->emplace(sim);
+    m_operations.emplace(sim);
     m_operations->setEpoch(m_epochMs);
     m_virtualStart = m_sim->now();
     m_wall.restart();
