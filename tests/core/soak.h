@@ -89,6 +89,15 @@ inline SoakResult runSoak(quint64 seed, qint64 actions)
         result.violations << QStringLiteral("the soak manifest did not apply");
         return result;
     }
+    // 200 ClusterIP Services, decoded once; each batch applies 20 of them.
+    QByteArray services;
+    for (int k = 0; k < 200; ++k)
+        services += QStringLiteral("---\napiVersion: v1\nkind: Service\nmetadata: {name: svc-%1}\n"
+                                   "spec:\n  selector: {app: api}\n  ports: [{port: 80}]\n")
+                        .arg(k)
+                        .toUtf8();
+    const core::LoadResult servicePool
+        = core::ManifestLoader::loadText(services, QStringLiteral("services.yaml"));
     SoakRandom random(seed);
     const QStringList nodes{QStringLiteral("node-1"), QStringLiteral("node-2"),
                             QStringLiteral("node-3")};
@@ -139,21 +148,14 @@ inline SoakResult runSoak(quint64 seed, qint64 actions)
             break;
         case 12: {
             // Several ClusterIP Services in one apply: each must get its own address.
-            QByteArray text;
-            for (int k = 0; k < 3; ++k) {
-                text += QStringLiteral("---\napiVersion: v1\nkind: Service\nmetadata: {name: "
-                                       "svc-%1}\nspec:\n  selector: {app: nginx}\n  ports: "
-                                       "[{port: 80}]\n")
-                            .arg(random.below(40))
-                            .toUtf8();
-            }
-            const core::LoadResult services
-                = core::ManifestLoader::loadText(text, QStringLiteral("services.yaml"));
-            sim.apply(services.objects, false);
+            QList<core::ManifestObject> batch;
+            for (int k = 0; k < 20; ++k)
+                batch << servicePool.objects.at(random.below(int(servicePool.objects.size())));
+            sim.apply(batch, false);
             break;
         }
         case 13:
-            sim.deleteService(ns, QStringLiteral("svc-%1").arg(random.below(40)));
+            sim.deleteService(ns, QStringLiteral("svc-%1").arg(random.below(200)));
             break;
         default:
             sim.advanceBy((1 + random.below(90)) * core::kSecond);

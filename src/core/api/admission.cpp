@@ -210,8 +210,14 @@ QString maxLenError(int length)
 
 bool fullMatch(const QString &pattern, const QString &value)
 {
-    const QRegularExpression re(QStringLiteral("^(?:") + pattern + QStringLiteral(")$"));
-    return re.match(value).hasMatch();
+    // Compiled once per pattern: compiling on every call was most of the cost of applying
+    // thousands of objects (issue 19). Looked up only, never iterated.
+    thread_local QHash<QString, QRegularExpression> compiled;
+    auto it = compiled.constFind(pattern);
+    if (it == compiled.cend())
+        it = compiled.insert(pattern, QRegularExpression(QStringLiteral("^(?:") + pattern
+                                                         + QStringLiteral(")$")));
+    return it->match(value).hasMatch();
 }
 
 const QString kDns1123LabelFmt = QStringLiteral("[a-z0-9]([-a-z0-9]*[a-z0-9])?");

@@ -355,22 +355,27 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
     };
     std::optional<Pod> updatePrototype;
     std::optional<Pod> currentPrototype;
-    const auto createPod = [&](int ordinal, const QString &name) {
+    // What the API server says about each prototype's pods (the text after "is invalid: "),
+    // empty when it accepts them. Upstream does not validate a StatefulSet's pod template (a
+    // long-standing gap), so an invalid template is accepted and every pod creation fails.
+    std::optional<QString> updateRejection;
+    std::optional<QString> currentRejection;
+    // newVersionedStatefulSetPod: below the partition (or below currentReplicas when there is
+    // no rollingUpdate block) a re-created pod keeps the current revision.
+    const auto usesCurrent = [&](int ordinal) {
         const int partition = set.spec.updateStrategy.rollingUpdate
             ? set.spec.updateStrategy.rollingUpdate->partition
             : 0;
-        // newVersionedStatefulSetPod: below the partition (or below currentReplicas when
-        // there is no rollingUpdate block) a re-created pod keeps the current revision.
         const bool rolling = set.spec.updateStrategy.type == QLatin1String("RollingUpdate");
         const bool useCurrent = rolling
             && ((!set.spec.updateStrategy.rollingUpdate
                  && ordinal < qint64(start) + set.status.currentReplicas)
                 || (set.spec.updateStrategy.rollingUpdate && ordinal < qint64(start) + partition));
-        const bool current = useCurrent && pass.currentRevision != pass.updateRevision;
-        if (current)
-            ++pass.outdated;
-        // What every pod of the revision shares is made once per pass; pods made from it share
-        // its spec and labels until they change them.
+        return useCurrent && pass.currentRevision != pass.updateRevision;
+    };
+    // What every pod of the revision shares is made once per pass; pods made from it share
+    // its spec and labels until they change them.
+    const auto prototypeFor = [&](bool current) -> const Pod & {
         std::optional<Pod> &prototype = current ? currentPrototype : updatePrototype;
         if (!prototype) {
             const QString &revisionName = current ? pass.currentRevision : pass.updateRevision;
@@ -395,8 +400,48 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
             // policy); nothing admission sets depends on the pod's name.
             Admission::applyDefaults(*prototype);
         }
+        return *prototype;
+    };
+    // Whether the API server refuses the pod (it validates pods, not StatefulSet templates);
+    // says so as upstream's FailedCreate event and a Decision.
+    const auto rejectsPod = [&](int ordinal, const QString &name) {
+        const bool current = usesCurrent(ordinal);
+        std::optional<QString> &rejection = current ? currentRejection : updateRejection;
+        if (!rejection) {
+            Pod check = prototypeFor(current);
+            check.metadata.name = name;
+            check.metadata.source = {};
+            check.spec.hostname = name;
+            // The claims' volumes, as createPod adds them.
+            for (const PersistentVolumeClaim &claimTemplate : set.spec.volumeClaimTemplates) {
+                check.spec.volumes.removeIf(
+                    [&](const Volume &v) { return v.name == claimTemplate.metadata.name; });
+                check.spec.volumes << Volume{claimTemplate.metadata.name,
+                                             claimTemplate.metadata.name + QLatin1Char('-') + name,
+                                             QStringLiteral("persistentVolumeClaim")};
+            }
+            const QString message = Admission::validateCreate(check);
+            const QString lead = QStringLiteral("The Pod \"%1\" is invalid: ").arg(name);
+            rejection = message.startsWith(lead) ? message.mid(lead.size()) : message;
+        }
+        if (rejection->isEmpty())
+            return false;
+        const QString why = QStringLiteral("Pod \"%1\" is invalid: %2").arg(name, *rejection);
+        pass.decide(name, tr("%1 not created: the API server rejects the pod the template "
+                             "makes: %2")
+                              .arg(name, why));
+        pass.event(QStringLiteral("Warning"), QStringLiteral("FailedCreate"),
+                   QStringLiteral("create Pod %1 in StatefulSet %2 failed error: %3")
+                       .arg(name, pass.name(), why));
+        return true;
+    };
+    const auto createPod = [&](int ordinal, const QString &name) {
+        const bool current = usesCurrent(ordinal);
+        if (current)
+            ++pass.outdated;
+        const Pod &prototype = prototypeFor(current);
 
-        Pod pod = *prototype;
+        Pod pod = prototype;
         pod.metadata.name = name;
         pod.metadata.uid = sim.newUid();
         pod.metadata.labels.insert(kPodNameLabel, pod.metadata.name);
@@ -476,6 +521,11 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
                                "budget (see docs/reliability.md).")
                                 .arg(name)
                                 .arg(Simulation::kMaxObjects));
+                blocked = true;
+                break;
+            }
+            if (rejectsPod(ordinal, name)) {
+                // As upstream: the pass ends on the error; it is retried when something changes.
                 blocked = true;
                 break;
             }

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QStringDecoder>
 
 #include <algorithm>
 #include <cctype>
@@ -15,6 +16,7 @@
 #include <limits>
 #include <string>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -861,7 +863,8 @@ public:
     void hostPort(const YNode &node, const QString &path)
     {
         const qint64 port = integer(node, path, "ContainerPort");
-        if (port != 0 && (port < 1 || port > 65535))
+        // Only a Pod's own spec: the API server does not validate a StatefulSet's template.
+        if (m_kind == QLatin1String("Pod") && port != 0 && (port < 1 || port > 65535))
             invalid(node,
                     QStringLiteral("%1: Invalid value: %2: must be between 1 and 65535, "
                                    "inclusive")
@@ -1502,9 +1505,12 @@ void decodeObject(const YNode &node, const QString &file, LoadResult &result)
         if (jsonKind(list) == JsonKind::Null)
             return;
         if (!list.IsSequence())
-            probe.fail(list, QStringLiteral("json: cannot unmarshal %1 into Go struct field "
-                                            "List.items of type []runtime.RawExtension")
-                                 .arg(jsonKindName(jsonKind(list))));
+            throw DecodeFailure{probe.pos(list),
+                                ManifestLoader::tr("error: unable to decode \"%1\": json: cannot "
+                                                   "unmarshal %2 into Go struct field List.items "
+                                                   "of type []runtime.RawExtension")
+                                        .arg(file, jsonKindName(jsonKind(list)))
+                                    + suffix(probe.pos(list))};
         for (std::size_t i = 0; i < list.size(); ++i)
             decodeObject(list.item(i), file, result);
         return;
@@ -1808,17 +1814,35 @@ LoadResult ManifestLoader::loadPath(const QString &path)
         // Byte order of the names, as kubectl's filepath.Walk; independent of the locale.
         QStringList sorted = names;
         std::sort(sorted.begin(), sorted.end());
-        for (const QString &name : sorted) {
-            const QString file
-                = path.endsWith(QLatin1Char('/')) ? path + name : path + QLatin1Char('/') + name;
-            if (name.contains(QChar::ReplacementCharacter)) {
-                result.errors << ManifestError { SourcePos { file, 0, 0 },
-                                                 tr("error: %1: the file name is not valid UTF-8; "
-                                                    "rename the file")
-                                                     .arg(file) };
-                continue;
+        for (const QString &name : sorted)
+            files << (path.endsWith(QLatin1Char('/')) ? path + name
+                                                      : path + QLatin1Char('/') + name);
+        // Names that are not UTF-8 cannot be shown or reopened reliably (Qt leaves them out of
+        // the listing); they fail the apply instead of being skipped.
+        if (!path.startsWith(QLatin1Char(':'))) {
+            if (DIR *raw = ::opendir(QFile::encodeName(path).constData())) {
+                QByteArrayList bad;
+                while (const dirent *entry = ::readdir(raw)) {
+                    const QByteArray name(entry->d_name);
+                    if (!name.endsWith(".yaml") && !name.endsWith(".yml")
+                        && !name.endsWith(".json"))
+                        continue;
+                    QStringDecoder utf8(QStringDecoder::Utf8);
+                    [[maybe_unused]] const QString decoded = utf8.decode(name);
+                    if (utf8.hasError())
+                        bad << name;
+                }
+                ::closedir(raw);
+                std::sort(bad.begin(), bad.end());
+                for (const QByteArray &name : std::as_const(bad)) {
+                    const QString shown = QDir(path).filePath(
+                        QString::fromLatin1(name.toPercentEncoding("/.-_~+")));
+                    result.errors << ManifestError{SourcePos{path, 0, 0},
+                                                   tr("error: %1: the file name is not valid "
+                                                      "UTF-8; rename the file")
+                                                       .arg(shown)};
+                }
             }
-            files << file;
         }
         if (files.isEmpty() && result.errors.isEmpty()) {
             result.errors << ManifestError {

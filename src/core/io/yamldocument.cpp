@@ -40,6 +40,14 @@ std::string goYamlText(const std::string &msg)
         return "found unexpected end of stream";
     if (msg == UNKNOWN_ANCHOR)
         return "unknown anchor referenced";
+    if (msg == YAML_MAJOR_VERSION)
+        return "found incompatible YAML document";
+    if (msg == CHAR_IN_BLOCK)
+        return "did not find expected comment or line break";
+    if (msg == FLOW_END)
+        return "did not find expected node content";
+    if (msg.rfind(INVALID_ESCAPE, 0) == 0)
+        return "found unknown escape character";
     return msg;
 }
 
@@ -137,8 +145,9 @@ double allowedAliasRatio(double expanded)
 class YamlTreeBuilder : public YAML::EventHandler
 {
 public:
-    YamlTreeBuilder(YamlDocuments &docs, std::size_t eventBudget)
+    YamlTreeBuilder(YamlDocuments &docs, const std::string &text, std::size_t eventBudget)
         : m_docs(docs)
+        , m_text(text)
         , m_eventBudget(eventBudget)
     {
     }
@@ -194,6 +203,8 @@ public:
     void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
                   const std::string &value) override
     {
+        if (tag == "!")
+            checkQuoteClosed(mark);
         const std::uint32_t n = add(YamlDocuments::Type::Scalar, mark, tagOf(tag));
         m_docs.m_nodes[n].scalar = value;
         anchorNode(anchor, n, true);
@@ -218,6 +229,32 @@ public:
 
 private:
     static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+    // yaml-cpp 0.7 ends a quoted scalar that is never closed at the end of the input, as if it
+    // were closed there; go-yaml refuses it.
+    void checkQuoteClosed(const YAML::Mark &mark)
+    {
+        const std::string &text = m_text;
+        if (mark.pos < 0 || std::size_t(mark.pos) >= text.size())
+            return;
+        const char quote = text[std::size_t(mark.pos)];
+        if (quote != '"' && quote != '\'')
+            return;
+        for (std::size_t i = std::size_t(mark.pos) + 1; i < text.size(); ++i) {
+            if (quote == '"' && text[i] == '\\') {
+                ++i;
+            } else if (text[i] == quote) {
+                if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+                    ++i; // '' is a quote inside a single-quoted scalar
+                    continue;
+                }
+                return;
+            }
+        }
+        int line = 0, column = 0;
+        locate(text, text.size(), &line, &column);
+        throw YamlDocuments::Error{line, column, "found unexpected end of stream"};
+    }
 
     struct Anchor
     {
@@ -332,6 +369,7 @@ private:
     };
 
     YamlDocuments &m_docs;
+    const std::string &m_text;
     std::size_t m_eventBudget;
     std::size_t m_events = 0;
     YAML::Mark m_docMark;
@@ -363,7 +401,7 @@ std::unique_ptr<YamlDocuments> YamlDocuments::parse(const std::string &text)
     auto docs = std::make_unique<YamlDocuments>();
     // Every event consumes input, so a parse that produces far more events than the text has
     // bytes is not making progress.
-    YamlTreeBuilder builder(*docs, 4 * text.size() + 64);
+    YamlTreeBuilder builder(*docs, text, 4 * text.size() + 64);
     std::istringstream in(text);
     try {
         YAML::Parser parser(in);
