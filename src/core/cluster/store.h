@@ -128,6 +128,20 @@ public:
         return result;
     }
 
+    // Objects of kind T whose key starts with keyPrefix, in key order: a range of the ordered
+    // map, so its cost follows the objects found rather than every object of the kind (a
+    // StatefulSet's revisions are "<namespace>/<set>-<hash>").
+    template<typename T>
+    QList<const T *> listByKeyPrefix(const QString &keyPrefix) const
+    {
+        QList<const T *> result;
+        const auto &map = all<T>();
+        for (auto it = map.lowerBound(keyPrefix); it != map.cend() && it.key().startsWith(keyPrefix);
+             ++it)
+            result.append(&it.value());
+        return result;
+    }
+
     // Creates or replaces the object; sets resourceVersion. Returns the event, with a copy of
     // the object unless withObject is false (nobody keeps it); *stored, when asked, is the
     // object as stored. knownKey, when not empty, is the object's key (callers that have it

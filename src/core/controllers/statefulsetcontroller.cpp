@@ -187,7 +187,11 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
     // older equal revision is reused with its number bumped (rollback).
     QList<const ControllerRevision *> revisions;
     qint64 maxRevision = 0;
-    for (const ControllerRevision *rev : store.list<ControllerRevision>(pass.ns())) {
+    // The set's revisions are named "<set>-<hash>" (revisionName), so only the keys with that
+    // prefix are read: a walk over every revision of the namespace made each pass cost as much
+    // as all the sets, and a namespace of N sets O(N^2) to settle.
+    const QString revisionPrefix = objectKey(pass.ns(), pass.name() + QLatin1Char('-'));
+    for (const ControllerRevision *rev : store.listByKeyPrefix<ControllerRevision>(revisionPrefix)) {
         const OwnerReference *owner = rev->metadata.controllerRef();
         if (owner && owner->uid == set.metadata.uid) {
             revisions << rev;
@@ -686,7 +690,7 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
 
     // Step 7: history limit, oldest non-live revisions first.
     QList<const ControllerRevision *> history;
-    for (const ControllerRevision *rev : store.list<ControllerRevision>(pass.ns())) {
+    for (const ControllerRevision *rev : store.listByKeyPrefix<ControllerRevision>(revisionPrefix)) {
         const OwnerReference *owner = rev->metadata.controllerRef();
         if (owner && owner->uid == set.metadata.uid && !liveRevisions.contains(rev->metadata.name))
             history << rev;

@@ -615,7 +615,9 @@ ActionResult Simulation::deleteStatefulSet(const QString &ns, const QString &nam
     // Garbage collection: the set's revisions, then (unless orphaned) all its pods at once —
     // no ordering guarantee (§1.7); claims owned by the set (whenDeleted: Delete) go too.
     QStringList revisions;
-    for (const ControllerRevision *rev : m_state.store.list<ControllerRevision>(ns)) {
+    // Revisions are named "<set>-<hash>": only that key range is read.
+    for (const ControllerRevision *rev : m_state.store.listByKeyPrefix<ControllerRevision>(
+             objectKey(ns, name + QLatin1Char('-')))) {
         const OwnerReference *owner = rev->metadata.controllerRef();
         if (owner && owner->uid == set.metadata.uid)
             revisions << objectKey(rev->metadata);
