@@ -390,6 +390,13 @@ const char *eventTypeName(core::WatchEventType type)
     return "ERROR";
 }
 
+// A PATCH's type, from its Content-Type (nullopt for another media type).
+std::optional<core::apijson::PatchType> patchTypeOf(const QHttpServerRequest &request)
+{
+    return core::apijson::patchTypeFromContentType(
+        QString::fromLatin1(request.value("Content-Type")));
+}
+
 bool wantsTable(const QHttpServerRequest &request)
 {
     return request.value("Accept").contains("as=Table");
@@ -1090,9 +1097,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
         if (method == Method::Put) {
             requested = json::parse(request.body().cbegin(), request.body().cend(), nullptr, false);
         } else if (method == Method::Patch) {
-            const std::optional<core::apijson::PatchType> patchType =
-                core::apijson::patchTypeFromContentType(
-                    QString::fromLatin1(request.value("Content-Type")));
+            const std::optional<core::apijson::PatchType> patchType = patchTypeOf(request);
             if (!patchType) {
                 respondStatus(socket, unsupportedPatchType(request));
                 return;
@@ -1166,9 +1171,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
         return;
     }
     case Method::Patch: {
-        const std::optional<core::apijson::PatchType> patchType =
-            core::apijson::patchTypeFromContentType(
-                QString::fromLatin1(request.value("Content-Type")));
+        const std::optional<core::apijson::PatchType> patchType = patchTypeOf(request);
         if (!patchType) {
             // Server-side apply (application/apply-patch+yaml) is not simulated.
             respondStatus(socket, unsupportedPatchType(request));

@@ -107,7 +107,7 @@ std::optional<AnyObject> Operations::find(const ResourceInfo &resource, const QS
 }
 
 std::optional<AnyObject> Operations::decode(const ResourceInfo &resource, const QByteArray &body,
-                                            ApiStatus *error) const
+                                            const QString &ns, ApiStatus *error) const
 {
     const LoadResult loaded = ManifestLoader::loadText(body, QStringLiteral("request"));
     if (!loaded.ok()) {
@@ -133,6 +133,15 @@ std::optional<AnyObject> Operations::decode(const ResourceInfo &resource, const 
     ObjectMeta &meta = metaOf(object);
     meta.fieldSources.clear();
     meta.source = SourcePos();
+    // A namespaced object lands in the request's namespace; its own must agree.
+    if (resource.namespaced) {
+        if (!meta.namespaceName.isEmpty() && meta.namespaceName != ns) {
+            *error = ApiStatus::badRequest(tr("the namespace of the provided object does not "
+                                              "match the namespace sent on the request"));
+            return std::nullopt;
+        }
+        meta.namespaceName = ns;
+    }
     return object;
 }
 
@@ -197,17 +206,9 @@ OperationResult Operations::create(const ResourceInfo &resource, const QString &
                                    const QByteArray &body, bool dryRun)
 {
     ApiStatus error;
-    std::optional<AnyObject> object = decode(resource, body, &error);
+    std::optional<AnyObject> object = decode(resource, body, ns, &error);
     if (!object)
         return OperationResult::failure(error);
-    ObjectMeta &meta = metaOf(*object);
-    if (resource.namespaced) {
-        if (!meta.namespaceName.isEmpty() && meta.namespaceName != ns)
-            return OperationResult::failure(ApiStatus::badRequest(
-                tr("the namespace of the provided object does not match the namespace sent on "
-                   "the request")));
-        meta.namespaceName = ns;
-    }
     return write(resource, std::move(*object), true, dryRun);
 }
 
@@ -215,21 +216,14 @@ OperationResult Operations::replace(const ResourceInfo &resource, const QString 
                                     const QString &name, const QByteArray &body, bool dryRun)
 {
     ApiStatus error;
-    std::optional<AnyObject> object = decode(resource, body, &error);
+    std::optional<AnyObject> object = decode(resource, body, ns, &error);
     if (!object)
         return OperationResult::failure(error);
-    ObjectMeta &meta = metaOf(*object);
+    const ObjectMeta &meta = metaOf(*object);
     if (meta.name != name)
         return OperationResult::failure(ApiStatus::badRequest(
             tr("the name of the object (%1) does not match the name on the URL (%2)")
                 .arg(meta.name, name)));
-    if (resource.namespaced) {
-        if (!meta.namespaceName.isEmpty() && meta.namespaceName != ns)
-            return OperationResult::failure(ApiStatus::badRequest(
-                tr("the namespace of the provided object does not match the namespace sent on "
-                   "the request")));
-        meta.namespaceName = ns;
-    }
     const std::optional<AnyObject> existing = find(resource, ns, name);
     const QString version = requestedVersion(body);
     if (existing && !version.isEmpty()
@@ -267,14 +261,14 @@ OperationResult Operations::patch(const ResourceInfo &resource, const QString &n
     }
     const QByteArray body = QByteArray::fromStdString(patched.document.dump());
     ApiStatus error;
-    std::optional<AnyObject> object = decode(resource, body, &error);
+    std::optional<AnyObject> object = decode(resource, body, ns, &error);
     if (!object)
         return OperationResult::failure(error);
     ObjectMeta &meta = metaOf(*object);
     // Messages about a patched field point at the manifest it was written in, as for apply.
     meta.fieldSources = metaOf(*existing).fieldSources;
     meta.source = metaOf(*existing).source;
-    if (meta.name != name || (resource.namespaced && meta.namespaceName != ns))
+    if (meta.name != name)
         return OperationResult::failure(ApiStatus::invalid(
             resource.kindName, resource.group, name,
             QStringLiteral("metadata.name: Invalid value: \"%1\": field is immutable")

@@ -81,9 +81,10 @@ public:
     OperationResult evict(const QString &ns, const QString &name, bool dryRun);
 
 private:
-    // Decodes a body into one object of the resource's kind, or a BadRequest status.
+    // Decodes a body into one object of the resource's kind in namespace ns (for namespaced
+    // kinds), or a BadRequest status.
     std::optional<AnyObject> decode(const ResourceInfo &resource, const QByteArray &body,
-                                    ApiStatus *error) const;
+                                    const QString &ns, ApiStatus *error) const;
     // Admits and writes the object (create or update of what is stored).
     OperationResult write(const ResourceInfo &resource, AnyObject object, bool create,
                           bool dryRun);
