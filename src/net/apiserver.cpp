@@ -571,6 +571,7 @@ struct ApiServer::Watch
     Selection selection;
     bool table = false;
     bool bookmarks = false;
+    QElapsedTimer sinceBookmark; // wall time since the last BOOKMARK (allowWatchBookmarks)
     bool closed = false;
     QTimer deadline;
 
@@ -903,6 +904,21 @@ void ApiServer::tick()
                                            != QAbstractSocket::ConnectedState;
                                    }),
                     m_watches.end());
+    // As the API server: a watch that allows bookmarks is told the current resourceVersion
+    // about once a minute, so that a client resuming it needs no relist.
+    for (const std::unique_ptr<Watch> &watch : m_watches) {
+        if (!watch->bookmarks || watch->sinceBookmark.elapsed() < kBookmarkIntervalMs)
+            continue;
+        watch->sinceBookmark.restart();
+        const json bookmark = {
+            {"type", "BOOKMARK"},
+            {"object",
+             {{"kind", str(watch->resource->kindName)},
+              {"apiVersion", str(apiVersionOf(*watch->resource))},
+              {"metadata",
+               {{"resourceVersion", std::to_string(m_sim->store().resourceVersion())}}}}}};
+        writeChunk(watch->socket, toBytes(bookmark) + '\n');
+    }
     // Nothing left to do: an idle server takes no wake-ups (startWatch starts it again).
     if (m_speed <= 0 && m_watches.empty())
         m_clock.stop();
@@ -1291,6 +1307,7 @@ void ApiServer::startWatch(const QHttpServerRequest &request, QTcpSocket *socket
     watch->selection = std::move(*selection);
     watch->table = wantsTable(request);
     watch->bookmarks = queryFlag(query, QStringLiteral("allowWatchBookmarks"));
+    watch->sinceBookmark.start();
     beginStream(socket, "application/json");
 
     const auto send = [&](core::WatchEventType type, std::shared_ptr<const AnyObject> change,

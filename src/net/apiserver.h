@@ -68,6 +68,8 @@ public:
 
     // --- Limits (docs/api.md, "Limits") ---
     // Largest request body accepted (bytes, kube-apiserver's default); larger ones get 413.
+    // How often a watch that allows bookmarks gets one (wall time).
+    static constexpr qint64 kBookmarkIntervalMs = 60 * 1000;
     static constexpr qint64 kMaxBodyBytes = 3 * 1024 * 1024;
     // Room for the request line and headers on top of the body (Go's default MaxHeaderBytes).
     // A connection that has sent more than kMaxBodyBytes + kMaxHeaderBytes of a request not yet
