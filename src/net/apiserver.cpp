@@ -924,6 +924,17 @@ void ApiServer::tick()
         m_clock.stop();
 }
 
+void ApiServer::announce(const ResourceInfo &resource, const QString &ns, const QString &name,
+                         const QString &verb)
+{
+    // The timeline's event list says where a change came from: this one, from a client.
+    m_sim->decide(QStringLiteral("kube-apiserver"), resource.kindName, core::objectKey(ns, name),
+                  name,
+                  tr("%1 %2 through the Kubernetes API (kubectl or another client)")
+                      .arg(verb, resource.singular + QLatin1Char('/') + name));
+    Q_EMIT clusterChanged(QStringLiteral("%1 %2/%3").arg(verb, resource.plural, name));
+}
+
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     Q_UNUSED(request)
@@ -1033,7 +1044,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
     };
     const auto changed = [&](const QString &verb) {
         if (!dryRun)
-            Q_EMIT clusterChanged(QStringLiteral("%1 %2/%3").arg(verb, resource.plural, r.name));
+            announce(resource, r.ns, r.name, verb);
     };
 
     // Collections.
@@ -1049,10 +1060,8 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
             const core::OperationResult result =
                 m_operations->create(resource, r.ns, request.body(), dryRun);
             answer(result);
-            if (result.ok() && result.object) {
-                Q_EMIT clusterChanged(QStringLiteral("create %1/%2")
-                                          .arg(resource.plural, metaOf(*result.object).name));
-            }
+            if (result.ok() && result.object && !dryRun)
+                announce(resource, r.ns, metaOf(*result.object).name, QStringLiteral("create"));
             return;
         }
         if (method == Method::Delete) {

@@ -31,6 +31,8 @@ namespace ordinal::net {
 //
 // QAbstractHttpServer (Qt HTTP Server 6.4, its bundled HTTP parser) reads requests; responses
 // are written on the request's socket, so that a watch can stream for as long as it runs.
+using core::apijson::ResourceInfo;
+
 class ApiServer : public QAbstractHttpServer, private core::SimulationListener
 {
     Q_OBJECT
@@ -114,6 +116,9 @@ private:
     void remoteCommand(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
     void deleteCollection(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
     void tick();
+    // Records a change a client made (a Decision the event list shows) and tells the window.
+    void announce(const ResourceInfo &resource, const QString &ns, const QString &name,
+                  const QString &verb);
     void closeWatch(Watch *watch);
     // Connection bookkeeping for the limits: every TLS connection from its handshake on.
     class Listener;

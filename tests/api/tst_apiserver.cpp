@@ -694,6 +694,38 @@ private Q_SLOTS:
     }
 
     // After all of the above, the shared server still serves.
+    // A change a client makes is recorded for the timeline's event list, once, as coming from
+    // the API; a dry run changes and records nothing.
+    void writesAreRecordedAsFromTheApi()
+    {
+        QSignalSpy changed(m_server.get(), &net::ApiServer::clusterChanged);
+        const auto fromApi = [this] {
+            return std::count_if(m_sim.decisions().cbegin(), m_sim.decisions().cend(),
+                                 [](const core::Decision &d) {
+                                     return d.controller == QLatin1String("kube-apiserver")
+                                         && d.objectKey == QLatin1String("default/web");
+                                 });
+        };
+        const qsizetype before = fromApi();
+        const qint64 version = m_sim.store().resourceVersion();
+        const Answer dry = call("PATCH", kService + QStringLiteral("?dryRun=All"),
+                                R"({"metadata":{"labels":{"tier":"dry"}}})",
+                                "application/merge-patch+json");
+        QCOMPARE(dry.code, 200);
+        QCOMPARE(m_sim.store().resourceVersion(), version);
+        QCOMPARE(fromApi(), before);
+        QCOMPARE(changed.count(), 0);
+
+        const Answer patched = call("PATCH", kService, R"({"metadata":{"labels":{"tier":"web"}}})",
+                                    "application/merge-patch+json");
+        QCOMPARE(patched.code, 200);
+        QCOMPARE(patched.json.value(QLatin1String("metadata")).toObject().value(QLatin1String("labels")).toObject().value(QLatin1String("tier")).toString(),
+                 QStringLiteral("web"));
+        QCOMPARE(fromApi(), before + 1);
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(m_sim.decisions().last().message.contains(QLatin1String("Kubernetes API")));
+    }
+
     void cleanupTestCase()
     {
         const Answer get = call("GET", kService);
