@@ -927,11 +927,14 @@ void ApiServer::tick()
 void ApiServer::announce(const ResourceInfo &resource, const QString &ns, const QString &name,
                          const QString &verb)
 {
-    // The timeline's event list says where a change came from: this one, from a client.
+    // The timeline's event list says where a change came from: this one, from a client. The
+    // resourceVersion tells two equal requests apart (a repeated decision is not recorded).
     m_sim->decide(QStringLiteral("kube-apiserver"), resource.kindName, core::objectKey(ns, name),
                   name,
-                  tr("%1 %2 through the Kubernetes API (kubectl or another client)")
-                      .arg(verb, resource.singular + QLatin1Char('/') + name));
+                  tr("%1 %2 through the Kubernetes API (kubectl or another client); "
+                     "resourceVersion %3")
+                      .arg(verb, resource.singular + QLatin1Char('/') + name)
+                      .arg(m_sim->store().resourceVersion()));
     Q_EMIT clusterChanged(QStringLiteral("%1 %2/%3").arg(verb, resource.plural, name));
 }
 
