@@ -312,7 +312,7 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
         } else
             condemned << std::make_pair(ordinal, pod);
     }
-    const qint64 budget = std::max<qint64>(0, Simulation::kMaxObjects - sim.objectCount());
+    const qint64 budget = std::max<qint64>(0, sim.objectBudget() - sim.objectCount());
     const qint64 creatable = pass.monotonic ? 1 : budget + 1;
     pass.replicas.fill(nullptr,
                        qsizetype(std::min(ordinalEnd - start, highestSlot + 1 + creatable)));
@@ -518,13 +518,13 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
             continue;
         }
         if (!pod) {
-            if (sim.objectCount() >= Simulation::kMaxObjects) {
+            if (sim.objectCount() >= sim.objectBudget()) {
                 // The simulation's object budget stands in for a cluster that is full.
                 pass.decide(name,
                             tr("%1 not created: the simulation holds %2 objects, its "
                                "budget (see docs/reliability.md).")
                                 .arg(name)
-                                .arg(Simulation::kMaxObjects));
+                                .arg(sim.objectBudget()));
                 blocked = true;
                 break;
             }

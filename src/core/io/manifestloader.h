@@ -69,7 +69,7 @@ public:
     // The most one manifest file may hold: the API server's request limit (3 MiB). Larger
     // files, devices, FIFOs and sockets are refused before they are parsed.
     static constexpr qint64 kMaxFileBytes = 3 * 1024 * 1024;
-    // The most objects one apply may decode (see also Simulation::kMaxObjects).
+    // The most objects one apply may decode (see also Simulation::objectBudget).
     static constexpr qsizetype kMaxObjectsPerFile = 10000;
 
     // A file, or a folder (its .yaml/.yml/.json files, sorted by name, not recursive). The path

@@ -127,10 +127,13 @@ public:
     Millis now() const { return m_state.now; }
 
     // The object budget: the most Pods, PersistentVolumeClaims, Services, StatefulSets, Nodes
-    // and Namespaces the simulated cluster holds. Controllers stop creating at the budget (as a
+    // and Namespaces the simulated cluster holds (by default 110,000: room for the
+    // 100,000-replica benchmark on 1,000 nodes). Controllers stop creating at the budget (as a
     // full cluster would stop them) and say so in a Decision; docs/reliability.md documents it.
-    static constexpr qsizetype kMaxObjects = 20000;
-    // The objects counted against kMaxObjects; constant time.
+    static constexpr qsizetype kDefaultObjectBudget = 110000;
+    qsizetype objectBudget() const { return m_objectBudget; }
+    void setObjectBudget(qsizetype budget) { m_objectBudget = budget; }
+    // The objects counted against the budget; constant time.
     qsizetype objectCount() const;
 
     // --- time -------------------------------------------------------------------------
@@ -345,6 +348,7 @@ private:
     int m_decisionListeners = 0; // listeners that want decisions
     int m_objectListeners = 0;   // listeners that want the objects of watch events
     bool m_recordHistory = true;
+    qsizetype m_objectBudget = kDefaultObjectBudget;
     bool m_replaying = false;
     int m_depth = 0;
 };
