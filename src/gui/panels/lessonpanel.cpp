@@ -157,6 +157,7 @@ void LessonPanel::setLesson(int index)
 void LessonPanel::startLesson(int index)
 {
     setLesson(index);
+    m_started = true;
     m_session->resetCluster(m_session->config());
     m_steps->setLesson(m_lessons.at(m_lessonIndex));
     m_result->setText(tr("A fresh cluster is ready. Run the first step."));
@@ -230,6 +231,7 @@ bool LessonPanel::alreadyRan(int step) const
 
 core::ConsoleOutput LessonPanel::runCurrentStep()
 {
+    m_started = true; // following the lesson, whether or not it was started afresh
     const int step = currentStep();
     if (step < 0 || step >= stepCount())
         return {};
@@ -335,7 +337,7 @@ void LessonPanel::showStep()
 QString LessonPanel::currentStepCaption() const
 {
     const int step = currentStep();
-    if (step < 0 || step >= stepCount())
+    if (!m_started || step < 0 || step >= stepCount())
         return {};
     return tr("Step %1 of %2 · %3")
         .arg(step + 1)

@@ -53,6 +53,7 @@ public:
     LessonStepsModel *stepsModel() const { return m_steps; }
     QString explanationText() const;
     // "Step 3 of 13 · Create the StatefulSet", for a caption.
+    // "Step 2 of 13 · Check the Service" once a lesson was started or a step run; empty before.
     QString currentStepCaption() const;
 
     void retranslateUi();
@@ -80,6 +81,7 @@ private:
     LessonStepsModel *m_steps;
     QComboBox *m_lessonCombo;
     QPushButton *m_start;
+    bool m_started = false; // a lesson was started (the presenter strip names its step)
     QLabel *m_summary;
     QListView *m_stepList;
     QProgressBar *m_progress;
