@@ -23,12 +23,13 @@
     <name>Admission</name>
     <message>
         <location filename="../src/core/api/admission.cpp" line="+147"/>
-        <location line="+669"/>
+        <location line="+274"/>
+        <location line="+426"/>
         <source>must be greater than or equal to 0</source>
         <translation>must be greater than or equal to 0</translation>
     </message>
     <message>
-        <location line="-631"/>
+        <location line="-662"/>
         <source>The %1 &quot;%2&quot; is invalid: </source>
         <translation>The %1 &quot;%2&quot; is invalid: </translation>
     </message>
@@ -38,7 +39,7 @@
         <translation>must be no more than %1 characters</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>a lowercase RFC 1123 label must consist of lower case alphanumeric characters or &apos;-&apos;, and must start and end with an alphanumeric character</source>
         <translation>a lowercase RFC 1123 label must consist of lower case alphanumeric characters or &apos;-&apos;, and must start and end with an alphanumeric character</translation>
     </message>
@@ -114,19 +115,19 @@
         <translation>not a valid selector operator</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+50"/>
         <source>name or generateName is required</source>
         <translation>name or generateName is required</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <location line="+3"/>
-        <location line="+617"/>
+        <location line="+635"/>
         <source>field is immutable</source>
         <translation>field is immutable</translation>
     </message>
     <message>
-        <location line="-605"/>
+        <location line="-623"/>
         <source>must specify a handler type</source>
         <translation>must specify a handler type</translation>
     </message>
@@ -136,7 +137,7 @@
         <translation>must be 1</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>must be less than or equal to %1 limit of %2</source>
         <translation>must be less than or equal to %1 limit of %2</translation>
     </message>
@@ -191,7 +192,7 @@
         <translation>must be &apos;RollingUpdate&apos; or &apos;OnDelete&apos;</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>empty selector is invalid for statefulset</source>
         <translation>empty selector is invalid for statefulset</translation>
     </message>
@@ -226,7 +227,7 @@
         <translation>may not be set to &apos;None&apos; for %1 services</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+142"/>
         <source>pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)</source>
         <translation>pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)</translation>
     </message>
@@ -239,6 +240,21 @@
         <location line="+25"/>
         <source>at least 1 access mode is required</source>
         <translation>at least 1 access mode is required</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims</source>
+        <translation>spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>field can not be less than status.capacity</source>
+        <translation>field can not be less than status.capacity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>field can not be less than previous value</source>
+        <translation>field can not be less than previous value</translation>
     </message>
 </context>
 <context>
@@ -317,7 +333,7 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../src/core/console/console.cpp" line="+670"/>
+        <location filename="../src/core/console/console.cpp" line="+674"/>
         <source>error: Ordinal watches pods only (kubectl get pods -w)</source>
         <translation>错误：Ordinal 只能监视 Pod（kubectl get pods -w）</translation>
     </message>
@@ -352,12 +368,7 @@
         <translation>错误：Ordinal 只能设置 StatefulSet 的镜像</translation>
     </message>
     <message>
-        <location line="+146"/>
-        <source>error: Ordinal patches statefulsets only</source>
-        <translation>错误：Ordinal 只能 patch StatefulSet</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="+206"/>
         <source>error: Ordinal shows the rollout status of one statefulset</source>
         <translation>错误：Ordinal 只能显示单个 StatefulSet 的 rollout 状态</translation>
     </message>
@@ -1182,14 +1193,57 @@
     </message>
 </context>
 <context>
+    <name>ListenAddressParser</name>
+    <message>
+        <location filename="../src/net/listenaddress.cpp" line="+27"/>
+        <source>&quot;%1&quot; is not [IPv6]:PORT</source>
+        <translation>&quot;%1&quot; 不是 [IPv6]:PORT 的形式</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot;: write an IPv6 address in brackets, as [::1]:PORT</source>
+        <translation>&quot;%1&quot;：IPv6 地址请写在方括号中，如 [::1]:PORT</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the port &quot;%1&quot; is not a number from 0 to 65535</source>
+        <translation>端口 &quot;%1&quot; 不是 0 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; names no address; give one (127.0.0.1:PORT) or only the port</source>
+        <translation>&quot;%1&quot; 没有给出地址；请给出地址（127.0.0.1:PORT），或只给出端口</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is not an IPv6 address</source>
+        <translation>&quot;%1&quot; 不是 IPv6 地址</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is not an IPv4 address, &quot;localhost&quot; or a bracketed IPv6 address</source>
+        <translation>&quot;%1&quot; 不是 IPv4 地址、&quot;localhost&quot; 或方括号中的 IPv6 地址</translation>
+    </message>
+</context>
+<context>
     <name>ManifestLoader</name>
     <message>
-        <location filename="../src/core/io/manifestloader.cpp" line="+230"/>
+        <location filename="../src/core/io/manifestloader.cpp" line="+574"/>
         <source>Error from server (BadRequest): error when creating &quot;%1&quot;: %2 in version &quot;v1&quot; cannot be handled as a %2: %3</source>
         <translation>Error from server (BadRequest): error when creating &quot;%1&quot;: %2 in version &quot;v1&quot; cannot be handled as a %2: %3</translation>
     </message>
     <message>
-        <location line="+821"/>
+        <location line="+829"/>
+        <source>Error from server (BadRequest): error when creating &quot;%1&quot;: %2 in version &quot;v1&quot; cannot be handled as a %2: strict decoding error: %3</source>
+        <translation>Error from server (BadRequest): error when creating &quot;%1&quot;: %2 in version &quot;v1&quot; cannot be handled as a %2: strict decoding error: %3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The %1 &quot;%2&quot; is invalid: </source>
+        <translation>The %1 &quot;%2&quot; is invalid: </translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>error: unable to decode &quot;%1&quot;: json: cannot unmarshal %2 into Go value of type map[string]interface {}</source>
         <translation>error: unable to decode &quot;%1&quot;: json: cannot unmarshal %2 into Go value of type map[string]interface {}</translation>
     </message>
@@ -1199,27 +1253,99 @@
         <translation>error: error validating &quot;%1&quot;: error validating data: %2; if you choose to ignore these errors, turn validation off with --validate=false</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>resource mapping not found for name: &quot;%1&quot; namespace: &quot;%2&quot; from &quot;%3&quot;: no matches for kind &quot;%4&quot; in version &quot;%5&quot;</source>
-        <translation>resource mapping not found for name: &quot;%1&quot; namespace: &quot;%2&quot; from &quot;%3&quot;: no matches for kind &quot;%4&quot; in version &quot;%5&quot;</translation>
+        <location line="+14"/>
+        <source>error: unable to decode &quot;%1&quot;: json: cannot unmarshal %2 into Go struct field List.items of type []runtime.RawExtension</source>
+        <translation>error: unable to decode &quot;%1&quot;: json: cannot unmarshal %2 into Go struct field List.items of type []runtime.RawExtension</translation>
     </message>
     <message>
-        <location line="+101"/>
-        <source>error: error parsing %1: error converting YAML to JSON: yaml: line %2: %3</source>
-        <translation>error: error parsing %1: error converting YAML to JSON: yaml: line %2: %3</translation>
+        <location line="+22"/>
+        <source>error: resource mapping not found for name: &quot;%1&quot; namespace: &quot;%2&quot; from &quot;%3&quot;: no matches for kind &quot;%4&quot; in version &quot;%5&quot;</source>
+        <translation>error: resource mapping not found for name: &quot;%1&quot; namespace: &quot;%2&quot; from &quot;%3&quot;: no matches for kind &quot;%4&quot; in version &quot;%5&quot;</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>error: unable to decode &quot;%1&quot;: %2</source>
-        <translation>error: unable to decode &quot;%1&quot;: %2</translation>
+        <location line="+5"/>
+        <source>
+ensure CRDs are installed first</source>
+        <translation>
+ensure CRDs are installed first</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+118"/>
+        <source>error: error parsing %1: unexpected EOF</source>
+        <translation>error: error parsing %1: unexpected EOF</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>error: error parsing %1: json: offset %2: %3</source>
+        <translation>error: error parsing %1: json: offset %2: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>line %1: </source>
+        <translation>line %1: </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>error: error parsing %1: error converting YAML to JSON: yaml: %2%3</source>
+        <translation>error: error parsing %1: error converting YAML to JSON: yaml: %2%3</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>error: %1 holds more than %2 objects, the most Ordinal applies from one file</source>
+        <translation>错误：%1 包含超过 %2 个对象，这是 Ordinal 从一个文件中应用的上限</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>error: %1 is too large: %2 bytes, and Ordinal reads at most %3 bytes (3 MiB, the API server&apos;s request limit) from one file</source>
+        <translation>错误：%1 太大：%2 字节，而 Ordinal 从一个文件最多读取 %3 字节（3 MiB，即 API 服务器的请求上限）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>error: open %1: no such file or directory</source>
+        <translation>error: open %1: no such file or directory</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>error: read %1: is a directory</source>
+        <translation>error: read %1: is a directory</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>error: %1 is not a regular file (a device, FIFO or socket); Ordinal reads manifests from regular files only</source>
+        <translation>错误：%1 不是普通文件（而是设备、FIFO 或套接字）；Ordinal 只从普通文件读取清单</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>error: read %1: %2</source>
+        <translation>error: read %1: %2</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>error: %1: the file name is not valid UTF-8; rename the file</source>
+        <translation>错误：%1：文件名不是有效的 UTF-8；请重命名该文件</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>error: error reading [%1]: recognized file extensions are [.json .yaml .yml]</source>
+        <translation>error: error reading [%1]: recognized file extensions are [.json .yaml .yml]</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>error: %1 holds more than %2 objects, the most Ordinal applies at once</source>
+        <translation>错误：%1 包含超过 %2 个对象，这是 Ordinal 一次应用的上限</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>error: no objects passed to apply</source>
+        <translation>error: no objects passed to apply</translation>
+    </message>
+    <message>
+        <location line="-80"/>
         <source>error: the path &quot;%1&quot; does not exist</source>
         <translation>error: the path &quot;%1&quot; does not exist</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-58"/>
         <source>error: open %1: %2</source>
         <translation>error: open %1: %2</translation>
     </message>
@@ -1233,12 +1359,12 @@
     </message>
     <message>
         <location line="-334"/>
-        <location line="+357"/>
+        <location line="+379"/>
         <source>control-plane</source>
         <translation>control-plane</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-381"/>
         <source>Node %1 (%2)
 pod CIDR %3
 Ready: %4
@@ -1250,12 +1376,12 @@ Pod %5 / %6</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+357"/>
+        <location line="+379"/>
         <source>worker</source>
         <translation>工作节点</translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-373"/>
         <source>heartbeats missing: the node stopped reporting; it is marked NotReady when the grace period ends</source>
         <translation>心跳缺失：该节点已停止上报；宽限期结束后它将被标记为 NotReady</translation>
     </message>
@@ -1265,7 +1391,7 @@ Pod %5 / %6</translation>
         <translation>已封锁（cordoned）：不会再有新的 Pod 调度到这里</translation>
     </message>
     <message>
-        <location line="+350"/>
+        <location line="+359"/>
         <source>heartbeats missing</source>
         <translation>心跳缺失</translation>
     </message>
@@ -1295,7 +1421,7 @@ Pod %5 / %6</translation>
         <translation>有污点</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>pod CIDR %1</source>
         <translation>Pod CIDR %1</translation>
     </message>
@@ -1305,12 +1431,12 @@ Pod %5 / %6</translation>
         <translation>CPU %1m / %2m</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-379"/>
         <source>taint %1</source>
         <translation>污点 %1</translation>
     </message>
     <message>
-        <location line="+375"/>
+        <location line="+385"/>
         <source>%1/%2 pods</source>
         <translation>%1/%2 个 Pod</translation>
     </message>
@@ -1346,6 +1472,34 @@ Pod %5 / %6</translation>
         <location line="+2"/>
         <source>%1 force-deleted: %2 is out of service (non-graceful node shutdown).</source>
         <translation>%1 已被强制删除：%2 已停止服务（非优雅的 Node 关闭）。</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <location filename="../src/core/sim/operations.cpp" line="+120"/>
+        <source>the request must hold exactly one %1</source>
+        <translation>the request must hold exactly one %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the object&apos;s kind %1 does not match the resource %2</source>
+        <translation>the object&apos;s kind %1 does not match the resource %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the namespace of the provided object does not match the namespace sent on the request</source>
+        <translation>the namespace of the provided object does not match the namespace sent on the request</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>the name of the object (%1) does not match the name on the URL (%2)</source>
+        <translation>the name of the object (%1) does not match the name on the URL (%2)</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Ordinal does not simulate deleting %1 yet</source>
+        <translation>Ordinal does not simulate deleting %1 yet</translation>
     </message>
 </context>
 <context>
@@ -1477,7 +1631,7 @@ Pod %5 / %6</translation>
 <context>
     <name>Simulation</name>
     <message>
-        <location filename="../src/core/sim/simulation.cpp" line="+634"/>
+        <location filename="../src/core/sim/simulation.cpp" line="+644"/>
         <source>StatefulSet %1 deleted with --cascade=orphan: its pods keep running without an owner; a new StatefulSet with the same selector adopts them.</source>
         <translation>StatefulSet %1 以 --cascade=orphan 方式删除：它的 Pod 在没有属主的情况下继续运行；具有相同选择器的新 StatefulSet 会收养它们。</translation>
     </message>
@@ -1527,6 +1681,16 @@ Pod %5 / %6</translation>
         <translation>pod/%1 的阶段现在为 Failed</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>pod/%1 is not running a command that can end</source>
+        <translation>pod/%1 没有正在运行、可以结束的命令</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>pod/%1 completed with exit code %2</source>
+        <translation>pod/%1 已完成，退出码为 %2</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>node/%1 is up</source>
         <translation>node/%1 已恢复</translation>
@@ -1545,17 +1709,22 @@ Pod %5 / %6</translation>
 <context>
     <name>StatefulSetController</name>
     <message>
-        <location filename="../src/core/controllers/statefulsetcontroller.cpp" line="+204"/>
+        <location filename="../src/core/controllers/statefulsetcontroller.cpp" line="+208"/>
         <source>Template matches revision %1 again: it is reused as revision %2 (rollback, no new ControllerRevision).</source>
         <translation>模板再次与版本 %1 一致：它被作为版本 %2 重新使用（回滚，不创建新的 ControllerRevision）。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+93"/>
         <source>%1 adopted: its name and labels match the StatefulSet.</source>
         <translation>%1 已被收养：它的名字和标签与该 StatefulSet 匹配。</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+133"/>
+        <source>%1 not created: the API server rejects the pod the template makes: %2</source>
+        <translation>%1 未创建：API 服务器拒绝了由模板生成的 Pod：%2</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>%1 is %2: it is deleted and will be created again with the same name.</source>
         <translation>%1 处于 %2：它会被删除，并以相同的名字重新创建。</translation>
     </message>
@@ -1565,7 +1734,12 @@ Pod %5 / %6</translation>
         <translation>%1 正在被替换</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>%1 not created: the simulation holds %2 objects, its budget (see docs/reliability.md).</source>
+        <translation>%1 未创建：模拟中已有 %2 个对象，达到其上限（见 docs/reliability.md）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>%1 created: it is the lowest missing ordinal.</source>
         <translation>%1 已创建：它是缺少的最小序号。</translation>
     </message>
@@ -1826,6 +2000,65 @@ Pod %5 / %6</translation>
     </message>
 </context>
 <context>
+    <name>ordinal::gui::ApiServing</name>
+    <message>
+        <location filename="../src/gui/apiserving.cpp" line="+38"/>
+        <source>Serve &amp;Kubernetes API</source>
+        <translation>提供 Kubernetes API(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Let kubectl and Kubernetes client libraries on this machine drive the simulated cluster</source>
+        <translation>让本机上的 kubectl 和 Kubernetes 客户端库操作模拟集群</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+10"/>
+        <source>Serve Kubernetes API</source>
+        <translation>提供 Kubernetes API</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>The Kubernetes API could not be served: %1</source>
+        <translation>无法提供 Kubernetes API：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The simulated cluster is served at %1.</source>
+        <translation>模拟集群的 Kubernetes API 地址：%1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In a terminal on this machine, run:
+
+%1
+kubectl get pods -w
+
+kubectl and client libraries then drive this cluster; the canvas shows what they do. Only this machine can connect, and only with the token in that file.</source>
+        <translation>在本机的终端中运行：
+
+%1
+kubectl get pods -w
+
+之后 kubectl 和客户端库就会操作这个集群，画布会显示它们所做的事。只有本机可以连接，并且必须使用该文件中的令牌。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Copy Command</source>
+        <translation>复制命令(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>ordinal::gui::CanvasView</name>
     <message>
         <location filename="../src/gui/canvas/canvasview.cpp" line="+82"/>
@@ -1882,7 +2115,7 @@ Pod %5 / %6</translation>
 <context>
     <name>ordinal::gui::DnsPanel</name>
     <message>
-        <location filename="../src/gui/panels/dnspanel.cpp" line="+427"/>
+        <location filename="../src/gui/panels/dnspanel.cpp" line="+432"/>
         <source>a busybox Pod in namespace %1</source>
         <translation>命名空间 %1 中的一个 busybox Pod</translation>
     </message>
@@ -2154,12 +2387,12 @@ Pod %5 / %6</translation>
 <context>
     <name>ordinal::gui::LessonPanel</name>
     <message>
-        <location filename="../src/gui/panels/lessonpanel.cpp" line="+162"/>
+        <location filename="../src/gui/panels/lessonpanel.cpp" line="+163"/>
         <source>A fresh cluster is ready. Run the first step.</source>
         <translation>新的集群已就绪。请运行第一步。</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>Done. Watch the canvas, then go on with Next.</source>
         <translation>完成。观察画布，然后点击“下一步”继续。</translation>
     </message>
@@ -2242,12 +2475,12 @@ Pod %5 / %6</translation>
 <context>
     <name>ordinal::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+358"/>
+        <location filename="../src/gui/mainwindow.cpp" line="+361"/>
         <source>The Chinese translation is not available in this build.</source>
         <translation>此版本中没有中文翻译。</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+193"/>
         <source>StatefulSet topology[*] — Ordinal</source>
         <translation>StatefulSet 拓扑[*] — Ordinal</translation>
     </message>
@@ -3121,7 +3354,7 @@ Pod %5 / %6</translation>
         <translation>Completed</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+240"/>
         <source>Pod %1
 IP %2
 node %3
@@ -3139,7 +3372,7 @@ IP %2
         <translation>%1 当前不存在；它的身份仍保留这个位置</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>image %1</source>
         <translation>镜像 %1</translation>
     </message>
@@ -3159,7 +3392,7 @@ IP %2
         <translation>粉色圆环：DNS 面板跟踪的应答</translation>
     </message>
     <message>
-        <location line="+335"/>
+        <location line="+351"/>
         <source>no IP yet</source>
         <translation>尚无 IP</translation>
     </message>
@@ -3328,9 +3561,34 @@ IP %2
     </message>
 </context>
 <context>
+    <name>ordinal::net::ApiServer</name>
+    <message>
+        <location filename="../src/net/apiserver.cpp" line="+934"/>
+        <source>%1 %2 through the Kubernetes API (kubectl or another client); resourceVersion %3</source>
+        <translation>通过 Kubernetes API（kubectl 或其他客户端）%1 %2；resourceVersion %3</translation>
+    </message>
+    <message>
+        <location line="+141"/>
+        <location line="+67"/>
+        <location line="+120"/>
+        <source>the server does not allow this method on the requested resource</source>
+        <translation>the server does not allow this method on the requested resource</translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <source>a Scale needs spec.replicas</source>
+        <translation>a Scale needs spec.replicas</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the status of %1 is written by Ordinal&apos;s controllers</source>
+        <translation>the status of %1 is written by Ordinal&apos;s controllers</translation>
+    </message>
+</context>
+<context>
     <name>ordinal::net::DnsServer</name>
     <message>
-        <location filename="../src/net/dnsserver.cpp" line="+52"/>
+        <location filename="../src/net/dnsserver.cpp" line="+67"/>
         <source>cannot bind UDP %1 port %2: %3</source>
         <translation>无法绑定 UDP %1 端口 %2：%3</translation>
     </message>
