@@ -406,22 +406,11 @@ bool wantsTable(const QHttpServerRequest &request)
 QList<AnyObject> objectsOf(const core::Store &store, ObjectKind kind, const QString &ns)
 {
     QList<AnyObject> out;
-    const auto collect = [&](auto tag) {
-        using T = decltype(tag);
+    core::forKind(kind, [&](auto type) {
+        using T = typename decltype(type)::type;
         for (const T *object : store.list<T>(ns))
             out << AnyObject(*object);
-    };
-    switch (kind) {
-    case ObjectKind::Namespace: collect(core::Namespace()); break;
-    case ObjectKind::Node: collect(core::Node()); break;
-    case ObjectKind::Service: collect(core::Service()); break;
-    case ObjectKind::Endpoints: collect(core::Endpoints()); break;
-    case ObjectKind::StatefulSet: collect(core::StatefulSet()); break;
-    case ObjectKind::ControllerRevision: collect(core::ControllerRevision()); break;
-    case ObjectKind::Pod: collect(core::Pod()); break;
-    case ObjectKind::PersistentVolumeClaim: collect(core::PersistentVolumeClaim()); break;
-    case ObjectKind::Event: collect(core::Event()); break;
-    }
+    });
     return out;
 }
 
@@ -469,15 +458,9 @@ std::optional<Selection> selectionOf(const QUrlQuery &query, const ResourceInfo 
         return std::nullopt;
     }
     // A field the kind does not offer is refused, as upstream's conversion functions do.
-    AnyObject probe = [&]() -> AnyObject {
-        switch (resource.kind) {
-        case ObjectKind::Pod: return core::Pod();
-        case ObjectKind::Event: return core::Event();
-        case ObjectKind::Node: return core::Node();
-        case ObjectKind::Namespace: return core::Namespace();
-        default: return core::Service();
-        }
-    }();
+    const AnyObject probe = core::forKind(resource.kind, [](auto type) {
+        return AnyObject(typename decltype(type)::type());
+    });
     for (const FieldTerm &term : std::as_const(selection.fields)) {
         if (!fieldValue(probe, term.field)) {
             *error = ApiStatus::badRequest(
@@ -526,12 +509,6 @@ const ResourceInfo *findResource(const QString &group, const QString &version,
 QString listKind(const ResourceInfo &resource)
 {
     return resource.kindName + QStringLiteral("List");
-}
-
-QString apiVersionOf(const ResourceInfo &resource)
-{
-    return resource.group.isEmpty() ? resource.version
-                                    : resource.group + QLatin1Char('/') + resource.version;
 }
 
 // A few lines a container of this image plausibly printed on start (images are simulated,
@@ -914,7 +891,7 @@ void ApiServer::tick()
             {"type", "BOOKMARK"},
             {"object",
              {{"kind", str(watch->resource->kindName)},
-              {"apiVersion", str(apiVersionOf(*watch->resource))},
+              {"apiVersion", str(watch->resource->apiVersion())},
               {"metadata",
                {{"resourceVersion", std::to_string(m_sim->store().resourceVersion())}}}}}};
         writeChunk(watch->socket, toBytes(bookmark) + '\n');
@@ -1294,7 +1271,7 @@ void ApiServer::list(const QHttpServerRequest &request, QTcpSocket *socket, cons
     const json envelope = asTable
         ? table(resource.kind, json::array(), version)
         : json{{"kind", str(listKind(resource))},
-               {"apiVersion", str(apiVersionOf(resource))},
+               {"apiVersion", str(resource.apiVersion())},
                {"metadata", {{"resourceVersion", std::to_string(version)}}},
                {"items", json::array()}};
     std::string body = envelope.dump();
@@ -1512,7 +1489,7 @@ void ApiServer::deleteCollection(const QHttpServerRequest &request, QTcpSocket *
     }
     respondObject(socket, 200,
                   {{"kind", str(listKind(*r.resource))},
-                   {"apiVersion", str(apiVersionOf(*r.resource))},
+                   {"apiVersion", str(r.resource->apiVersion())},
                    {"metadata", {{"resourceVersion", std::to_string(m_sim->store().resourceVersion())}}},
                    {"items", items}});
 }

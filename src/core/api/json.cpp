@@ -420,6 +420,16 @@ QString ResourceInfo::apiVersion() const
     return group.isEmpty() ? version : group + QLatin1Char('/') + version;
 }
 
+QString ResourceInfo::qualifiedSingular() const
+{
+    return group.isEmpty() ? singular : singular + QLatin1Char('.') + group;
+}
+
+QString ResourceInfo::qualifiedPlural() const
+{
+    return group.isEmpty() ? plural : plural + QLatin1Char('.') + group;
+}
+
 const QList<ResourceInfo> &resourceTable()
 {
     static const QList<ResourceInfo> table = [] {

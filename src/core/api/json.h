@@ -36,6 +36,10 @@ struct ResourceInfo
 
     // "v1" or "apps/v1".
     QString apiVersion() const;
+    // As kubectl names the resource in its messages: "statefulset.apps" ("statefulset.apps/web
+    // created") and "statefulsets.apps" (NotFound, AlreadyExists); core kinds have no group.
+    QString qualifiedSingular() const;
+    QString qualifiedPlural() const;
 };
 
 // pods, services, endpoints, nodes, namespaces, persistentvolumeclaims, events (core v1);

@@ -49,6 +49,25 @@ template<> constexpr ObjectKind kindOf<Event>() { return ObjectKind::Event; }
 
 QString kindName(ObjectKind kind); // "Pod", "StatefulSet", ...
 
+// Calls f(std::type_identity<T>()) with the type T that stores objects of kind: the one place
+// that turns a runtime kind into a type.
+template<typename F>
+decltype(auto) forKind(ObjectKind kind, F &&f)
+{
+    switch (kind) {
+    case ObjectKind::Namespace: return f(std::type_identity<Namespace>());
+    case ObjectKind::Node: return f(std::type_identity<Node>());
+    case ObjectKind::Service: return f(std::type_identity<Service>());
+    case ObjectKind::Endpoints: return f(std::type_identity<Endpoints>());
+    case ObjectKind::StatefulSet: return f(std::type_identity<StatefulSet>());
+    case ObjectKind::ControllerRevision: return f(std::type_identity<ControllerRevision>());
+    case ObjectKind::Pod: return f(std::type_identity<Pod>());
+    case ObjectKind::PersistentVolumeClaim: return f(std::type_identity<PersistentVolumeClaim>());
+    case ObjectKind::Event: break;
+    }
+    return f(std::type_identity<Event>());
+}
+
 enum class WatchEventType { Added, Modified, Deleted };
 
 // One change to the store, with the object's state after the change (before it, for Deleted);

@@ -1236,11 +1236,8 @@ ConsoleOutput Console::patch(Flags &flags)
         operations.patch(*resource, ns, name, patchText.toUtf8(), types.value(type), false);
     if (!result.ok())
         return fail(result.status.kubectlText());
-    const QString label = resource->group.isEmpty()
-        ? resource->singular
-        : resource->singular + QLatin1Char('.') + resource->group;
     return okText(QStringLiteral("%1/%2 patched%3\n")
-                      .arg(label, name,
+                      .arg(resource->qualifiedSingular(), name,
                            result.changed ? QString() : QStringLiteral(" (no change)")));
 }
 

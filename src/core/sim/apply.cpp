@@ -3,39 +3,13 @@
 #include "sim/simulation.h"
 
 #include "api/admission.h"
+#include "api/json.h"
 #include "controllers/statefulsetcontroller.h"
 #include "io/manifestloader.h"
 
 namespace ordinal::core {
 
 namespace {
-
-struct KindNames
-{
-    QString singular; // "statefulset.apps", as in "statefulset.apps/web created"
-    QString plural;   // "statefulsets.apps", as in NotFound/AlreadyExists errors
-};
-
-KindNames namesOf(ObjectKind kind)
-{
-    switch (kind) {
-    case ObjectKind::StatefulSet:
-        return {QStringLiteral("statefulset.apps"), QStringLiteral("statefulsets.apps")};
-    case ObjectKind::Service:
-        return {QStringLiteral("service"), QStringLiteral("services")};
-    case ObjectKind::Pod:
-        return {QStringLiteral("pod"), QStringLiteral("pods")};
-    case ObjectKind::Node:
-        return {QStringLiteral("node"), QStringLiteral("nodes")};
-    case ObjectKind::Namespace:
-        return {QStringLiteral("namespace"), QStringLiteral("namespaces")};
-    case ObjectKind::PersistentVolumeClaim:
-        return {QStringLiteral("persistentvolumeclaim"), QStringLiteral("persistentvolumeclaims")};
-    default:
-        break;
-    }
-    return {kindName(kind).toLower(), kindName(kind).toLower() + QLatin1Char('s')};
-}
 
 const ObjectMeta &metaOf(const AnyObject &object)
 {
@@ -118,7 +92,7 @@ ActionResult Simulation::apply(const QList<ManifestObject> &objects, bool create
     }
     for (const ManifestObject &manifest : objects) {
         AnyObject object = manifest.object;
-        const KindNames names = namesOf(manifest.kind);
+        const apijson::ResourceInfo &names = apijson::resourceInfo(manifest.kind);
         const QString file = manifest.pos.file;
         std::optional<AnyObject> existing = existingOf(m_state.store, object);
         // Namespaced objects without a namespace land in "default" (admission defaults it).
@@ -131,7 +105,7 @@ ActionResult Simulation::apply(const QList<ManifestObject> &objects, bool create
         if (existing && create) {
             errors << QStringLiteral("Error from server (AlreadyExists): error when creating "
                                      "\"%1\": %2 \"%3\" already exists")
-                          .arg(file, names.plural, meta.name);
+                          .arg(file, names.qualifiedPlural(), meta.name);
             continue;
         }
         if (!meta.namespaceName.isEmpty() && !newNamespaces.contains(meta.namespaceName)
@@ -186,13 +160,13 @@ ActionResult Simulation::apply(const QList<ManifestObject> &objects, bool create
     for (qsizetype i = 0; i < admitted.size(); ++i) {
         AnyObject &object = admitted[i];
         const std::optional<AnyObject> &old = previous[i];
-        const KindNames names = namesOf(objects[i].kind);
+        const apijson::ResourceInfo &names = apijson::resourceInfo(objects[i].kind);
         const QString name = metaOf(object).name;
         if (old && fingerprint(*old) == fingerprint(object)) {
-            result.lines << QStringLiteral("%1/%2 unchanged").arg(names.singular, name);
+            result.lines << QStringLiteral("%1/%2 unchanged").arg(names.qualifiedSingular(), name);
             continue;
         }
-        result.lines << QStringLiteral("%1/%2 %3").arg(names.singular, name,
+        result.lines << QStringLiteral("%1/%2 %3").arg(names.qualifiedSingular(), name,
                                                        old ? QStringLiteral("configured")
                                                            : QStringLiteral("created"));
         std::visit(

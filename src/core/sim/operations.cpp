@@ -86,24 +86,12 @@ std::optional<AnyObject> Operations::find(const ResourceInfo &resource, const QS
 {
     const QString key = objectKey(resource.namespaced ? ns : QString(), name);
     const Store &store = m_sim.store();
-    std::optional<AnyObject> found;
-    const auto look = [&](auto tag) {
-        using T = decltype(tag);
+    return forKind(resource.kind, [&](auto type) -> std::optional<AnyObject> {
+        using T = typename decltype(type)::type;
         if (const T *object = store.find<T>(key))
-            found = AnyObject(*object);
-    };
-    switch (resource.kind) {
-    case ObjectKind::Namespace: look(Namespace()); break;
-    case ObjectKind::Node: look(Node()); break;
-    case ObjectKind::Service: look(Service()); break;
-    case ObjectKind::Endpoints: look(Endpoints()); break;
-    case ObjectKind::StatefulSet: look(StatefulSet()); break;
-    case ObjectKind::ControllerRevision: look(ControllerRevision()); break;
-    case ObjectKind::Pod: look(Pod()); break;
-    case ObjectKind::PersistentVolumeClaim: look(PersistentVolumeClaim()); break;
-    case ObjectKind::Event: look(Event()); break;
-    }
-    return found;
+            return AnyObject(*object);
+        return std::nullopt;
+    });
 }
 
 std::optional<AnyObject> Operations::decode(const ResourceInfo &resource, const QByteArray &body,
