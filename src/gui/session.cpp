@@ -2,6 +2,7 @@
 
 #include "dns/clusterdns.h"
 #include "io/manifestloader.h"
+#include "sim/operations.h"
 
 #include <algorithm>
 
@@ -105,23 +106,46 @@ core::ConsoleOutput Session::runCommand(const QString &line, const QString &base
     return out;
 }
 
-core::ActionResult Session::applyManifests(const QList<ManifestText> &files)
+core::ApplyResult Session::applyManifests(const QList<ManifestText> &files, bool dryRun,
+                                          int *objectCount)
 {
     QList<core::ManifestObject> objects;
-    QStringList errors;
+    core::ApplyResult failed;
+    failed.ok = false;
+    QStringList warnings;
     for (const ManifestText &file : files) {
         const core::LoadResult loaded = core::ManifestLoader::loadText(file.second, file.first);
-        for (const core::ManifestError &e : loaded.errors)
-            errors << e.message;
+        for (const core::ManifestError &e : loaded.errors) {
+            // The loader's message is already worded as kubectl prints it.
+            core::ApiStatus status = core::ApiStatus::badRequest(e.message);
+            status.printed = e.message;
+            status.pos = e.pos;
+            failed.errors << status;
+        }
+        warnings += loaded.warnings;
         objects += loaded.objects;
     }
-    if (!errors.isEmpty())
-        return core::ActionResult::failure(errors.join(QLatin1Char('\n')));
-    if (objects.isEmpty())
-        return core::ActionResult::failure(tr("error: no objects passed to apply"));
+    if (objectCount)
+        *objectCount = int(objects.size());
+    if (failed.errors.isEmpty() && objects.isEmpty() && !dryRun) {
+        // As kubectl: what was skipped (unknown kinds), then why nothing happened.
+        const QString message = tr("error: no objects passed to apply");
+        core::ApiStatus status = core::ApiStatus::badRequest(message);
+        status.printed = (warnings + QStringList{message}).join(QLatin1Char('\n'));
+        failed.errors << status;
+    }
+    if (!failed.errors.isEmpty()) {
+        QStringList texts;
+        for (const core::ApiStatus &status : std::as_const(failed.errors))
+            texts << status.kubectlText();
+        failed.error = texts.join(QLatin1Char('\n'));
+        return failed;
+    }
+    if (dryRun) // nothing to admit is not a problem yet, only when it is applied
+        return core::Operations(*m_sim).apply(objects, false, true);
     prepareAction();
     const core::Millis at = m_sim->now();
-    core::ActionResult result = m_sim->apply(objects, false);
+    core::ApplyResult result = core::Operations(*m_sim).apply(objects, false);
     if (result.ok)
         Q_EMIT manifestsApplied(at, files);
     actionDone();

@@ -69,9 +69,15 @@ public:
     // Runs a console command at viewTime() (branching if scrubbed back); the console's output.
     core::ConsoleOutput runCommand(const QString &line, const QString &baseDir = {});
     // Decodes manifest texts (YAML/JSON, as ManifestLoader) and applies them all-or-nothing at
-    // viewTime(): every object of every file is admitted, or nothing changes. On failure the
-    // error names file:line:column. manifestsApplied fires on success.
-    core::ActionResult applyManifests(const QList<ManifestText> &files);
+    // viewTime(), through core::Operations as the console's `kubectl apply -f` does: every
+    // object of every file is admitted, or nothing changes. Objects without a namespace land
+    // in "default", as a file opened in the window always has. On failure the result holds a
+    // Status per problem (a file that does not decode, an object refused), each naming
+    // file:line:column. manifestsApplied fires on success. dryRun only admits (the YAML
+    // panel's check): nothing changes and nothing is recorded. objectCount, when given, is
+    // set to the number of objects the files hold.
+    core::ApplyResult applyManifests(const QList<ManifestText> &files, bool dryRun = false,
+                                     int *objectCount = nullptr);
     // Call before any user action taken through simulation() directly: if the view is in the
     // past, history is cut there first (historyBranched fires).
     void prepareAction();

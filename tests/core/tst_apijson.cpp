@@ -177,7 +177,7 @@ private Q_SLOTS:
                                                                 : again.errors.first().message,
                                          QString::fromUtf8(bytes))));
             core::AnyObject second = again.objects.first().object;
-            const QString admitted = core::Admission::admit(second);
+            const QString admitted = core::Admission::admit(second).text();
             QVERIFY2(admitted.isEmpty(), qPrintable(admitted));
             const json secondJson = core::apijson::toJson(second, kEpoch);
             const json a = specPart(firstJson);
@@ -205,7 +205,7 @@ private Q_SLOTS:
         json pod, set, service, node;
         for (const core::ManifestObject &mo : loaded.objects) {
             core::AnyObject object = mo.object;
-            QCOMPARE(core::Admission::admit(object), QString());
+            QCOMPARE(core::Admission::admit(object).text(), QString());
             const json j = core::apijson::toJson(object, kEpoch);
             if (mo.kind == core::ObjectKind::Pod)
                 pod = j;
@@ -377,7 +377,7 @@ private Q_SLOTS:
                     core::ManifestLoader::loadText(bytes, QStringLiteral("x.json"));
                 QVERIFY2(again.ok() && again.objects.size() == 1, bytes.constData());
                 core::AnyObject updated = again.objects.first().object;
-                const QString message = core::Admission::admit(updated, &existing);
+                const QString message = core::Admission::admit(updated, &existing).text();
                 QVERIFY2(message.isEmpty(), qPrintable(object.metadata.name + QLatin1String(": ")
                                                        + message));
                 const json second = core::apijson::toJson(updated, kEpoch);

@@ -486,7 +486,7 @@ private Q_SLOTS:
             QStringLiteral(ORDINAL_SOURCE_DIR "/tests/scenarios/ordered-creation/web.yaml"));
         QVERIFY(loaded.ok());
         core::AnyObject live = loaded.objects.at(1).object;
-        QCOMPARE(core::Admission::admit(live), QString());
+        QCOMPARE(core::Admission::admit(live).text(), QString());
         const json original = core::apijson::toJson(live, 0);
 
         const core::apijson::PatchResult result =
@@ -496,7 +496,7 @@ private Q_SLOTS:
             QByteArray::fromStdString(result.document.dump()), QStringLiteral("patch.json"));
         QVERIFY(again.ok());
         core::AnyObject updated = again.objects.first().object;
-        QCOMPARE(core::Admission::admit(updated, &live), QString());
+        QCOMPARE(core::Admission::admit(updated, &live).text(), QString());
         const auto &set = std::get<core::StatefulSet>(updated);
         QCOMPARE(set.spec.podTemplate.spec.containers.first().image, image);
         QCOMPARE(set.spec.replicas, replicas);

@@ -251,7 +251,7 @@ private slots:
         QFETCH(QString, expected);
         const StatefulSet set =
             loadOne<StatefulSet>(edit(kStatefulSet, from, to), QStringLiteral("web.yaml"));
-        QCOMPARE(Admission::validateCreate(set), expected);
+        QCOMPARE(Admission::validateCreate(set).text(), expected);
     }
 
     void statefulSetUpdate_data()
@@ -306,7 +306,7 @@ private slots:
         const StatefulSet old = loadOne<StatefulSet>(kStatefulSet, QStringLiteral("old.yaml"));
         const StatefulSet updated =
             loadOne<StatefulSet>(edit(kStatefulSet, from, to), QStringLiteral("web.yaml"));
-        QCOMPARE(Admission::validateUpdate(old, updated), expected);
+        QCOMPARE(Admission::validateUpdate(old, updated).text(), expected);
     }
 
     void statefulSetDefaults()
@@ -338,7 +338,7 @@ private slots:
             QStringLiteral("web.yaml"));
         QCOMPARE(explicitType.spec.updateStrategy.type, QStringLiteral("RollingUpdate"));
         QVERIFY(!explicitType.spec.updateStrategy.rollingUpdate.has_value());
-        QCOMPARE(Admission::validateCreate(explicitType), QString());
+        QCOMPARE(Admission::validateCreate(explicitType).text(), QString());
     }
 
     void imagePullPolicy_data()
@@ -384,7 +384,7 @@ private slots:
             QCOMPARE(t.effect, QStringLiteral("NoExecute"));
             QCOMPARE(t.tolerationSeconds, std::optional<qint64>(300));
         }
-        QCOMPARE(Admission::validateCreate(pod), QString());
+        QCOMPARE(Admission::validateCreate(pod).text(), QString());
 
         // A pod that already tolerates "unreachable" keeps its own toleration.
         const Pod own = loadOne<Pod>(
@@ -405,7 +405,7 @@ private slots:
         QCOMPARE(svc.spec.type, QStringLiteral("ClusterIP"));
         QCOMPARE(svc.spec.ports.at(0).protocol, QStringLiteral("TCP"));
         QCOMPARE(svc.spec.ports.at(0).targetPort, QStringLiteral("80"));
-        QCOMPARE(Admission::validateCreate(svc), QString());
+        QCOMPARE(Admission::validateCreate(svc).text(), QString());
     }
 
     void service_data()
@@ -488,7 +488,7 @@ private slots:
         QFETCH(QString, to);
         QFETCH(QString, expected);
         const Service svc = loadOne<Service>(edit(kService, from, to), QStringLiteral("svc.yaml"));
-        QCOMPARE(Admission::validateCreate(svc), expected);
+        QCOMPARE(Admission::validateCreate(svc).text(), expected);
     }
 
     void serviceClusterIPImmutable()
@@ -500,7 +500,7 @@ private slots:
             edit(kService, QStringLiteral("clusterIP: None"), QStringLiteral("clusterIP: 10.0.0.6")),
             QStringLiteral("svc.yaml"));
         Admission::applyUpdateDefaults(old, changed);
-        QCOMPARE(Admission::validateUpdate(old, changed),
+        QCOMPARE(Admission::validateUpdate(old, changed).text(),
                  QStringLiteral("The Service \"nginx\" is invalid: spec.clusterIP: Invalid value: "
                                 "\"10.0.0.6\": field is immutable (svc.yaml:9:14)"));
 
@@ -510,7 +510,7 @@ private slots:
             QStringLiteral("svc.yaml"));
         Admission::applyUpdateDefaults(old, omitted);
         QCOMPARE(omitted.spec.clusterIP, QStringLiteral("10.0.0.5"));
-        QCOMPARE(Admission::validateUpdate(old, omitted), QString());
+        QCOMPARE(Admission::validateUpdate(old, omitted).text(), QString());
     }
 
     void pod_data()
@@ -556,20 +556,20 @@ private slots:
         QFETCH(QString, to);
         QFETCH(QString, expected);
         const Pod pod = loadOne<Pod>(edit(kPod, from, to), QStringLiteral("pod.yaml"));
-        QCOMPARE(Admission::validateCreate(pod), expected);
+        QCOMPARE(Admission::validateCreate(pod).text(), expected);
     }
 
     void nodeAndNamespace()
     {
         const QByteArray node = "apiVersion: v1\nkind: Node\nmetadata:\n  name: node-3\nspec:\n"
                                 "  taints:\n  - key: dedicated\n    effect: Sometimes\n";
-        QCOMPARE(Admission::validateCreate(loadOne<Node>(node, QStringLiteral("node.yaml"))),
+        QCOMPARE(Admission::validateCreate(loadOne<Node>(node, QStringLiteral("node.yaml"))).text(),
                  QStringLiteral("The Node \"node-3\" is invalid: spec.taints[0].effect: "
                                 "Unsupported value: \"Sometimes\": supported values: "
                                 "\"NoSchedule\", \"PreferNoSchedule\", \"NoExecute\" "
                                 "(node.yaml:8:13)"));
         const QByteArray ns = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: Demo\n";
-        QCOMPARE(Admission::validateCreate(loadOne<Namespace>(ns, QStringLiteral("ns.yaml"))),
+        QCOMPARE(Admission::validateCreate(loadOne<Namespace>(ns, QStringLiteral("ns.yaml"))).text(),
                  QStringLiteral("The Namespace \"Demo\" is invalid: metadata.name: Invalid value: "
                                 "\"Demo\": ")
                      + kLabelMsg + QStringLiteral(" (ns.yaml:4:9)"));
@@ -592,7 +592,7 @@ private slots:
         QVERIFY(!r.objects.isEmpty());
         for (const ManifestObject &m : r.objects) {
             AnyObject object = m.object;
-            const QString message = Admission::admit(object);
+            const QString message = Admission::admit(object).text();
             QVERIFY2(message.isEmpty(), qPrintable(message));
         }
     }
@@ -602,7 +602,7 @@ private slots:
         const LoadResult r = ManifestLoader::loadText(kStatefulSet, QStringLiteral("web.yaml"));
         QVERIFY(r.ok());
         AnyObject created = r.objects.at(0).object;
-        QCOMPARE(Admission::admit(created), QString());
+        QCOMPARE(Admission::admit(created).text(), QString());
         QCOMPARE(std::get<StatefulSet>(created).spec.podManagementPolicy,
                  QStringLiteral("OrderedReady"));
 
@@ -612,7 +612,7 @@ private slots:
                                 QStringLiteral("web.yaml"))
                                 .objects.at(0)
                                 .object;
-        QCOMPARE(Admission::admit(changed, &created),
+        QCOMPARE(Admission::admit(changed, &created).text(),
                  QStringLiteral("The StatefulSet \"web\" is invalid: ") + kForbiddenUpdate
                      + QStringLiteral(" (web.yaml:6:16)"));
     }

@@ -9,14 +9,6 @@ namespace ordinal::core {
 
 namespace {
 
-// One field.Error: the path and its ErrorBody() ("Invalid value: -1: must be ...").
-struct FieldError
-{
-    QString path;
-    QString body;
-    QString posKey; // where to look the position up, when not the path itself
-};
-
 // Go's %q for a string.
 QString goQuote(const QString &s)
 {
@@ -93,27 +85,31 @@ QString goRollingUpdate(const RollingUpdateStrategy &ru)
                  : QStringLiteral("(*intstr.IntOrString)(%1)").arg(kFakeAddress));
 }
 
-// The error list of one object, with field.Error's constructors.
+// The error list of one object, with field.Error's constructors. Each error may name another
+// field to look its position up by (posKey), when the path itself was not written in the
+// manifest (spec.clusterIPs[0] is written as spec.clusterIP).
 class Errors
 {
 public:
-    void add(const QString &path, const QString &body, const QString &posKey = {})
+    struct Entry
     {
-        m_list << FieldError{path, body, posKey};
+        FieldError error;
+        QString posKey;
+    };
+
+    void add(FieldErrorType type, const QString &path, const QString &value,
+             const QString &detail, const QString &posKey = {})
+    {
+        m_list << Entry{FieldError{type, path, value, detail, {}}, posKey};
     }
     void required(const QString &path, const QString &detail = {}, const QString &posKey = {})
     {
-        add(path, detail.isEmpty() ? QStringLiteral("Required value")
-                                   : QStringLiteral("Required value: ") + detail,
-            posKey);
+        add(FieldErrorType::Required, path, {}, detail, posKey);
     }
     void invalid(const QString &path, const QString &value, const QString &detail,
                  const QString &posKey = {})
     {
-        QString body = QStringLiteral("Invalid value: ") + value;
-        if (!detail.isEmpty())
-            body += QStringLiteral(": ") + detail;
-        add(path, body, posKey);
+        add(FieldErrorType::Invalid, path, value, detail, posKey);
     }
     void invalid(const QString &path, qint64 value, const QString &detail)
     {
@@ -124,22 +120,24 @@ public:
         QStringList quoted;
         for (const QString &s : supported)
             quoted << goQuote(s);
-        add(path, QStringLiteral("Unsupported value: %1: supported values: %2")
-                      .arg(goQuote(value), quoted.join(QStringLiteral(", "))));
+        add(FieldErrorType::NotSupported, path, goQuote(value),
+            QStringLiteral("supported values: ") + quoted.join(QStringLiteral(", ")));
     }
     void forbidden(const QString &path, const QString &detail, const QString &posKey = {})
     {
-        add(path, detail.isEmpty() ? QStringLiteral("Forbidden")
-                                   : QStringLiteral("Forbidden: ") + detail,
-            posKey);
+        add(FieldErrorType::Forbidden, path, {}, detail, posKey);
     }
     void duplicate(const QString &path, const QString &value)
     {
-        add(path, QStringLiteral("Duplicate value: ") + value);
+        add(FieldErrorType::Duplicate, path, value, {});
     }
     void notFound(const QString &path, const QString &value)
     {
-        add(path, QStringLiteral("Not found: ") + value);
+        add(FieldErrorType::NotFound, path, value, {});
+    }
+    void tooLong(const QString &path, const QString &detail)
+    {
+        add(FieldErrorType::TooLong, path, {}, detail);
     }
     void nonNegative(const QString &path, qint64 value)
     {
@@ -148,15 +146,17 @@ public:
     }
 
     bool isEmpty() const { return m_list.isEmpty(); }
-    const QList<FieldError> &list() const { return m_list; }
+    const QList<Entry> &list() const { return m_list; }
 
 private:
-    QList<FieldError> m_list;
+    QList<Entry> m_list;
 };
 
-// The position of a field: the field itself, else the nearest enclosing field, else the object.
-SourcePos positionOf(const ObjectMeta &meta, QString key)
+} // namespace
+
+SourcePos Admission::fieldPosition(const ObjectMeta &meta, const QString &field)
 {
+    QString key = field;
     key.replace(QStringLiteral("spec.clusterIPs[0]"), QStringLiteral("spec.clusterIP"));
     while (!key.isEmpty()) {
         const auto it = meta.fieldSources.constFind(key);
@@ -170,23 +170,19 @@ SourcePos positionOf(const ObjectMeta &meta, QString key)
     return meta.source;
 }
 
-// kubectl's rendering of an Invalid status (cmdutil.checkErr + MultilineError).
-QString compose(const QString &kind, const ObjectMeta &meta, const Errors &errors)
+namespace {
+
+// The object's errors, each with the position of its field.
+FieldErrors compose(const QString &kind, const ObjectMeta &meta, const Errors &errors)
 {
-    if (errors.isEmpty())
-        return {};
-    const auto line = [&](const FieldError &e) {
-        QString text = e.path.isEmpty() ? e.body : e.path + QStringLiteral(": ") + e.body;
-        const SourcePos pos = positionOf(meta, e.posKey.isEmpty() ? e.path : e.posKey);
-        if (pos.isValid())
-            text += QStringLiteral(" (%1)").arg(pos.toString());
-        return text;
-    };
-    QString out = Admission::tr("The %1 \"%2\" is invalid: ").arg(kind, meta.name);
-    if (errors.list().size() == 1)
-        return out + line(errors.list().first());
-    for (const FieldError &e : errors.list())
-        out += QStringLiteral("\n* ") + line(e);
+    FieldErrors out{kind, meta.name, {}};
+    out.errors.reserve(errors.list().size());
+    for (const Errors::Entry &entry : errors.list()) {
+        FieldError error = entry.error;
+        error.pos = Admission::fieldPosition(meta,
+                                             entry.posKey.isEmpty() ? error.field : entry.posKey);
+        out.errors << error;
+    }
     return out;
 }
 
@@ -408,8 +404,8 @@ void validateAnnotationsSize(const ObjectMeta &meta, Errors &errs)
     for (auto it = meta.annotations.cbegin(); it != meta.annotations.cend(); ++it)
         total += it.key().toUtf8().size() + it.value().toUtf8().size();
     if (total > kLimit)
-        errs.add(QStringLiteral("metadata.annotations"),
-                 QStringLiteral("Too long: must have at most %1 bytes").arg(kLimit));
+        errs.tooLong(QStringLiteral("metadata.annotations"),
+                     QStringLiteral("must have at most %1 bytes").arg(kLimit));
 }
 
 // ValidateResourceQuantityValue for a container's requests or limits: never negative.
@@ -937,7 +933,7 @@ bool sameClaimTemplates(const QList<PersistentVolumeClaim> &a,
 
 } // namespace
 
-QString Admission::validateCreate(const StatefulSet &set)
+FieldErrors Admission::validateCreate(const StatefulSet &set)
 {
     Errors errs;
     validateObjectMeta(set.metadata, true, isDns1123Label, errs);
@@ -945,7 +941,7 @@ QString Admission::validateCreate(const StatefulSet &set)
     return compose(QStringLiteral("StatefulSet"), set.metadata, errs);
 }
 
-QString Admission::validateUpdate(const StatefulSet &old, const StatefulSet &updated)
+FieldErrors Admission::validateUpdate(const StatefulSet &old, const StatefulSet &updated)
 {
     Errors errs;
     validateObjectMetaUpdate(old.metadata, updated.metadata, errs);
@@ -1068,7 +1064,7 @@ void validateServiceSpec(const Service &service, Errors &errs)
 
 } // namespace
 
-QString Admission::validateCreate(const Service &service)
+FieldErrors Admission::validateCreate(const Service &service)
 {
     Errors errs;
     validateObjectMeta(service.metadata, true, isDns1035Label, errs);
@@ -1076,7 +1072,7 @@ QString Admission::validateCreate(const Service &service)
     return compose(QStringLiteral("Service"), service.metadata, errs);
 }
 
-QString Admission::validateUpdate(const Service &old, const Service &updated)
+FieldErrors Admission::validateUpdate(const Service &old, const Service &updated)
 {
     Errors errs;
     validateObjectMetaUpdate(old.metadata, updated.metadata, errs);
@@ -1094,7 +1090,7 @@ QString Admission::validateUpdate(const Service &old, const Service &updated)
 
 // --- Pod ------------------------------------------------------------------------------------
 
-QString Admission::validateCreate(const Pod &pod)
+FieldErrors Admission::validateCreate(const Pod &pod)
 {
     Errors errs;
     validateObjectMeta(pod.metadata, true, isDns1123Subdomain, errs);
@@ -1102,7 +1098,7 @@ QString Admission::validateCreate(const Pod &pod)
     return compose(QStringLiteral("Pod"), pod.metadata, errs);
 }
 
-QString Admission::validateUpdate(const Pod &old, const Pod &updated)
+FieldErrors Admission::validateUpdate(const Pod &old, const Pod &updated)
 {
     Errors errs;
     validateObjectMetaUpdate(old.metadata, updated.metadata, errs);
@@ -1196,7 +1192,7 @@ void validateNodeSpec(const Node &node, Errors &errs)
 
 } // namespace
 
-QString Admission::validateCreate(const Node &node)
+FieldErrors Admission::validateCreate(const Node &node)
 {
     Errors errs;
     validateObjectMeta(node.metadata, false, isDns1123Subdomain, errs);
@@ -1204,7 +1200,7 @@ QString Admission::validateCreate(const Node &node)
     return compose(QStringLiteral("Node"), node.metadata, errs);
 }
 
-QString Admission::validateUpdate(const Node &old, const Node &updated)
+FieldErrors Admission::validateUpdate(const Node &old, const Node &updated)
 {
     Errors errs;
     validateObjectMetaUpdate(old.metadata, updated.metadata, errs);
@@ -1215,21 +1211,21 @@ QString Admission::validateUpdate(const Node &old, const Node &updated)
     return compose(QStringLiteral("Node"), updated.metadata, errs);
 }
 
-QString Admission::validateCreate(const Namespace &ns)
+FieldErrors Admission::validateCreate(const Namespace &ns)
 {
     Errors errs;
     validateObjectMeta(ns.metadata, false, isDns1123Label, errs);
     return compose(QStringLiteral("Namespace"), ns.metadata, errs);
 }
 
-QString Admission::validateUpdate(const Namespace &old, const Namespace &updated)
+FieldErrors Admission::validateUpdate(const Namespace &old, const Namespace &updated)
 {
     Errors errs;
     validateObjectMetaUpdate(old.metadata, updated.metadata, errs);
     return compose(QStringLiteral("Namespace"), updated.metadata, errs);
 }
 
-QString Admission::validateCreate(const PersistentVolumeClaim &claim)
+FieldErrors Admission::validateCreate(const PersistentVolumeClaim &claim)
 {
     Errors errs;
     validateObjectMeta(claim.metadata, true, isDns1123Subdomain, errs);
@@ -1241,7 +1237,7 @@ QString Admission::validateCreate(const PersistentVolumeClaim &claim)
     return compose(QStringLiteral("PersistentVolumeClaim"), claim.metadata, errs);
 }
 
-QString Admission::validateUpdate(const PersistentVolumeClaim &old,
+FieldErrors Admission::validateUpdate(const PersistentVolumeClaim &old,
                                   const PersistentVolumeClaim &updated)
 {
     Errors errs;
@@ -1267,10 +1263,10 @@ QString Admission::validateUpdate(const PersistentVolumeClaim &old,
 
 // --- any kind -------------------------------------------------------------------------------
 
-QString Admission::admit(AnyObject &object, const AnyObject *existing)
+FieldErrors Admission::admit(AnyObject &object, const AnyObject *existing)
 {
     return std::visit(
-        [existing](auto &obj) -> QString {
+        [existing](auto &obj) -> FieldErrors {
             using T = std::decay_t<decltype(obj)>;
             if constexpr (std::is_same_v<T, StatefulSet> || std::is_same_v<T, Service>
                           || std::is_same_v<T, Pod> || std::is_same_v<T, Node>
@@ -1287,7 +1283,7 @@ QString Admission::admit(AnyObject &object, const AnyObject *existing)
                 const T *old = existing ? std::get_if<T>(existing) : nullptr;
                 if (!old)
                     return validateCreate(obj);
-                const QString created = validateCreate(obj);
+                FieldErrors created = validateCreate(obj);
                 return created.isEmpty() ? validateUpdate(*old, obj) : created;
             } else {
                 return {};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/fielderror.h"
 #include "api/types.h"
 #include "cluster/store.h"
 
@@ -12,15 +13,15 @@ namespace ordinal::core {
 // defaulting (pkg/apis/*/v1/defaults.go plus the DefaultTolerationSeconds admission plugin) and
 // validation (pkg/apis/*/validation). Stateless; every function is pure.
 //
-// Validation returns an empty string when the object is accepted, otherwise the text kubectl
-// prints for the API server's Invalid status:
+// Validation returns the object's field errors (none when it is accepted): type, field path,
+// bad value, detail and the position where the field was written — metadata.fieldSources, or
+// failing that the nearest enclosing field or metadata.source. FieldErrors::text() words them
+// as kubectl prints the API server's Invalid status:
 //   The StatefulSet "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0 (web.yaml:9:13)
 // or, with several errors,
 //   The StatefulSet "web" is invalid: \n* spec.selector: Required value (web.yaml:6:3)\n* ...
-// Each error ends with " (file:line:column)" when metadata.fieldSources (or, failing that, the
-// nearest enclosing field or metadata.source) knows where the field was written; the same
-// suffix form the ManifestLoader uses. Field paths, value formatting (Go's %q / %#v) and
-// detail texts follow the upstream validators.
+// ApiStatus::invalid turns them into metav1.StatusCauses. Field paths, value formatting (Go's
+// %q / %#v) and detail texts follow the upstream validators.
 //
 // Callers must apply defaults before validating, as the API server does; objects straight from
 // the ManifestLoader leave defaulted fields (updateStrategy.type, restartPolicy, ...) empty.
@@ -47,28 +48,32 @@ public:
     // manifest leaves out, so `kubectl apply` of the same file works again.
     static void applyUpdateDefaults(const Service &old, Service &updated);
 
-    static QString validateCreate(const StatefulSet &set);
+    static FieldErrors validateCreate(const StatefulSet &set);
     // Only replicas, ordinals, template, updateStrategy, revisionHistoryLimit,
     // persistentVolumeClaimRetentionPolicy and minReadySeconds may change.
-    static QString validateUpdate(const StatefulSet &old, const StatefulSet &updated);
-    static QString validateCreate(const Service &service);
+    static FieldErrors validateUpdate(const StatefulSet &old, const StatefulSet &updated);
+    static FieldErrors validateCreate(const Service &service);
     // Call applyUpdateDefaults first; clusterIP is immutable.
-    static QString validateUpdate(const Service &old, const Service &updated);
-    static QString validateCreate(const Pod &pod);
+    static FieldErrors validateUpdate(const Service &old, const Service &updated);
+    static FieldErrors validateCreate(const Pod &pod);
     // Pod spec is immutable except container images, activeDeadlineSeconds and added tolerations.
-    static QString validateUpdate(const Pod &old, const Pod &updated);
-    static QString validateCreate(const Node &node);
-    static QString validateUpdate(const Node &old, const Node &updated);
-    static QString validateCreate(const Namespace &ns);
-    static QString validateUpdate(const Namespace &old, const Namespace &updated);
-    static QString validateCreate(const PersistentVolumeClaim &claim);
+    static FieldErrors validateUpdate(const Pod &old, const Pod &updated);
+    static FieldErrors validateCreate(const Node &node);
+    static FieldErrors validateUpdate(const Node &old, const Node &updated);
+    static FieldErrors validateCreate(const Namespace &ns);
+    static FieldErrors validateUpdate(const Namespace &old, const Namespace &updated);
+    static FieldErrors validateCreate(const PersistentVolumeClaim &claim);
     // The spec of a claim is immutable except its storage request, which may grow only.
-    static QString validateUpdate(const PersistentVolumeClaim &old,
+    static FieldErrors validateUpdate(const PersistentVolumeClaim &old,
                                   const PersistentVolumeClaim &updated);
 
+    // Where a field was written: the field itself, else the nearest enclosing field, else the
+    // object (metadata.source); invalid when the object came from no manifest.
+    static SourcePos fieldPosition(const ObjectMeta &meta, const QString &field);
+
     // Any kind at once: applies defaults, then validates as a create (existing == nullptr) or as
-    // an update of *existing (which must hold the same alternative). Returns the message or "".
-    static QString admit(AnyObject &object, const AnyObject *existing = nullptr);
+    // an update of *existing (which must hold the same alternative). No errors: accepted.
+    static FieldErrors admit(AnyObject &object, const AnyObject *existing = nullptr);
 };
 
 } // namespace ordinal::core

@@ -1,6 +1,5 @@
 #include "api/status.h"
 
-#include <QRegularExpression>
 #include <QStringList>
 
 namespace ordinal::core {
@@ -29,26 +28,6 @@ ApiStatus withDetails(ApiStatus status, const QString &resource, const QString &
     status.group = group;
     status.name = name;
     return status;
-}
-
-// field.ErrorType's reason for a cause, from the body's leading words.
-QString causeReason(const QString &body)
-{
-    static const QList<std::pair<QLatin1String, QLatin1String>> reasons = {
-        {QLatin1String("Invalid value"), QLatin1String("FieldValueInvalid")},
-        {QLatin1String("Required value"), QLatin1String("FieldValueRequired")},
-        {QLatin1String("Unsupported value"), QLatin1String("FieldValueNotSupported")},
-        {QLatin1String("Forbidden"), QLatin1String("FieldValueForbidden")},
-        {QLatin1String("Duplicate value"), QLatin1String("FieldValueDuplicate")},
-        {QLatin1String("Not found"), QLatin1String("FieldValueNotFound")},
-        {QLatin1String("Too long"), QLatin1String("FieldValueTooLong")},
-        {QLatin1String("Too many"), QLatin1String("FieldValueTooMany")},
-    };
-    for (const auto &[prefix, reason] : reasons) {
-        if (body.startsWith(prefix))
-            return reason;
-    }
-    return QStringLiteral("FieldValueInvalid");
 }
 
 } // namespace
@@ -130,45 +109,59 @@ ApiStatus ApiStatus::internalError(const QString &message)
     return make(500, QStringLiteral("InternalError"), message);
 }
 
-ApiStatus ApiStatus::invalid(const QString &kind, const QString &group, const QString &name,
-                             const QString &admissionText)
+ApiStatus ApiStatus::invalid(const QString &group, const FieldErrors &errors)
 {
-    // Admission words its result as kubectl prints it; the API sends the same causes
-    // structured, and kubectl composes them back into that line.
-    static const QRegularExpression position(QStringLiteral(R"( \([^()]*:\d+:\d+\)$)"));
-    const QString head = QStringLiteral("The %1 \"%2\" is invalid: ").arg(kind, name);
-    QString body = admissionText.startsWith(head) ? admissionText.mid(head.size()) : admissionText;
-    QStringList lines = body.startsWith(QLatin1Char('\n'))
-        ? body.mid(1).split(QLatin1Char('\n'))
-        : QStringList{body};
     ApiStatus status = make(422, QStringLiteral("Invalid"), QString());
     QStringList messages;
-    for (QString line : lines) {
-        if (line.startsWith(QLatin1String("* ")))
-            line = line.mid(2);
-        line.remove(position);
-        StatusCause cause;
-        const int colon = line.indexOf(QLatin1String(": "));
-        if (colon > 0 && !line.left(colon).contains(QLatin1Char(' '))) {
-            cause.field = line.left(colon);
-            cause.message = line.mid(colon + 2);
-        } else {
-            cause.message = line;
-        }
-        cause.reason = causeReason(cause.message);
-        status.causes << cause;
-        messages << line;
+    for (const FieldError &error : errors.errors) {
+        status.causes << StatusCause{error.reason(), error.body(), error.field, error.pos};
+        messages << error.message();
     }
-    const QString qualifiedKind = group.isEmpty() ? kind : kind + QLatin1Char('.') + group;
+    const QString qualifiedKind =
+        group.isEmpty() ? errors.kind : errors.kind + QLatin1Char('.') + group;
     status.message = messages.size() == 1
-        ? QStringLiteral("%1 \"%2\" is invalid: %3").arg(qualifiedKind, name, messages.first())
+        ? QStringLiteral("%1 \"%2\" is invalid: %3").arg(qualifiedKind, errors.name, messages.first())
         : QStringLiteral("%1 \"%2\" is invalid: [%3]")
-              .arg(qualifiedKind, name, messages.join(QStringLiteral(", ")));
-    status.kind = kind;
+              .arg(qualifiedKind, errors.name, messages.join(QStringLiteral(", ")));
+    status.kind = errors.kind;
     status.group = group;
-    status.name = name;
-    status.printed = admissionText;
+    status.name = errors.name;
+    status.printed = errors.text();
     return status;
+}
+
+ApiStatus ApiStatus::inFile(const QString &operation, const QString &file,
+                            const SourcePos &at) const
+{
+    ApiStatus status = *this;
+    status.pos = at;
+    if (reason == QLatin1String("Invalid"))
+        return status;
+    status.printed = QStringLiteral("Error from server (%1): error when %2 \"%3\": %4")
+                         .arg(reason, operation, file, message);
+    if (at.isValid())
+        status.printed += QStringLiteral(" (%1)").arg(at.toString());
+    return status;
+}
+
+QList<std::pair<SourcePos, QString>> ApiStatus::locatedMessages() const
+{
+    QList<std::pair<SourcePos, QString>> out;
+    if (reason == QLatin1String("Invalid") && !causes.isEmpty()) {
+        const QString head = QStringLiteral("The %1 \"%2\" is invalid: ").arg(kind, name);
+        for (const StatusCause &cause : causes) {
+            const QString line =
+                cause.field.isEmpty() ? cause.message : cause.field + QStringLiteral(": ") + cause.message;
+            out.append({cause.pos, head + line});
+        }
+        return out;
+    }
+    QString text = kubectlText();
+    const QString suffix = QStringLiteral(" (%1)").arg(pos.toString());
+    if (pos.isValid() && text.endsWith(suffix))
+        text.chop(suffix.size());
+    out.append({pos, text});
+    return out;
 }
 
 QString ApiStatus::kubectlText() const

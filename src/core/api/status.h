@@ -4,8 +4,12 @@
 // the statuses Ordinal returns (reasons, codes and messages as kube-apiserver writes them, so
 // that the real kubectl prints exactly what it prints against a real cluster).
 
+#include "api/fielderror.h"
+
 #include <QList>
 #include <QString>
+
+#include <utility>
 
 namespace ordinal::core {
 
@@ -15,6 +19,9 @@ struct StatusCause
     QString reason; // FieldValueInvalid, FieldValueRequired, ...
     QString message;
     QString field;
+    // Where the field was written, when the request came from a manifest (Ordinal's own; the
+    // API never sends it).
+    SourcePos pos;
 };
 
 struct ApiStatus
@@ -27,13 +34,25 @@ struct ApiStatus
     QString group;
     QString kind; // the resource's plural for most reasons, the Kind for Invalid
     QList<StatusCause> causes;
-    QString printed; // kubectl's rendering when it is known exactly (see invalid())
+    QString printed; // kubectl's rendering when it is known exactly (see invalid(), inFile())
+    // Where the problem was written, when the request came from a manifest and no cause
+    // says better (a namespace that does not exist); never sent.
+    SourcePos pos;
 
     bool ok() const { return code < 400; }
     // What kubectl prints for this status: "Error from server (NotFound): pods \"x\" not
     // found"; for Invalid, "The StatefulSet \"web\" is invalid: field: ..." from the causes
-    // (or the admission text it was made from, with the manifest positions Ordinal adds).
+    // (with the manifest positions Ordinal adds, when it came from a manifest).
     QString kubectlText() const;
+    // What an editor marks: one message per cause of an Invalid status ("The StatefulSet
+    // \"web\" is invalid: spec.replicas: Invalid value: -1: ...") at the cause's position, or
+    // the whole kubectlText() at pos; without Ordinal's position suffix.
+    QList<std::pair<SourcePos, QString>> locatedMessages() const;
+    // The status of a request kubectl made for an object of a file: kubectl words it
+    // "Error from server (NotFound): error when creating \"web.yaml\": <message>", and
+    // Ordinal adds the position. operation: "creating", "retrieving current configuration of".
+    // Invalid statuses keep their own wording, as kubectl prints them.
+    ApiStatus inFile(const QString &operation, const QString &file, const SourcePos &at) const;
 
     // "pods \"web-9\" not found"; resource is the plural, group empty for the core group.
     static ApiStatus notFound(const QString &resource, const QString &group, const QString &name);
@@ -50,11 +69,9 @@ struct ApiStatus
     static ApiStatus gone(const QString &message);
     static ApiStatus tooManyRequests(const QString &message);
     static ApiStatus internalError(const QString &message);
-    // An Invalid status from the text Admission returns ("The StatefulSet \"web\" is invalid:
-    // spec.replicas: Invalid value: -1: ..." with one "* field: body" line per cause); the
-    // positions Ordinal appends for manifests are dropped, the API has no file.
-    static ApiStatus invalid(const QString &kind, const QString &group, const QString &name,
-                             const QString &admissionText);
+    // The Invalid status of an object's field errors: a cause per error; the message holds no
+    // manifest positions (the API has no file), kubectlText() does.
+    static ApiStatus invalid(const QString &group, const FieldErrors &errors);
 };
 
 } // namespace ordinal::core

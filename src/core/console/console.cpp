@@ -673,6 +673,9 @@ ConsoleOutput Console::get(Flags &flags, bool interactive)
     if (watch && resource != Resource::Pods)
         return fail(tr("error: Ordinal watches pods only (kubectl get pods -w)"));
 
+    // kubectl gets the named objects before it watches them: a missing one ends the command.
+    if (watch && !notFound.isEmpty())
+        return ConsoleOutput{text, 1};
     if (watch) {
         auto w = std::make_unique<Watch>(m_sim);
         w->ns = ns;
@@ -697,8 +700,12 @@ ConsoleOutput Console::get(Flags &flags, bool interactive)
         const Millis deadline = m_sim.now() + timeout;
         const bool settled = advanceUntil([] { return false; }, deadline);
         Q_UNUSED(settled)
+        // A request timeout is a time the user asked to watch for: it passes even when
+        // nothing happens (without one, the watch ends when the cluster settles).
+        if (!timeoutText.isEmpty() && timeoutText != QLatin1String("0"))
+            m_sim.advanceTo(deadline);
         text += w->pending;
-        return ConsoleOutput{text, notFound.isEmpty() ? 0 : 1};
+        return ConsoleOutput{text, 0};
     }
 
     if (rows.isEmpty() && notFound.isEmpty()) {
@@ -778,6 +785,61 @@ ConsoleOutput Console::describe(Flags &flags)
     return ConsoleOutput{text, errors.isEmpty() ? 0 : 1};
 }
 
+namespace {
+
+// The path as the user wrote it in place of the path as loaded, at the start of a position's
+// file: a folder's files keep their own names ("manifests/web.yaml").
+void renameFile(SourcePos &pos, const QString &loaded, const QString &written)
+{
+    if (pos.file.startsWith(loaded))
+        pos.file = written + pos.file.mid(loaded.size());
+}
+
+// The files an -f names, loaded: each object's positions name the path as the user wrote it,
+// and a namespaced object without a namespace lands in ns. Loader errors and warnings are
+// appended to text; false when a file failed to load.
+bool loadFiles(const QStringList &files, const QString &baseDir, const QString &ns,
+               QList<ManifestObject> *objects, QString *text)
+{
+    bool ok = true;
+    for (const QString &file : files) {
+        const QString path = QDir::isAbsolutePath(file) || baseDir.isEmpty()
+            ? file
+            : QDir(baseDir).filePath(file);
+        LoadResult loaded = ManifestLoader::loadPath(path);
+        // Messages name the path as the user wrote it.
+        for (const ManifestError &e : std::as_const(loaded.errors)) {
+            *text += QString(e.message).replace(path, file) + QLatin1Char('\n');
+            ok = false;
+        }
+        for (const QString &w : std::as_const(loaded.warnings))
+            *text += QString(w).replace(path, file) + QLatin1Char('\n');
+        for (ManifestObject &object : loaded.objects) {
+            renameFile(object.pos, path, file);
+            std::visit(
+                [&](auto &o) {
+                    using T = std::decay_t<decltype(o)>;
+                    renameFile(o.metadata.source, path, file);
+                    for (SourcePos &pos : o.metadata.fieldSources)
+                        renameFile(pos, path, file);
+                    if constexpr (std::is_same_v<T, StatefulSet>) {
+                        for (SourcePos &pos : o.spec.podTemplate.metadata.fieldSources)
+                            renameFile(pos, path, file);
+                    }
+                    if constexpr (!std::is_same_v<T, Node> && !std::is_same_v<T, Namespace>) {
+                        if (o.metadata.namespaceName.isEmpty())
+                            o.metadata.namespaceName = ns;
+                    }
+                },
+                object.object);
+            *objects << object;
+        }
+    }
+    return ok;
+}
+
+} // namespace
+
 ConsoleOutput Console::apply(Flags &flags, const QString &baseDir, bool create)
 {
     const QStringList files = flags.values.value(QStringLiteral("filename"));
@@ -788,59 +850,76 @@ ConsoleOutput Console::apply(Flags &flags, const QString &baseDir, bool create)
     }
     QList<ManifestObject> objects;
     QString text;
-    bool failed = false;
-    QList<QPair<QString, QString>> written; // (path as loaded, path as the user wrote it)
-    for (const QString &file : files) {
-        const QString path = QDir::isAbsolutePath(file) || baseDir.isEmpty()
-            ? file
-            : QDir(baseDir).filePath(file);
-        LoadResult loaded = ManifestLoader::loadPath(path);
-        written << qMakePair(path, file);
-        // Messages name the path as the user wrote it.
-        for (const ManifestError &e : std::as_const(loaded.errors)) {
-            text += QString(e.message).replace(path, file) + QLatin1Char('\n');
-            failed = true;
-        }
-        for (const QString &w : std::as_const(loaded.warnings))
-            text += QString(w).replace(path, file) + QLatin1Char('\n');
-        for (ManifestObject &object : loaded.objects) {
-            std::visit(
-                [&](auto &o) {
-                    o.metadata.source.file = file;
-                    for (SourcePos &pos : o.metadata.fieldSources)
-                        pos.file = file;
-                    if constexpr (std::is_same_v<std::decay_t<decltype(o)>, StatefulSet>) {
-                        for (SourcePos &pos : o.spec.podTemplate.metadata.fieldSources)
-                            pos.file = file;
-                    }
-                },
-                object.object);
-            object.pos.file = file;
-            const QString nsFlag = flags.value(QStringLiteral("namespace"));
-            std::visit(
-                [&](auto &o) {
-                    using T = std::decay_t<decltype(o)>;
-                    if constexpr (!std::is_same_v<T, Node> && !std::is_same_v<T, Namespace>) {
-                        if (o.metadata.namespaceName.isEmpty())
-                            o.metadata.namespaceName = nsFlag.isEmpty() ? m_namespace : nsFlag;
-                    }
-                },
-                object.object);
-            objects << object;
-        }
-    }
-    if (failed)
+    if (!loadFiles(files, baseDir, flags.value(QStringLiteral("namespace"), m_namespace),
+                   &objects, &text))
         return ConsoleOutput{text, 1};
-    const ActionResult result = m_sim.apply(objects, create);
+    const ApplyResult result = Operations(m_sim).apply(objects, create);
     if (!result.ok) {
-        QString error = result.error;
-        for (const auto &[path, file] : std::as_const(written))
-            error.replace(path, file);
-        return ConsoleOutput{text + error + QLatin1Char('\n'), 1};
+        for (const ApiStatus &status : result.errors)
+            text += status.kubectlText() + QLatin1Char('\n');
+        return ConsoleOutput{text, 1};
     }
     text += lines(result.lines);
     return ConsoleOutput{text, 0};
 }
+
+namespace {
+
+ObjectKind kindOf(Resource resource)
+{
+    switch (resource) {
+    case Resource::StatefulSets:
+        return ObjectKind::StatefulSet;
+    case Resource::Services:
+        return ObjectKind::Service;
+    case Resource::Endpoints:
+        return ObjectKind::Endpoints;
+    case Resource::Nodes:
+        return ObjectKind::Node;
+    case Resource::Claims:
+        return ObjectKind::PersistentVolumeClaim;
+    case Resource::Events:
+        return ObjectKind::Event;
+    default:
+        return ObjectKind::Pod;
+    }
+}
+
+// kubectl's --cascade (GetCascadingStrategy): orphan, background or foreground; a boolean is
+// deprecated, with a warning, and means background (true) or orphan (false).
+bool cascadePolicy(const QString &flag, QString *policy, QString *text)
+{
+    static const QStringList truths = {QStringLiteral("1"), QStringLiteral("t"),
+                                       QStringLiteral("T"), QStringLiteral("TRUE"),
+                                       QStringLiteral("true"), QStringLiteral("True")};
+    static const QStringList falsehoods = {QStringLiteral("0"), QStringLiteral("f"),
+                                           QStringLiteral("F"), QStringLiteral("FALSE"),
+                                           QStringLiteral("false"), QStringLiteral("False")};
+    const bool isTrue = truths.contains(flag);
+    if (isTrue || falsehoods.contains(flag)) {
+        const QString replacement = isTrue ? QStringLiteral("background") : QStringLiteral("orphan");
+        *text += QStringLiteral("warning: --cascade=%1 is deprecated (boolean value) and can be "
+                                "replaced with --cascade=%2.\n")
+                     .arg(flag, replacement);
+        *policy = isTrue ? QStringLiteral("Background") : QStringLiteral("Orphan");
+        return true;
+    }
+    static const QMap<QString, QString> policies = {
+        {QStringLiteral("orphan"), QStringLiteral("Orphan")},
+        {QStringLiteral("foreground"), QStringLiteral("Foreground")},
+        {QStringLiteral("background"), QStringLiteral("Background")},
+    };
+    *policy = policies.value(flag);
+    if (policy->isEmpty()) {
+        *text += QStringLiteral("error: invalid cascade value (%1). Must be \"background\", "
+                                "\"foreground\", or \"orphan\"\n")
+                     .arg(flag);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
 
 ConsoleOutput Console::remove(Flags &flags, const QString &baseDir)
 {
@@ -860,120 +939,105 @@ ConsoleOutput Console::remove(Flags &flags, const QString &baseDir)
     if (flags.has(QStringLiteral("now")))
         grace = 1;
     // kubectl: --force alone means --grace-period=0; with a non-zero grace period it is a
-    // plain graceful delete.
+    // plain graceful delete; --grace-period=0 without --force becomes 1, so that nothing is
+    // deleted at once by accident.
     if (force && !grace)
         grace = 0;
-    const bool orphan = flags.value(QStringLiteral("cascade")) == QLatin1String("orphan");
+    if (grace == 0 && !force)
+        grace = 1;
 
     QString text;
-    int exitCode = 0;
-    QStringList waitFor; // pod uids to wait for
-    const auto deletePods = [&](const QStringList &podNames) {
-        for (const QString &name : podNames) {
-            const Pod *pod = m_sim.store().find<Pod>(ns, name);
-            const QString uid = pod ? pod->metadata.uid : QString();
-            const ActionResult r = m_sim.deletePod(ns, name, grace, force && grace == 0);
-            if (!r.ok) {
-                text += r.error + QLatin1Char('\n');
-                exitCode = 1;
-                continue;
-            }
-            text += lines(r.lines);
-            if (!(force && grace == 0))
-                waitFor << uid;
-        }
+    DeleteOptions options;
+    options.gracePeriodSeconds = grace;
+    if (!cascadePolicy(flags.value(QStringLiteral("cascade"), QStringLiteral("background")),
+                       &options.propagationPolicy, &text))
+        return ConsoleOutput{text, 1};
+
+    // What to delete: (kind, namespace, name), from the files or from the arguments.
+    struct Target
+    {
+        ObjectKind kind;
+        QString ns;
+        QString name;
     };
-
+    QList<Target> targets;
+    int exitCode = 0;
     if (flags.values.contains(QStringLiteral("filename"))) {
-        for (const QString &file : flags.values.value(QStringLiteral("filename"))) {
-            const QString path = QDir::isAbsolutePath(file) || baseDir.isEmpty()
-                ? file
-                : QDir(baseDir).filePath(file);
-            const LoadResult loaded = ManifestLoader::loadPath(path);
-            for (const ManifestError &e : loaded.errors) {
-                text += QString(e.message).replace(path, file) + QLatin1Char('\n');
-                exitCode = 1;
-            }
-            for (const ManifestObject &object : loaded.objects) {
-                std::visit(
-                    [&](const auto &o) {
-                        using T = std::decay_t<decltype(o)>;
-                        const QString objectNs =
-                            o.metadata.namespaceName.isEmpty() ? ns : o.metadata.namespaceName;
-                        ActionResult r;
-                        if constexpr (std::is_same_v<T, StatefulSet>)
-                            r = m_sim.deleteStatefulSet(objectNs, o.metadata.name, orphan);
-                        else if constexpr (std::is_same_v<T, Service>)
-                            r = m_sim.deleteService(objectNs, o.metadata.name);
-                        else if constexpr (std::is_same_v<T, Pod>)
-                            r = m_sim.deletePod(objectNs, o.metadata.name, grace, force);
-                        else if constexpr (std::is_same_v<T, Node>)
-                            r = m_sim.deleteNode(o.metadata.name);
-                        else
-                            r = ActionResult::failure(
-                                tr("error: Ordinal cannot delete %1 objects").arg(kindName(object.kind)));
-                        if (r.ok)
-                            text += lines(r.lines);
-                        else {
-                            text += r.error + QLatin1Char('\n');
-                            exitCode = 1;
-                        }
-                    },
-                    object.object);
-            }
+        QList<ManifestObject> objects;
+        if (!loadFiles(flags.values.value(QStringLiteral("filename")), baseDir, ns, &objects,
+                       &text))
+            exitCode = 1;
+        for (const ManifestObject &object : std::as_const(objects)) {
+            const ObjectMeta &meta =
+                std::visit([](const auto &o) -> const ObjectMeta & { return o.metadata; },
+                           object.object);
+            targets << Target{object.kind, meta.namespaceName, meta.name};
         }
-        return ConsoleOutput{text, exitCode};
-    }
-
-    Resource resource = Resource::None;
-    QStringList names;
-    QString error;
-    if (!resourceAndNames(flags, &resource, &names, &error))
-        return fail(error);
-    if (names.isEmpty() && !flags.values.contains(QStringLiteral("selector"))
-        && !flags.has(QStringLiteral("all"))) {
-        return fail(QStringLiteral("error: resource(s) were provided, but no name was specified"));
-    }
-    switch (resource) {
-    case Resource::Pods: {
-        QStringList podNames = names;
+    } else {
+        Resource resource = Resource::None;
+        QStringList names;
+        QString error;
+        if (!resourceAndNames(flags, &resource, &names, &error))
+            return fail(error);
+        const bool bySelector = flags.values.contains(QStringLiteral("selector"));
+        if (names.isEmpty() && !bySelector && !flags.has(QStringLiteral("all")))
+            return fail(
+                QStringLiteral("error: resource(s) were provided, but no name was specified"));
+        const ObjectKind kind = kindOf(resource);
+        if (!Operations::canDelete(kind))
+            return fail(tr("error: Ordinal deletes pods, statefulsets, services and nodes"));
         if (names.isEmpty()) {
+            // -l or --all: every object of the kind in the namespace that matches.
             std::optional<LabelSelector> selector;
-            if (flags.values.contains(QStringLiteral("selector"))) {
+            if (bySelector) {
                 QString selectorError;
                 selector = LabelSelector::parse(flags.value(QStringLiteral("selector")),
                                                 &selectorError);
                 if (!selector)
                     return fail(QStringLiteral("error: %1").arg(selectorError));
             }
-            for (const Pod *pod : m_sim.store().list<Pod>(ns)) {
-                if (matchesSelector(selector, pod->metadata))
-                    podNames << pod->metadata.name;
-            }
-            if (podNames.isEmpty())
+            const bool clusterScoped = !apijson::resourceInfo(kind).namespaced;
+            forKind(kind, [&](auto type) {
+                using T = typename decltype(type)::type;
+                for (const T *object : m_sim.store().list<T>(clusterScoped ? QString() : ns)) {
+                    if (matchesSelector(selector, object->metadata))
+                        names << object->metadata.name;
+                }
+            });
+            if (names.isEmpty())
                 return okText(QStringLiteral("No resources found"));
         }
-        deletePods(podNames);
-        break;
+        for (const QString &name : std::as_const(names))
+            targets << Target{kind, ns, name};
     }
-    case Resource::StatefulSets:
-    case Resource::Services:
-    case Resource::Nodes:
-        for (const QString &name : std::as_const(names)) {
-            const ActionResult r = resource == Resource::StatefulSets
-                ? m_sim.deleteStatefulSet(ns, name, orphan)
-                : resource == Resource::Services ? m_sim.deleteService(ns, name)
-                                                 : m_sim.deleteNode(name);
-            if (r.ok) {
-                text += lines(r.lines);
-            } else {
-                text += r.error + QLatin1Char('\n');
-                exitCode = 1;
-            }
+
+    Operations operations(m_sim);
+    QStringList waitFor; // uids of the pods to wait for
+    for (const Target &target : std::as_const(targets)) {
+        if (!Operations::canDelete(target.kind)) {
+            text += tr("error: Ordinal cannot delete %1 objects").arg(kindName(target.kind))
+                + QLatin1Char('\n');
+            exitCode = 1;
+            continue;
         }
-        break;
-    default:
-        return fail(tr("error: Ordinal deletes pods, statefulsets, services and nodes"));
+        const apijson::ResourceInfo &resource = apijson::resourceInfo(target.kind);
+        const OperationResult r = operations.remove(resource, target.ns, target.name, options);
+        if (!r.ok()) {
+            text += r.status.kubectlText() + QLatin1Char('\n');
+            exitCode = 1;
+            continue;
+        }
+        if (target.kind == ObjectKind::Pod && grace == 0) {
+            text += QStringLiteral("Warning: Immediate deletion does not wait for confirmation "
+                                   "that the running resource has been terminated. The resource "
+                                   "may continue to run on the cluster indefinitely.\n"
+                                   "pod \"%1\" force deleted\n")
+                        .arg(target.name);
+            continue;
+        }
+        text += QStringLiteral("%1 \"%2\" deleted\n").arg(resource.qualifiedSingular(), target.name);
+        if (target.kind == ObjectKind::Pod && r.object)
+            waitFor << std::get<Pod>(*r.object).metadata.uid;
     }
 
     if (wait && !waitFor.isEmpty()) {
@@ -1020,13 +1084,22 @@ ConsoleOutput Console::scale(Flags &flags)
         return fail(QStringLiteral("error: invalid argument \"%1\" for \"--replicas\" flag: "
                                    "strconv.ParseInt: parsing \"%1\": invalid syntax")
                         .arg(flags.value(QStringLiteral("replicas"))));
+    // kubectl checks the count itself before it asks the API server.
+    if (replicas < 0)
+        return fail(QStringLiteral("error: The --replicas=COUNT flag is required, and COUNT must "
+                                   "be greater than or equal to 0"));
     const QString ns = flags.value(QStringLiteral("namespace"), m_namespace);
+    Operations operations(m_sim);
     QString text;
     int exitCode = 0;
     for (const QString &name : std::as_const(names)) {
-        const ActionResult r = m_sim.scale(ns, name, replicas);
-        text += r.ok ? lines(r.lines) : r.error + QLatin1Char('\n');
-        exitCode = r.ok ? exitCode : 1;
+        const OperationResult r = operations.scale(ns, name, replicas, false);
+        if (r.ok()) {
+            text += QStringLiteral("statefulset.apps/%1 scaled\n").arg(name);
+        } else {
+            text += r.status.kubectlText() + QLatin1Char('\n');
+            exitCode = 1;
+        }
     }
     return ConsoleOutput{text, exitCode};
 }
@@ -1084,116 +1157,6 @@ ConsoleOutput Console::setImage(Flags &flags)
     }
     return okText(text);
 }
-
-namespace {
-
-// Applies the parts of a JSON merge / strategic merge patch that a StatefulSet lesson uses.
-// Unsupported paths are reported rather than silently ignored.
-QString patchStatefulSet(StatefulSet &set, const QJsonObject &patch)
-{
-    const QJsonObject spec = patch.value(QStringLiteral("spec")).toObject();
-    const QJsonObject metadata = patch.value(QStringLiteral("metadata")).toObject();
-    for (auto it = metadata.constBegin(); it != metadata.constEnd(); ++it) {
-        if (it.key() == QLatin1String("labels") || it.key() == QLatin1String("annotations")) {
-            QMap<QString, QString> &map = it.key() == QLatin1String("labels")
-                ? set.metadata.labels
-                : set.metadata.annotations;
-            const QJsonObject values = it.value().toObject();
-            for (auto v = values.constBegin(); v != values.constEnd(); ++v) {
-                if (v.value().isNull())
-                    map.remove(v.key());
-                else
-                    map.insert(v.key(), v.value().toString());
-            }
-        }
-    }
-    for (auto it = spec.constBegin(); it != spec.constEnd(); ++it) {
-        const QString key = it.key();
-        const QJsonValue value = it.value();
-        if (key == QLatin1String("replicas")) {
-            set.spec.replicas = value.toInt();
-        } else if (key == QLatin1String("minReadySeconds")) {
-            set.spec.minReadySeconds = value.toInt();
-        } else if (key == QLatin1String("revisionHistoryLimit")) {
-            set.spec.revisionHistoryLimit = value.toInt();
-        } else if (key == QLatin1String("ordinals")) {
-            if (value.isNull())
-                set.spec.ordinalsStart.reset();
-            else
-                set.spec.ordinalsStart = value.toObject().value(QStringLiteral("start")).toInt();
-        } else if (key == QLatin1String("updateStrategy")) {
-            const QJsonObject us = value.toObject();
-            if (us.contains(QStringLiteral("type")))
-                set.spec.updateStrategy.type = us.value(QStringLiteral("type")).toString();
-            if (us.contains(QStringLiteral("rollingUpdate"))) {
-                const QJsonValue ru = us.value(QStringLiteral("rollingUpdate"));
-                if (ru.isNull()) {
-                    set.spec.updateStrategy.rollingUpdate.reset();
-                } else {
-                    RollingUpdateStrategy r = set.spec.updateStrategy.rollingUpdate.value_or(
-                        RollingUpdateStrategy{});
-                    const QJsonObject o = ru.toObject();
-                    if (o.contains(QStringLiteral("partition")))
-                        r.partition = o.value(QStringLiteral("partition")).toInt();
-                    if (o.contains(QStringLiteral("maxUnavailable")))
-                        r.maxUnavailable = o.value(QStringLiteral("maxUnavailable")).toVariant().toString();
-                    set.spec.updateStrategy.rollingUpdate = r;
-                }
-            }
-        } else if (key == QLatin1String("persistentVolumeClaimRetentionPolicy")) {
-            const QJsonObject p = value.toObject();
-            if (p.contains(QStringLiteral("whenDeleted")))
-                set.spec.whenDeleted = p.value(QStringLiteral("whenDeleted")).toString();
-            if (p.contains(QStringLiteral("whenScaled")))
-                set.spec.whenScaled = p.value(QStringLiteral("whenScaled")).toString();
-        } else if (key == QLatin1String("template")) {
-            const QJsonObject t = value.toObject();
-            const QJsonObject tmeta = t.value(QStringLiteral("metadata")).toObject();
-            for (const QString &mapName : {QStringLiteral("labels"), QStringLiteral("annotations")}) {
-                QMap<QString, QString> &map = mapName == QLatin1String("labels")
-                    ? set.spec.podTemplate.metadata.labels
-                    : set.spec.podTemplate.metadata.annotations;
-                const QJsonObject values = tmeta.value(mapName).toObject();
-                for (auto v = values.constBegin(); v != values.constEnd(); ++v) {
-                    if (v.value().isNull())
-                        map.remove(v.key());
-                    else
-                        map.insert(v.key(), v.value().toString());
-                }
-            }
-            const QJsonArray containers =
-                t.value(QStringLiteral("spec")).toObject().value(QStringLiteral("containers")).toArray();
-            for (const QJsonValue &cv : containers) {
-                const QJsonObject c = cv.toObject();
-                const QString name = c.value(QStringLiteral("name")).toString();
-                bool found = false;
-                for (Container &existing : set.spec.podTemplate.spec.containers) {
-                    if (existing.name != name)
-                        continue;
-                    found = true;
-                    if (c.contains(QStringLiteral("image")))
-                        existing.image = c.value(QStringLiteral("image")).toString();
-                }
-                if (!found)
-                    return QStringLiteral("error: Ordinal's patch cannot add container \"%1\"")
-                        .arg(name);
-            }
-        } else if (key == QLatin1String("serviceName")) {
-            set.spec.serviceName = value.toString();
-        } else if (key == QLatin1String("podManagementPolicy")) {
-            set.spec.podManagementPolicy = value.toString();
-        } else if (key == QLatin1String("selector")) {
-            const QJsonObject labels = value.toObject().value(QStringLiteral("matchLabels")).toObject();
-            for (auto v = labels.constBegin(); v != labels.constEnd(); ++v)
-                set.spec.selector.matchLabels.insert(v.key(), v.value().toString());
-        } else {
-            return QStringLiteral("error: Ordinal's patch does not support spec.%1").arg(key);
-        }
-    }
-    return {};
-}
-
-} // namespace
 
 ConsoleOutput Console::patch(Flags &flags)
 {

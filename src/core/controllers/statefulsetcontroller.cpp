@@ -424,9 +424,7 @@ void StatefulSetController::sync(Simulation &sim, const QString &setKey)
                                              claimTemplate.metadata.name + QLatin1Char('-') + name,
                                              QStringLiteral("persistentVolumeClaim")};
             }
-            const QString message = Admission::validateCreate(check);
-            const QString lead = QStringLiteral("The Pod \"%1\" is invalid: ").arg(name);
-            rejection = message.startsWith(lead) ? message.mid(lead.size()) : message;
+            rejection = Admission::validateCreate(check).causesText();
         }
         if (rejection->isEmpty())
             return false;

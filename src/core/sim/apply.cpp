@@ -7,6 +7,8 @@
 #include "controllers/statefulsetcontroller.h"
 #include "io/manifestloader.h"
 
+#include <nlohmann/json.hpp>
+
 namespace ordinal::core {
 
 namespace {
@@ -66,6 +68,10 @@ QString fingerprint(const AnyObject &object)
                 for (const ServicePort &p : o.spec.ports)
                     text += QStringLiteral("|%1/%2/%3/%4").arg(p.name).arg(p.port).arg(p.protocol,
                                                                                 p.targetPort);
+            } else if constexpr (std::is_same_v<T, Pod>) {
+                // The spec a manifest sets, as the API writes it (images, ports, probes, ...).
+                text += QLatin1Char('|')
+                    + QString::fromStdString(apijson::toJson(o.spec).dump());
             } else if constexpr (std::is_same_v<T, Node>) {
                 for (const Taint &t : o.taints)
                     text += QLatin1Char('|') + t.toString();
@@ -76,12 +82,27 @@ QString fingerprint(const AnyObject &object)
         object);
 }
 
+// What `kubectl apply` does with the live object before it sends the update: client-side apply
+// merges the manifest into it, so what the API server and the controllers set and the manifest
+// leaves out stays as it is. Ordinal keeps no last-applied-configuration, so it carries over
+// exactly those fields (see docs/fidelity.md): a pod's node, a node's pod CIDR.
+void mergeLive(AnyObject &object, const AnyObject &live)
+{
+    if (Pod *pod = std::get_if<Pod>(&object)) {
+        if (pod->spec.nodeName.isEmpty())
+            pod->spec.nodeName = std::get<Pod>(live).spec.nodeName;
+    } else if (Node *node = std::get_if<Node>(&object)) {
+        if (node->podCIDR.isEmpty())
+            node->podCIDR = std::get<Node>(live).podCIDR;
+    }
+}
+
 } // namespace
 
-ActionResult Simulation::apply(const QList<ManifestObject> &objects, bool create)
+ApplyResult Simulation::apply(const QList<ManifestObject> &objects, bool create, bool dryRun)
 {
     // Step 1: admit every object against the current store; nothing is written yet.
-    QStringList errors;
+    ApplyResult result;
     QList<AnyObject> admitted;
     QList<std::optional<AnyObject>> previous;
     QSet<QString> newNamespaces;
@@ -94,27 +115,40 @@ ActionResult Simulation::apply(const QList<ManifestObject> &objects, bool create
         AnyObject object = manifest.object;
         const apijson::ResourceInfo &names = apijson::resourceInfo(manifest.kind);
         const QString file = manifest.pos.file;
+        // Namespaced objects without a namespace land in "default" (as admission defaults
+        // them); the stored object they update is looked up there.
+        ObjectMeta &objectMeta = std::visit([](auto &o) -> ObjectMeta & { return o.metadata; },
+                                            object);
+        if (names.namespaced && objectMeta.namespaceName.isEmpty())
+            objectMeta.namespaceName = QStringLiteral("default");
         std::optional<AnyObject> existing = existingOf(m_state.store, object);
-        // Namespaced objects without a namespace land in "default" (admission defaults it).
-        QString message = Admission::admit(object, existing ? &*existing : nullptr);
-        if (!message.isEmpty()) {
-            errors << message;
+        if (existing && !create)
+            mergeLive(object, *existing);
+        // The kubelet registers a node with its hostname label.
+        if (Node *node = std::get_if<Node>(&object))
+            node->metadata.labels.insert(QStringLiteral("kubernetes.io/hostname"),
+                                         node->metadata.name);
+        const FieldErrors invalid = Admission::admit(object, existing ? &*existing : nullptr);
+        if (!invalid.isEmpty()) {
+            result.errors << ApiStatus::invalid(names.group, invalid);
             continue;
         }
         const ObjectMeta &meta = metaOf(object);
         if (existing && create) {
-            errors << QStringLiteral("Error from server (AlreadyExists): error when creating "
-                                     "\"%1\": %2 \"%3\" already exists")
-                          .arg(file, names.qualifiedPlural(), meta.name);
+            result.errors << ApiStatus::alreadyExists(names.plural, names.group, meta.name)
+                                 .inFile(QStringLiteral("creating"), file, {});
             continue;
         }
         if (!meta.namespaceName.isEmpty() && !newNamespaces.contains(meta.namespaceName)
             && !m_state.store.find<Namespace>(meta.namespaceName)) {
-            errors << QStringLiteral("Error from server (NotFound): error when %1 \"%2\": "
-                                     "namespaces \"%3\" not found")
-                          .arg(create ? QStringLiteral("creating")
-                                      : QStringLiteral("retrieving current configuration of"),
-                               file, meta.namespaceName);
+            result.errors << ApiStatus::notFound(QStringLiteral("namespaces"), QString(),
+                                                 meta.namespaceName)
+                                 .inFile(create ? QStringLiteral("creating")
+                                                : QStringLiteral("retrieving current "
+                                                                 "configuration of"),
+                                         file,
+                                         Admission::fieldPosition(
+                                             meta, QStringLiteral("metadata.namespace")));
             continue;
         }
         if (Service *service = std::get_if<Service>(&object)) {
@@ -128,6 +162,7 @@ ActionResult Simulation::apply(const QList<ManifestObject> &objects, bool create
                 const QString ip = service->spec.clusterIP;
                 const QString prefix =
                     m_config.serviceCidr.section(QLatin1Char('.'), 0, 1) + QLatin1Char('.');
+                // As the API server's ClusterIP allocator (its words).
                 QString problem;
                 if (!ip.startsWith(prefix))
                     problem = QStringLiteral("failed to allocate IP %1: the provided IP (%1) is "
@@ -139,36 +174,51 @@ ActionResult Simulation::apply(const QList<ManifestObject> &objects, bool create
                                              "allocated")
                                   .arg(ip);
                 if (!problem.isEmpty()) {
-                    errors << QStringLiteral("The Service \"%1\" is invalid: spec.clusterIPs: "
-                                             "Invalid value: []string{\"%2\"}: %3")
-                                  .arg(meta.name, ip, problem);
+                    const FieldError error{
+                        FieldErrorType::Invalid, QStringLiteral("spec.clusterIPs"),
+                        QStringLiteral("[]string{\"%1\"}").arg(ip), problem,
+                        Admission::fieldPosition(meta, QStringLiteral("spec.clusterIP"))};
+                    result.errors << ApiStatus::invalid(
+                        names.group, FieldErrors{names.kindName, meta.name, {error}});
                     continue;
                 }
             }
             claimedIPs.insert(service->spec.clusterIP);
         }
+        const bool unchanged = existing && fingerprint(*existing) == fingerprint(object);
+        result.applied << ApplyResult::Applied{
+            manifest.kind, meta.namespaceName, meta.name,
+            unchanged ? ApplyResult::Applied::Outcome::Unchanged
+                      : existing ? ApplyResult::Applied::Outcome::Configured
+                                 : ApplyResult::Applied::Outcome::Created};
+        result.lines << QStringLiteral("%1/%2 %3").arg(
+            names.qualifiedSingular(), meta.name,
+            unchanged ? QStringLiteral("unchanged")
+                      : existing ? QStringLiteral("configured") : QStringLiteral("created"));
         admitted << object;
         previous << existing;
     }
-    if (!errors.isEmpty())
-        return ActionResult::failure(errors.join(QLatin1Char('\n')));
+    if (!result.errors.isEmpty()) {
+        QStringList texts;
+        for (const ApiStatus &status : std::as_const(result.errors))
+            texts << status.kubectlText();
+        result.ok = false;
+        result.error = texts.join(QLatin1Char('\n'));
+        result.lines.clear();
+        result.applied.clear();
+        return result;
+    }
+    if (dryRun)
+        return result;
 
     // Step 2: every object passed; commit them in order.
     const ActionScope scope = beginAction(
         [objects, create](Simulation &sim) { sim.apply(objects, create); });
-    ActionResult result;
     for (qsizetype i = 0; i < admitted.size(); ++i) {
         AnyObject &object = admitted[i];
         const std::optional<AnyObject> &old = previous[i];
-        const apijson::ResourceInfo &names = apijson::resourceInfo(objects[i].kind);
-        const QString name = metaOf(object).name;
-        if (old && fingerprint(*old) == fingerprint(object)) {
-            result.lines << QStringLiteral("%1/%2 unchanged").arg(names.qualifiedSingular(), name);
+        if (result.applied[i].outcome == ApplyResult::Applied::Outcome::Unchanged)
             continue;
-        }
-        result.lines << QStringLiteral("%1/%2 %3").arg(names.qualifiedSingular(), name,
-                                                       old ? QStringLiteral("configured")
-                                                           : QStringLiteral("created"));
         std::visit(
             [&](auto &o) {
                 using T = std::decay_t<decltype(o)>;
@@ -199,7 +249,6 @@ ActionResult Simulation::apply(const QList<ManifestObject> &objects, bool create
                         // Only images may change on a live pod; the kubelet restarts nothing
                         // in Ordinal's model, so keep the running status.
                         o.status = std::get<T>(*old).status;
-                        o.spec.nodeName = std::get<T>(*old).spec.nodeName;
                     } else {
                         o.status.phase = PodPhase::Pending;
                     }
@@ -229,8 +278,6 @@ ActionResult Simulation::apply(const QList<ManifestObject> &objects, bool create
                             QStringLiteral("kubelet is posting ready status")};
                         m_state.nodes[o.metadata.name].lastHost = m_config.lastPreallocatedHost;
                     }
-                    o.metadata.labels.insert(QStringLiteral("kubernetes.io/hostname"),
-                                             o.metadata.name);
                     const auto setDefault = [&](const QString &resource, qint64 value,
                                                 const QString &text) {
                         if (!o.capacity.contains(resource))

@@ -81,6 +81,24 @@ Operations::Operations(Simulation &sim)
 {
 }
 
+ApplyResult Operations::apply(const QList<ManifestObject> &objects, bool create, bool dryRun)
+{
+    return m_sim.apply(objects, create, dryRun);
+}
+
+bool Operations::canDelete(ObjectKind kind)
+{
+    switch (kind) {
+    case ObjectKind::Pod:
+    case ObjectKind::StatefulSet:
+    case ObjectKind::Service:
+    case ObjectKind::Node:
+        return true;
+    default:
+        return false;
+    }
+}
+
 std::optional<AnyObject> Operations::find(const ResourceInfo &resource, const QString &ns,
                                           const QString &name) const
 {
@@ -152,10 +170,9 @@ OperationResult Operations::write(const ResourceInfo &resource, AnyObject object
     // Admission first, for the Status; Simulation::apply admits the same object again when it
     // writes it (and allocates what the API server allocates, such as a Service's ClusterIP).
     AnyObject admitted = object;
-    const QString message = Admission::admit(admitted, existing ? &*existing : nullptr);
-    if (!message.isEmpty())
-        return OperationResult::failure(
-            ApiStatus::invalid(resource.kindName, resource.group, meta.name, message));
+    const FieldErrors invalid = Admission::admit(admitted, existing ? &*existing : nullptr);
+    if (!invalid.isEmpty())
+        return OperationResult::failure(ApiStatus::invalid(resource.group, invalid));
 
     OperationResult result;
     result.created = create;
@@ -177,14 +194,12 @@ OperationResult Operations::write(const ResourceInfo &resource, AnyObject object
         return result;
     }
 
-    const ActionResult applied = m_sim.apply({ManifestObject{resource.kind, object, {}}}, create);
+    const ApplyResult applied = m_sim.apply({ManifestObject{resource.kind, object, {}}}, create);
     if (!applied.ok) {
         // What only the write itself can find (an address already allocated, ...).
-        const QString text = serverMessage(applied.error);
-        return OperationResult::failure(
-            text.contains(QLatin1String("\" is invalid: "))
-                ? ApiStatus::invalid(resource.kindName, resource.group, meta.name, text)
-                : ApiStatus::badRequest(text));
+        ApiStatus status = applied.errors.value(0, ApiStatus::internalError(applied.error));
+        status.printed.clear();
+        return OperationResult::failure(status);
     }
     result.object = find(resource, ns, meta.name);
     return result;
@@ -258,9 +273,13 @@ OperationResult Operations::patch(const ResourceInfo &resource, const QString &n
     meta.source = metaOf(*existing).source;
     if (meta.name != name)
         return OperationResult::failure(ApiStatus::invalid(
-            resource.kindName, resource.group, name,
-            QStringLiteral("metadata.name: Invalid value: \"%1\": field is immutable")
-                .arg(meta.name)));
+            resource.group,
+            FieldErrors{resource.kindName,
+                        name,
+                        {FieldError{FieldErrorType::Invalid, QStringLiteral("metadata.name"),
+                                    QStringLiteral("\"%1\"").arg(meta.name),
+                                    QStringLiteral("field is immutable"),
+                                    {}}}}));
     return write(resource, std::move(*object), false, dryRun);
 }
 
@@ -295,6 +314,9 @@ OperationResult Operations::remove(const ResourceInfo &resource, const QString &
     if (options.dryRun)
         return result;
 
+    if (!canDelete(resource.kind))
+        return OperationResult::failure(ApiStatus::methodNotAllowed(
+            tr("Ordinal does not simulate deleting %1 yet").arg(resource.plural)));
     ActionResult done;
     switch (resource.kind) {
     case ObjectKind::Pod: {
@@ -314,12 +336,9 @@ OperationResult Operations::remove(const ResourceInfo &resource, const QString &
     case ObjectKind::Service:
         done = m_sim.deleteService(ns, name);
         break;
-    case ObjectKind::Node:
+    default: // ObjectKind::Node
         done = m_sim.deleteNode(name);
         break;
-    default:
-        return OperationResult::failure(ApiStatus::methodNotAllowed(
-            tr("Ordinal does not simulate deleting %1 yet").arg(resource.plural)));
     }
     if (!done.ok)
         return OperationResult::failure(ApiStatus::badRequest(serverMessage(done.error)));
@@ -335,9 +354,13 @@ OperationResult Operations::scale(const QString &ns, const QString &name, int re
             ApiStatus::notFound(QStringLiteral("statefulsets"), QStringLiteral("apps"), name));
     if (replicas < 0)
         return OperationResult::failure(ApiStatus::invalid(
-            QStringLiteral("Scale"), QStringLiteral("autoscaling"), name,
-            QStringLiteral("spec.replicas: Invalid value: %1: must be greater than or equal to 0")
-                .arg(replicas)));
+            QStringLiteral("autoscaling"),
+            FieldErrors{QStringLiteral("Scale"),
+                        name,
+                        {FieldError{FieldErrorType::Invalid, QStringLiteral("spec.replicas"),
+                                    QString::number(replicas),
+                                    QStringLiteral("must be greater than or equal to 0"),
+                                    {}}}}));
     if (!dryRun)
         m_sim.scale(ns, name, replicas);
     OperationResult result;

@@ -11,6 +11,7 @@
 #include "api/patch.h"
 #include "api/status.h"
 #include "cluster/store.h"
+#include "sim/simulation.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -19,7 +20,7 @@
 
 namespace ordinal::core {
 
-class Simulation;
+struct ManifestObject;
 namespace apijson {
 struct ResourceInfo;
 }
@@ -64,6 +65,16 @@ public:
     std::optional<AnyObject> find(const ResourceInfo &resource, const QString &ns,
                                   const QString &name) const;
 
+    // `kubectl apply|create -f`: manifest objects (of any kinds, from any files) all-or-nothing,
+    // each admitted against the store first; nothing is written unless every one passes. The
+    // result names each object's outcome, or each refused object's Status with its file and
+    // position. create: AlreadyExists is an error. The console, the window and the YAML panel
+    // apply through this.
+    ApplyResult apply(const QList<ManifestObject> &objects, bool create, bool dryRun = false);
+
+    // Whether Ordinal simulates deleting objects of the kind (remove() refuses the others).
+    static bool canDelete(ObjectKind kind);
+
     // body: JSON or YAML of one object of the resource's kind; ns: the request's namespace
     // (the object's own must agree or be empty).
     OperationResult create(const ResourceInfo &resource, const QString &ns, const QByteArray &body,
@@ -74,6 +85,7 @@ public:
                             const QByteArray &body, bool dryRun);
     OperationResult patch(const ResourceInfo &resource, const QString &ns, const QString &name,
                           const QByteArray &patch, apijson::PatchType type, bool dryRun);
+    // The object returned is the one deleted (a pod still terminating: as it is now).
     OperationResult remove(const ResourceInfo &resource, const QString &ns, const QString &name,
                            const DeleteOptions &options);
     OperationResult scale(const QString &ns, const QString &name, int replicas, bool dryRun);

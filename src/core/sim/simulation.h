@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/status.h"
 #include "cluster/clusterconfig.h"
 #include "cluster/store.h"
 #include "controllers/scheduler.h"
@@ -105,6 +106,22 @@ struct ActionResult
     }
 };
 
+// What Simulation::apply did, as data: each object's outcome on success, each refused object's
+// Status (with its file and position) on failure. lines and error hold kubectl's words for them.
+struct ApplyResult : ActionResult
+{
+    struct Applied
+    {
+        enum class Outcome { Created, Configured, Unchanged };
+        ObjectKind kind = ObjectKind::Pod;
+        QString ns;
+        QString name;
+        Outcome outcome = Outcome::Created;
+    };
+    QList<Applied> applied;
+    QList<ApiStatus> errors;
+};
+
 // The deterministic cluster simulation: a virtual clock, a work queue ordered by
 // (time, sequence number), the object store, and the controllers that react to it.
 // Same configuration and same actions at the same virtual times give the same history,
@@ -148,8 +165,9 @@ public:
 
     // --- user actions (recorded, replayed on time travel) -----------------------------
     // Applies manifest objects all-or-nothing: every object is admitted or none is.
-    // create = true behaves like `kubectl create` (AlreadyExists is an error).
-    ActionResult apply(const QList<ManifestObject> &objects, bool create);
+    // create = true behaves like `kubectl create` (AlreadyExists is an error). dryRun admits
+    // only: the result says what would happen, nothing is written or recorded.
+    ApplyResult apply(const QList<ManifestObject> &objects, bool create, bool dryRun = false);
     ActionResult deletePod(const QString &ns, const QString &name, std::optional<qint64> grace,
                            bool force);
     ActionResult deleteStatefulSet(const QString &ns, const QString &name, bool orphan);

@@ -3,8 +3,7 @@
 #include "session.h"
 #include "yamleditor.h"
 
-#include "api/admission.h"
-#include "io/manifestloader.h"
+#include "sim/simulation.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -12,14 +11,11 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QShortcut>
 #include <QStyle>
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
-
-#include <variant>
 
 namespace ordinal::gui {
 
@@ -27,56 +23,16 @@ namespace {
 
 constexpr int kValidateDelay = 400; // ms after the last keystroke
 
-// Splits an error text into one problem per line that names a position "(file:line:col)".
-QList<YamlPanel::Problem> problemsFrom(const QString &message, const core::SourcePos &fallback)
+// One problem per located message of each refusal (a cause of an Invalid status at its
+// field's line and column, or the whole refusal at the position it names).
+QList<YamlPanel::Problem> problemsFrom(const core::ApplyResult &result)
 {
-    static const QRegularExpression suffix(QStringLiteral("\\(([^()]*):(\\d+):(\\d+)\\)\\s*$"));
-    QList<YamlPanel::Problem> result;
-    const QStringList lines = message.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    QString intro;
-    for (const QString &line : lines) {
-        const auto m = suffix.match(line);
-        if (!m.hasMatch()) {
-            if (lines.size() > 1 && intro.isEmpty())
-                intro = line.trimmed();
-            continue;
-        }
-        YamlPanel::Problem problem;
-        problem.line = m.captured(2).toInt();
-        problem.column = m.captured(3).toInt();
-        QString text = line.left(m.capturedStart()).trimmed();
-        if (text.startsWith(QLatin1String("* ")))
-            text = intro + QLatin1Char(' ') + text.mid(2);
-        problem.message = text;
-        result.append(problem);
+    QList<YamlPanel::Problem> problems;
+    for (const core::ApiStatus &status : result.errors) {
+        for (const auto &[pos, message] : status.locatedMessages())
+            problems.append({pos.line, pos.column, message});
     }
-    if (result.isEmpty())
-        result.append({fallback.line, fallback.column, message.trimmed()});
-    return result;
-}
-
-core::ObjectMeta &metaOf(core::AnyObject &object)
-{
-    return std::visit([](auto &o) -> core::ObjectMeta & { return o.metadata; }, object);
-}
-
-bool isClusterScoped(core::ObjectKind kind)
-{
-    return kind == core::ObjectKind::Node || kind == core::ObjectKind::Namespace;
-}
-
-// The stored object an apply would update, as an AnyObject, if there is one.
-std::optional<core::AnyObject> existingObject(const core::Store &store,
-                                              const core::AnyObject &object, const QString &key)
-{
-    return std::visit(
-        [&](const auto &o) -> std::optional<core::AnyObject> {
-            using T = std::decay_t<decltype(o)>;
-            if (const T *found = store.find<T>(key))
-                return core::AnyObject(*found);
-            return std::nullopt;
-        },
-        object);
+    return problems;
 }
 
 } // namespace
@@ -164,28 +120,11 @@ bool YamlPanel::validate()
     m_objectCount = 0;
     const QString text = m_editor->toPlainText();
     if (!text.trimmed().isEmpty()) {
-        const core::LoadResult loaded = core::ManifestLoader::loadText(text.toUtf8(), m_fileName);
-        for (const core::ManifestError &error : loaded.errors)
-            m_problems << problemsFrom(error.message, error.pos);
-        if (loaded.ok()) {
-            m_objectCount = int(loaded.objects.size());
-            const core::Store &store = m_session->simulation().store();
-            for (const core::ManifestObject &manifest : loaded.objects) {
-                // Admission on a copy, as an update when the object already exists.
-                core::AnyObject copy = manifest.object;
-                core::ObjectMeta &meta = metaOf(copy);
-                QString ns = meta.namespaceName;
-                if (ns.isEmpty() && !isClusterScoped(manifest.kind))
-                    ns = m_session->console().currentNamespace();
-                const QString key = core::objectKey(isClusterScoped(manifest.kind) ? QString() : ns,
-                                                    meta.name);
-                const std::optional<core::AnyObject> existing = existingObject(store, copy, key);
-                const QString message =
-                    core::Admission::admit(copy, existing ? &*existing : nullptr);
-                if (!message.isEmpty())
-                    m_problems << problemsFrom(message, manifest.pos);
-            }
-        }
+        // The apply path itself, admitting only: what Apply would say, on the same objects in
+        // the same namespace.
+        const core::ApplyResult result = m_session->applyManifests(
+            {ManifestText(m_fileName, text.toUtf8())}, /*dryRun=*/true, &m_objectCount);
+        m_problems = problemsFrom(result);
     }
     showProblems();
     Q_EMIT validated(m_problems.isEmpty());
@@ -209,12 +148,12 @@ bool YamlPanel::apply()
         return false;
     }
     // Through the session, so the apply is recorded with the scenario (save, autosave).
-    const core::ActionResult result =
+    const core::ApplyResult result =
         m_session->applyManifests({ManifestText(m_fileName, m_editor->toPlainText().toUtf8())});
     m_applyState = result.ok ? ApplyState::Ok : ApplyState::Failed;
     m_applyMessage = result.ok ? result.lines.join(QLatin1Char('\n')) : result.error;
     if (!result.ok) {
-        m_problems = problemsFrom(result.error, {});
+        m_problems = problemsFrom(result);
         showProblems();
     }
     updateHeader();

@@ -22,6 +22,10 @@ private Q_SLOTS:
     void validatesWhileTyping();
     void appliesValid();
     void clickingProblemMovesCursor();
+    void marksEveryCauseAtItsField();
+    void marksRefusalsOfTheWrite_data();
+    void marksRefusalsOfTheWrite();
+    void checksInTheNamespaceItApplies();
 };
 
 void TestYamlPanel::rejectsInvalid_data()
@@ -138,6 +142,124 @@ void TestYamlPanel::clickingProblemMovesCursor()
     Q_EMIT list->itemClicked(list->item(0));
     QCOMPARE(panel.editor()->textCursor().blockNumber(), 5);
     QCOMPARE(panel.editor()->textCursor().positionInBlock(), 12);
+}
+
+// Several field errors of one object: each is a problem at its own field's line and column,
+// taken from admission's structured causes.
+void TestYamlPanel::marksEveryCauseAtItsField()
+{
+    Session session;
+    session.pause();
+    YamlPanel panel(&session);
+    panel.setDocument(QStringLiteral("apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n"
+                                     "  name: web\nspec:\n"
+                                     "  replicas: -1\n"
+                                     "  revisionHistoryLimit: -2\n"
+                                     "  minReadySeconds: -5\n"
+                                     "  selector:\n    matchLabels:\n      app: x\n"
+                                     "  template:\n    metadata:\n      labels:\n        app: x\n"
+                                     "    spec:\n      containers:\n      - name: c\n"
+                                     "        image: nginx\n"),
+                      QStringLiteral("web.yaml"));
+    QVERIFY(!panel.validate());
+    QList<std::pair<int, int>> at;
+    QString all;
+    for (const YamlPanel::Problem &p : panel.problems()) {
+        at.append({p.line, p.column});
+        all += QStringLiteral("%1:%2 %3\n").arg(p.line).arg(p.column).arg(p.message);
+        QVERIFY2(p.message.startsWith(QLatin1String("The StatefulSet \"web\" is invalid: ")),
+                 qPrintable(all));
+        QVERIFY2(!p.message.contains(QLatin1String("web.yaml:")), qPrintable(all));
+    }
+    const QList<std::pair<int, int>> expected = {{6, 13}, {7, 25}, {8, 20}};
+    QVERIFY2(at == expected, qPrintable(all));
+    QVERIFY2(panel.problems().at(1).message.endsWith(
+                 QLatin1String("spec.revisionHistoryLimit: Invalid value: -2: must be greater "
+                               "than or equal to 0")),
+             qPrintable(all));
+    QCOMPARE(panel.editor()->marks().size(), 3);
+}
+
+// What only the write finds (an address out of range, a namespace that does not exist) is
+// marked at the field too, as the console names it.
+void TestYamlPanel::marksRefusalsOfTheWrite_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("cluster-ip-out-of-range")
+        << QStringLiteral("apiVersion: v1\nkind: Service\nmetadata:\n  name: api\nspec:\n"
+                          "  clusterIP: 192.168.1.1\n  ports:\n  - port: 80\n")
+        << 6 << 14
+        << QStringLiteral("The Service \"api\" is invalid: spec.clusterIPs: Invalid value: "
+                          "[]string{\"192.168.1.1\"}: failed to allocate IP 192.168.1.1: the "
+                          "provided IP (192.168.1.1) is not in the valid range. The range of "
+                          "valid IPs is 10.0.0.0/16");
+    QTest::newRow("namespace-not-found")
+        << QStringLiteral("apiVersion: v1\nkind: Pod\nmetadata:\n  name: box\n"
+                          "  namespace: nope\nspec:\n  containers:\n  - name: box\n"
+                          "    image: busybox:1.36\n")
+        << 5 << 14
+        << QStringLiteral("Error from server (NotFound): error when retrieving current "
+                          "configuration of \"box.yaml\": namespaces \"nope\" not found");
+}
+
+void TestYamlPanel::marksRefusalsOfTheWrite()
+{
+    QFETCH(QString, text);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, message);
+    Session session;
+    session.pause();
+    YamlPanel panel(&session);
+    panel.setDocument(text, QStringLiteral("box.yaml"));
+    QVERIFY(!panel.validate());
+    QCOMPARE(panel.problems().size(), 1);
+    QCOMPARE(panel.problems().constFirst().message, message);
+    QCOMPARE(panel.problems().constFirst().line, line);
+    QCOMPARE(panel.problems().constFirst().column, column);
+    QVERIFY(!panel.apply());
+    QVERIFY(!session.simulation().store().find<core::Service>(QStringLiteral("default/api")));
+}
+
+// The check and the apply agree on where an object without a namespace goes: the console's
+// namespace is not the panel's, so a pod that exists in "default" is checked as an update.
+void TestYamlPanel::checksInTheNamespaceItApplies()
+{
+    Session session;
+    session.pause();
+    const QString pod = QStringLiteral("apiVersion: v1\nkind: Pod\nmetadata:\n  name: box\n"
+                                       "spec:\n  restartPolicy: %1\n  containers:\n"
+                                       "  - name: box\n    image: busybox:1.36\n");
+    YamlPanel panel(&session);
+    panel.setDocument(pod.arg(QStringLiteral("Always")), QStringLiteral("box.yaml"));
+    QVERIFY(panel.apply());
+    session.advanceUntilSettled();
+    QVERIFY(session.simulation().store().find<core::Pod>(QStringLiteral("default/box")));
+
+    session.console().setCurrentNamespace(QStringLiteral("kube-system"));
+    panel.setDocument(pod.arg(QStringLiteral("Never")), QStringLiteral("box.yaml"));
+    QVERIFY(!panel.validate());
+    QVERIFY2(panel.problems().constFirst().message.contains(
+                 QLatin1String("Forbidden: pod updates may not change fields")),
+             qPrintable(panel.problems().constFirst().message));
+    QVERIFY(!session.simulation().store().find<core::Pod>(QStringLiteral("kube-system/box")));
+
+    // The same image change the console would apply: accepted by the check and the apply.
+    panel.setDocument(pod.arg(QStringLiteral("Always")).replace(QLatin1String("1.36"),
+                                                                QLatin1String("1.37")),
+                      QStringLiteral("box.yaml"));
+    QVERIFY2(panel.validate(), qPrintable(panel.problems().value(0).message));
+    QVERIFY(panel.apply());
+    QCOMPARE(session.simulation()
+                 .store()
+                 .find<core::Pod>(QStringLiteral("default/box"))
+                 ->spec.containers.constFirst()
+                 .image,
+             QStringLiteral("busybox:1.37"));
 }
 
 QTEST_MAIN(TestYamlPanel)
