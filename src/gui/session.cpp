@@ -131,7 +131,7 @@ core::ApplyResult Session::applyManifests(const QList<ManifestText> &files, bool
         // As kubectl: what was skipped (unknown kinds), then why nothing happened.
         const QString message = tr("error: no objects passed to apply");
         core::ApiStatus status = core::ApiStatus::badRequest(message);
-        status.printed = (warnings + QStringList{message}).join(QLatin1Char('\n'));
+        status.printed = (warnings + QStringList { message }).join(QLatin1Char('\n'));
         failed.errors << status;
     }
     if (!failed.errors.isEmpty()) {

@@ -114,19 +114,24 @@ void TestOperations::admissionFindsFieldErrors()
                             "template `labels` (web.yaml:14:9)"));
 
     // A field error without a value (Required) and one that lists the supported values.
-    core::FieldError required{FieldErrorType::Required, QStringLiteral("spec.selector"), {}, {}, {}};
+    core::FieldError required {
+        FieldErrorType::Required, QStringLiteral("spec.selector"), {}, {}, {}
+    };
     QCOMPARE(required.text(), QStringLiteral("spec.selector: Required value"));
     QCOMPARE(required.reason(), QStringLiteral("FieldValueRequired"));
-    core::FieldError forbidden{FieldErrorType::Forbidden, QStringLiteral("spec"), {},
-                               QStringLiteral("no"), {QStringLiteral("f.yaml"), 2, 3}};
+    core::FieldError forbidden { FieldErrorType::Forbidden,
+                                 QStringLiteral("spec"),
+                                 {},
+                                 QStringLiteral("no"),
+                                 { QStringLiteral("f.yaml"), 2, 3 } };
     QCOMPARE(forbidden.text(), QStringLiteral("spec: Forbidden: no (f.yaml:2:3)"));
 }
 
 void TestOperations::invalidStatusFromFieldErrors()
 {
     core::AnyObject object = load(kStatefulSet, QStringLiteral("web.yaml")).first().object;
-    const core::ApiStatus status =
-        core::ApiStatus::invalid(QStringLiteral("apps"), core::Admission::admit(object));
+    const core::ApiStatus status
+        = core::ApiStatus::invalid(QStringLiteral("apps"), core::Admission::admit(object));
     QCOMPARE(status.code, 422);
     QCOMPARE(status.reason, QStringLiteral("Invalid"));
     QCOMPARE(status.causes.size(), 3);
@@ -172,7 +177,7 @@ void TestOperations::applyIsAllOrNothing()
     QVERIFY2(applied.ok, qPrintable(applied.error));
     QCOMPARE(applied.applied.size(), 1);
     QCOMPARE(applied.applied.first().outcome, core::ApplyResult::Applied::Outcome::Created);
-    QCOMPARE(applied.lines, QStringList{QStringLiteral("service/nginx created")});
+    QCOMPARE(applied.lines, QStringList { QStringLiteral("service/nginx created") });
     QVERIFY(sim.store().find<core::Service>(QStringLiteral("default/nginx")));
     const core::ApplyResult again = operations.apply(objects.mid(0, 1), false);
     QCOMPARE(again.applied.first().outcome, core::ApplyResult::Applied::Outcome::Unchanged);
@@ -189,8 +194,8 @@ void TestOperations::dryRunWritesNothing()
     core::Simulation sim;
     core::Operations operations(sim);
     const qint64 version = sim.store().resourceVersion();
-    const core::ApplyResult result =
-        operations.apply(load(kService, QStringLiteral("svc.yaml")), false, true);
+    const core::ApplyResult result
+        = operations.apply(load(kService, QStringLiteral("svc.yaml")), false, true);
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.applied.size(), 1);
     QCOMPARE(result.applied.first().name, QStringLiteral("nginx"));
@@ -239,8 +244,8 @@ void TestOperations::refusalsOfTheWriteNameTheirField()
     QFETCH(QString, position);
     QFETCH(QString, text);
     core::Simulation sim;
-    const core::ApplyResult result =
-        core::Operations(sim).apply(load(manifest, QStringLiteral("f.yaml")), false);
+    const core::ApplyResult result
+        = core::Operations(sim).apply(load(manifest, QStringLiteral("f.yaml")), false);
     QVERIFY(!result.ok);
     QCOMPARE(result.errors.size(), 1);
     const core::ApiStatus &status = result.errors.first();
@@ -258,28 +263,27 @@ void TestOperations::applyMergesIntoTheLiveObject()
                          "  containers:\n  - name: box\n    image: busybox:1.36\n");
     QVERIFY(operations.apply(load(pod, QStringLiteral("pod.yaml")), false).ok);
     sim.advanceUntilSettled(core::kHour);
-    const QString node =
-        sim.store().find<core::Pod>(QStringLiteral("default/box"))->spec.nodeName;
+    const QString node = sim.store().find<core::Pod>(QStringLiteral("default/box"))->spec.nodeName;
     QVERIFY(!node.isEmpty());
     QCOMPARE(operations.apply(load(pod, QStringLiteral("pod.yaml")), false).lines,
-             QStringList{QStringLiteral("pod/box unchanged")});
+             QStringList { QStringLiteral("pod/box unchanged") });
     QByteArray newImage = pod;
     newImage.replace("1.36", "1.37");
-    const core::ApplyResult changed =
-        operations.apply(load(newImage, QStringLiteral("pod.yaml")), false);
+    const core::ApplyResult changed
+        = operations.apply(load(newImage, QStringLiteral("pod.yaml")), false);
     QVERIFY2(changed.ok, qPrintable(changed.error));
-    QCOMPARE(changed.lines, QStringList{QStringLiteral("pod/box configured")});
+    QCOMPARE(changed.lines, QStringList { QStringLiteral("pod/box configured") });
     const core::Pod *box = sim.store().find<core::Pod>(QStringLiteral("default/box"));
     QCOMPARE(box->spec.containers.first().image, QStringLiteral("busybox:1.37"));
     QCOMPARE(box->spec.nodeName, node);
 
     const QByteArray nodeManifest("apiVersion: v1\nkind: Node\nmetadata:\n  name: node-9\n");
     QCOMPARE(operations.apply(load(nodeManifest, QStringLiteral("node.yaml")), false).lines,
-             QStringList{QStringLiteral("node/node-9 created")});
-    const core::ApplyResult again =
-        operations.apply(load(nodeManifest, QStringLiteral("node.yaml")), false);
+             QStringList { QStringLiteral("node/node-9 created") });
+    const core::ApplyResult again
+        = operations.apply(load(nodeManifest, QStringLiteral("node.yaml")), false);
     QVERIFY2(again.ok, qPrintable(again.error));
-    QCOMPARE(again.lines, QStringList{QStringLiteral("node/node-9 unchanged")});
+    QCOMPARE(again.lines, QStringList { QStringLiteral("node/node-9 unchanged") });
 }
 
 QTEST_GUILESS_MAIN(TestOperations)

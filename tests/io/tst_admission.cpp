@@ -569,10 +569,11 @@ private slots:
                                 "\"NoSchedule\", \"PreferNoSchedule\", \"NoExecute\" "
                                 "(node.yaml:8:13)"));
         const QByteArray ns = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: Demo\n";
-        QCOMPARE(Admission::validateCreate(loadOne<Namespace>(ns, QStringLiteral("ns.yaml"))).text(),
-                 QStringLiteral("The Namespace \"Demo\" is invalid: metadata.name: Invalid value: "
-                                "\"Demo\": ")
-                     + kLabelMsg + QStringLiteral(" (ns.yaml:4:9)"));
+        QCOMPARE(
+            Admission::validateCreate(loadOne<Namespace>(ns, QStringLiteral("ns.yaml"))).text(),
+            QStringLiteral("The Namespace \"Demo\" is invalid: metadata.name: Invalid value: "
+                           "\"Demo\": ")
+                + kLabelMsg + QStringLiteral(" (ns.yaml:4:9)"));
     }
 
     void sampleManifestsAreAdmitted_data()

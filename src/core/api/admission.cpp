@@ -97,10 +97,10 @@ public:
         QString posKey;
     };
 
-    void add(FieldErrorType type, const QString &path, const QString &value,
-             const QString &detail, const QString &posKey = {})
+    void add(FieldErrorType type, const QString &path, const QString &value, const QString &detail,
+             const QString &posKey = {})
     {
-        m_list << Entry{FieldError{type, path, value, detail, {}}, posKey};
+        m_list << Entry { FieldError { type, path, value, detail, {} }, posKey };
     }
     void required(const QString &path, const QString &detail = {}, const QString &posKey = {})
     {
@@ -175,12 +175,12 @@ namespace {
 // The object's errors, each with the position of its field.
 FieldErrors compose(const QString &kind, const ObjectMeta &meta, const Errors &errors)
 {
-    FieldErrors out{kind, meta.name, {}};
+    FieldErrors out { kind, meta.name, {} };
     out.errors.reserve(errors.list().size());
     for (const Errors::Entry &entry : errors.list()) {
         FieldError error = entry.error;
-        error.pos = Admission::fieldPosition(meta,
-                                             entry.posKey.isEmpty() ? error.field : entry.posKey);
+        error.pos
+            = Admission::fieldPosition(meta, entry.posKey.isEmpty() ? error.field : entry.posKey);
         out.errors << error;
     }
     return out;
@@ -1238,7 +1238,7 @@ FieldErrors Admission::validateCreate(const PersistentVolumeClaim &claim)
 }
 
 FieldErrors Admission::validateUpdate(const PersistentVolumeClaim &old,
-                                  const PersistentVolumeClaim &updated)
+                                      const PersistentVolumeClaim &updated)
 {
     Errors errs;
     validateObjectMetaUpdate(old.metadata, updated.metadata, errs);

@@ -65,7 +65,7 @@ public:
     static FieldErrors validateCreate(const PersistentVolumeClaim &claim);
     // The spec of a claim is immutable except its storage request, which may grow only.
     static FieldErrors validateUpdate(const PersistentVolumeClaim &old,
-                                  const PersistentVolumeClaim &updated);
+                                      const PersistentVolumeClaim &updated);
 
     // Where a field was written: the field itself, else the nearest enclosing field, else the
     // object (metadata.source); invalid when the object came from no manifest.

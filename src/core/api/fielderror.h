@@ -28,11 +28,11 @@ enum class FieldErrorType {
 struct FieldError
 {
     FieldErrorType type = FieldErrorType::Invalid;
-    QString field;  // "spec.replicas", "spec.template.spec.containers[0].image"
-    QString value;  // the bad value as upstream prints it (Go's %q / %#v); types that print
-                    // no value (Required, Forbidden, TooLong, TooMany, Internal) leave it empty
+    QString field; // "spec.replicas", "spec.template.spec.containers[0].image"
+    QString value; // the bad value as upstream prints it (Go's %q / %#v); types that print
+                   // no value (Required, Forbidden, TooLong, TooMany, Internal) leave it empty
     QString detail; // "must be greater than or equal to 0"
-    SourcePos pos;  // where the field was written, when a manifest says
+    SourcePos pos; // where the field was written, when a manifest says
 
     // ErrorBody(): "Invalid value: -1: must be greater than or equal to 0".
     QString body() const;

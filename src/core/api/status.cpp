@@ -114,13 +114,14 @@ ApiStatus ApiStatus::invalid(const QString &group, const FieldErrors &errors)
     ApiStatus status = make(422, QStringLiteral("Invalid"), QString());
     QStringList messages;
     for (const FieldError &error : errors.errors) {
-        status.causes << StatusCause{error.reason(), error.body(), error.field, error.pos};
+        status.causes << StatusCause { error.reason(), error.body(), error.field, error.pos };
         messages << error.message();
     }
-    const QString qualifiedKind =
-        group.isEmpty() ? errors.kind : errors.kind + QLatin1Char('.') + group;
+    const QString qualifiedKind
+        = group.isEmpty() ? errors.kind : errors.kind + QLatin1Char('.') + group;
     status.message = messages.size() == 1
-        ? QStringLiteral("%1 \"%2\" is invalid: %3").arg(qualifiedKind, errors.name, messages.first())
+        ? QStringLiteral("%1 \"%2\" is invalid: %3")
+              .arg(qualifiedKind, errors.name, messages.first())
         : QStringLiteral("%1 \"%2\" is invalid: [%3]")
               .arg(qualifiedKind, errors.name, messages.join(QStringLiteral(", ")));
     status.kind = errors.kind;
@@ -144,23 +145,36 @@ ApiStatus ApiStatus::inFile(const QString &operation, const QString &file,
     return status;
 }
 
+namespace {
+
+// kubectl's checkErr for an Invalid status: the kind and name, then the causes.
+QString invalidHead(const ApiStatus &status)
+{
+    return status.kind.isEmpty() || status.name.isEmpty()
+        ? QStringLiteral("The request is invalid: ")
+        : QStringLiteral("The %1 \"%2\" is invalid: ").arg(status.kind, status.name);
+}
+
+QString causeLine(const StatusCause &cause)
+{
+    return cause.field.isEmpty() ? cause.message : cause.field + QStringLiteral(": ") + cause.message;
+}
+
+} // namespace
+
 QList<std::pair<SourcePos, QString>> ApiStatus::locatedMessages() const
 {
     QList<std::pair<SourcePos, QString>> out;
     if (reason == QLatin1String("Invalid") && !causes.isEmpty()) {
-        const QString head = QStringLiteral("The %1 \"%2\" is invalid: ").arg(kind, name);
-        for (const StatusCause &cause : causes) {
-            const QString line =
-                cause.field.isEmpty() ? cause.message : cause.field + QStringLiteral(": ") + cause.message;
-            out.append({cause.pos, head + line});
-        }
+        for (const StatusCause &cause : causes)
+            out.append({ cause.pos, invalidHead(*this) + causeLine(cause) });
         return out;
     }
     QString text = kubectlText();
     const QString suffix = QStringLiteral(" (%1)").arg(pos.toString());
     if (pos.isValid() && text.endsWith(suffix))
         text.chop(suffix.size());
-    out.append({pos, text});
+    out.append({ pos, text });
     return out;
 }
 
@@ -169,18 +183,13 @@ QString ApiStatus::kubectlText() const
     if (!printed.isEmpty())
         return printed;
     if (reason == QLatin1String("Invalid")) {
-        // kubectl's checkErr: the kind and name, then the causes (one line, or a list).
-        const QString head = kind.isEmpty() || name.isEmpty()
-            ? QStringLiteral("The request is invalid: ")
-            : QStringLiteral("The %1 \"%2\" is invalid: ").arg(kind, name);
-        const auto line = [](const StatusCause &c) {
-            return c.field.isEmpty() ? c.message : c.field + QStringLiteral(": ") + c.message;
-        };
+        // One cause on the line, or a list of them.
+        const QString head = invalidHead(*this);
         if (causes.size() == 1)
-            return head + line(causes.first());
+            return head + causeLine(causes.first());
         QString out = head;
         for (const StatusCause &cause : causes)
-            out += QStringLiteral("\n* ") + line(cause);
+            out += QStringLiteral("\n* ") + causeLine(cause);
         return causes.isEmpty() ? head + message : out;
     }
     return QStringLiteral("Error from server (%1): %2").arg(reason, message);

@@ -675,7 +675,7 @@ ConsoleOutput Console::get(Flags &flags, bool interactive)
 
     // kubectl gets the named objects before it watches them: a missing one ends the command.
     if (watch && !notFound.isEmpty())
-        return ConsoleOutput{text, 1};
+        return ConsoleOutput { text, 1 };
     if (watch) {
         auto w = std::make_unique<Watch>(m_sim);
         w->ns = ns;
@@ -705,7 +705,7 @@ ConsoleOutput Console::get(Flags &flags, bool interactive)
         if (!timeoutText.isEmpty() && timeoutText != QLatin1String("0"))
             m_sim.advanceTo(deadline);
         text += w->pending;
-        return ConsoleOutput{text, 0};
+        return ConsoleOutput { text, 0 };
     }
 
     if (rows.isEmpty() && notFound.isEmpty()) {
@@ -850,14 +850,14 @@ ConsoleOutput Console::apply(Flags &flags, const QString &baseDir, bool create)
     }
     QList<ManifestObject> objects;
     QString text;
-    if (!loadFiles(files, baseDir, flags.value(QStringLiteral("namespace"), m_namespace),
-                   &objects, &text))
+    if (!loadFiles(files, baseDir, flags.value(QStringLiteral("namespace"), m_namespace), &objects,
+                   &text))
         return ConsoleOutput{text, 1};
     const ApplyResult result = Operations(m_sim).apply(objects, create);
     if (!result.ok) {
         for (const ApiStatus &status : result.errors)
             text += status.kubectlText() + QLatin1Char('\n');
-        return ConsoleOutput{text, 1};
+        return ConsoleOutput { text, 1 };
     }
     text += lines(result.lines);
     return ConsoleOutput{text, 0};
@@ -889,15 +889,16 @@ ObjectKind kindOf(Resource resource)
 // deprecated, with a warning, and means background (true) or orphan (false).
 bool cascadePolicy(const QString &flag, QString *policy, QString *text)
 {
-    static const QStringList truths = {QStringLiteral("1"), QStringLiteral("t"),
-                                       QStringLiteral("T"), QStringLiteral("TRUE"),
-                                       QStringLiteral("true"), QStringLiteral("True")};
-    static const QStringList falsehoods = {QStringLiteral("0"), QStringLiteral("f"),
-                                           QStringLiteral("F"), QStringLiteral("FALSE"),
-                                           QStringLiteral("false"), QStringLiteral("False")};
+    static const QStringList truths
+        = { QStringLiteral("1"),    QStringLiteral("t"),    QStringLiteral("T"),
+            QStringLiteral("TRUE"), QStringLiteral("true"), QStringLiteral("True") };
+    static const QStringList falsehoods
+        = { QStringLiteral("0"),     QStringLiteral("f"),     QStringLiteral("F"),
+            QStringLiteral("FALSE"), QStringLiteral("false"), QStringLiteral("False") };
     const bool isTrue = truths.contains(flag);
     if (isTrue || falsehoods.contains(flag)) {
-        const QString replacement = isTrue ? QStringLiteral("background") : QStringLiteral("orphan");
+        const QString replacement
+            = isTrue ? QStringLiteral("background") : QStringLiteral("orphan");
         *text += QStringLiteral("warning: --cascade=%1 is deprecated (boolean value) and can be "
                                 "replaced with --cascade=%2.\n")
                      .arg(flag, replacement);
@@ -905,9 +906,9 @@ bool cascadePolicy(const QString &flag, QString *policy, QString *text)
         return true;
     }
     static const QMap<QString, QString> policies = {
-        {QStringLiteral("orphan"), QStringLiteral("Orphan")},
-        {QStringLiteral("foreground"), QStringLiteral("Foreground")},
-        {QStringLiteral("background"), QStringLiteral("Background")},
+        { QStringLiteral("orphan"), QStringLiteral("Orphan") },
+        { QStringLiteral("foreground"), QStringLiteral("Foreground") },
+        { QStringLiteral("background"), QStringLiteral("Background") },
     };
     *policy = policies.value(flag);
     if (policy->isEmpty()) {
@@ -951,7 +952,7 @@ ConsoleOutput Console::remove(Flags &flags, const QString &baseDir)
     options.gracePeriodSeconds = grace;
     if (!cascadePolicy(flags.value(QStringLiteral("cascade"), QStringLiteral("background")),
                        &options.propagationPolicy, &text))
-        return ConsoleOutput{text, 1};
+        return ConsoleOutput { text, 1 };
 
     // What to delete: (kind, namespace, name), from the files or from the arguments.
     struct Target
@@ -968,10 +969,9 @@ ConsoleOutput Console::remove(Flags &flags, const QString &baseDir)
                        &text))
             exitCode = 1;
         for (const ManifestObject &object : std::as_const(objects)) {
-            const ObjectMeta &meta =
-                std::visit([](const auto &o) -> const ObjectMeta & { return o.metadata; },
-                           object.object);
-            targets << Target{object.kind, meta.namespaceName, meta.name};
+            const ObjectMeta &meta = std::visit(
+                [](const auto &o) -> const ObjectMeta & { return o.metadata; }, object.object);
+            targets << Target { object.kind, meta.namespaceName, meta.name };
         }
     } else {
         Resource resource = Resource::None;
@@ -1008,7 +1008,7 @@ ConsoleOutput Console::remove(Flags &flags, const QString &baseDir)
                 return okText(QStringLiteral("No resources found"));
         }
         for (const QString &name : std::as_const(names))
-            targets << Target{kind, ns, name};
+            targets << Target { kind, ns, name };
     }
 
     Operations operations(m_sim);
@@ -1035,7 +1035,8 @@ ConsoleOutput Console::remove(Flags &flags, const QString &baseDir)
                         .arg(target.name);
             continue;
         }
-        text += QStringLiteral("%1 \"%2\" deleted\n").arg(resource.qualifiedSingular(), target.name);
+        text
+            += QStringLiteral("%1 \"%2\" deleted\n").arg(resource.qualifiedSingular(), target.name);
         if (target.kind == ObjectKind::Pod && r.object)
             waitFor << std::get<Pod>(*r.object).metadata.uid;
     }

@@ -70,8 +70,7 @@ QString fingerprint(const AnyObject &object)
                                                                                 p.targetPort);
             } else if constexpr (std::is_same_v<T, Pod>) {
                 // The spec a manifest sets, as the API writes it (images, ports, probes, ...).
-                text += QLatin1Char('|')
-                    + QString::fromStdString(apijson::toJson(o.spec).dump());
+                text += QLatin1Char('|') + QString::fromStdString(apijson::toJson(o.spec).dump());
             } else if constexpr (std::is_same_v<T, Node>) {
                 for (const Taint &t : o.taints)
                     text += QLatin1Char('|') + t.toString();
@@ -117,8 +116,8 @@ ApplyResult Simulation::apply(const QList<ManifestObject> &objects, bool create,
         const QString file = manifest.pos.file;
         // Namespaced objects without a namespace land in "default" (as admission defaults
         // them); the stored object they update is looked up there.
-        ObjectMeta &objectMeta = std::visit([](auto &o) -> ObjectMeta & { return o.metadata; },
-                                            object);
+        ObjectMeta &objectMeta
+            = std::visit([](auto &o) -> ObjectMeta & { return o.metadata; }, object);
         if (names.namespaced && objectMeta.namespaceName.isEmpty())
             objectMeta.namespaceName = QStringLiteral("default");
         std::optional<AnyObject> existing = existingOf(m_state.store, object);
@@ -174,27 +173,30 @@ ApplyResult Simulation::apply(const QList<ManifestObject> &objects, bool create,
                                              "allocated")
                                   .arg(ip);
                 if (!problem.isEmpty()) {
-                    const FieldError error{
+                    const FieldError error {
                         FieldErrorType::Invalid, QStringLiteral("spec.clusterIPs"),
                         QStringLiteral("[]string{\"%1\"}").arg(ip), problem,
-                        Admission::fieldPosition(meta, QStringLiteral("spec.clusterIP"))};
+                        Admission::fieldPosition(meta, QStringLiteral("spec.clusterIP"))
+                    };
                     result.errors << ApiStatus::invalid(
-                        names.group, FieldErrors{names.kindName, meta.name, {error}});
+                        names.group, FieldErrors { names.kindName, meta.name, { error } });
                     continue;
                 }
             }
             claimedIPs.insert(service->spec.clusterIP);
         }
         const bool unchanged = existing && fingerprint(*existing) == fingerprint(object);
-        result.applied << ApplyResult::Applied{
-            manifest.kind, meta.namespaceName, meta.name,
-            unchanged ? ApplyResult::Applied::Outcome::Unchanged
-                      : existing ? ApplyResult::Applied::Outcome::Configured
-                                 : ApplyResult::Applied::Outcome::Created};
-        result.lines << QStringLiteral("%1/%2 %3").arg(
-            names.qualifiedSingular(), meta.name,
-            unchanged ? QStringLiteral("unchanged")
-                      : existing ? QStringLiteral("configured") : QStringLiteral("created"));
+        result.applied << ApplyResult::Applied { manifest.kind, meta.namespaceName, meta.name,
+                                                 unchanged
+                                                     ? ApplyResult::Applied::Outcome::Unchanged
+                                                     : existing
+                                                     ? ApplyResult::Applied::Outcome::Configured
+                                                     : ApplyResult::Applied::Outcome::Created };
+        result.lines << QStringLiteral("%1/%2 %3")
+                            .arg(names.qualifiedSingular(), meta.name,
+                                 unchanged      ? QStringLiteral("unchanged")
+                                     : existing ? QStringLiteral("configured")
+                                                : QStringLiteral("created"));
         admitted << object;
         previous << existing;
     }
@@ -212,8 +214,8 @@ ApplyResult Simulation::apply(const QList<ManifestObject> &objects, bool create,
         return result;
 
     // Step 2: every object passed; commit them in order.
-    const ActionScope scope = beginAction(
-        [objects, create](Simulation &sim) { sim.apply(objects, create); });
+    const ActionScope scope
+        = beginAction([objects, create](Simulation &sim) { sim.apply(objects, create); });
     for (qsizetype i = 0; i < admitted.size(); ++i) {
         AnyObject &object = admitted[i];
         const std::optional<AnyObject> &old = previous[i];

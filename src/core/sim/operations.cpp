@@ -194,7 +194,8 @@ OperationResult Operations::write(const ResourceInfo &resource, AnyObject object
         return result;
     }
 
-    const ApplyResult applied = m_sim.apply({ManifestObject{resource.kind, object, {}}}, create);
+    const ApplyResult applied
+        = m_sim.apply({ ManifestObject { resource.kind, object, {} } }, create);
     if (!applied.ok) {
         // What only the write itself can find (an address already allocated, ...).
         ApiStatus status = applied.errors.value(0, ApiStatus::internalError(applied.error));
@@ -272,14 +273,15 @@ OperationResult Operations::patch(const ResourceInfo &resource, const QString &n
     meta.fieldSources = metaOf(*existing).fieldSources;
     meta.source = metaOf(*existing).source;
     if (meta.name != name)
-        return OperationResult::failure(ApiStatus::invalid(
-            resource.group,
-            FieldErrors{resource.kindName,
-                        name,
-                        {FieldError{FieldErrorType::Invalid, QStringLiteral("metadata.name"),
-                                    QStringLiteral("\"%1\"").arg(meta.name),
-                                    QStringLiteral("field is immutable"),
-                                    {}}}}));
+        return OperationResult::failure(
+            ApiStatus::invalid(resource.group,
+                               FieldErrors { resource.kindName,
+                                             name,
+                                             { FieldError { FieldErrorType::Invalid,
+                                                            QStringLiteral("metadata.name"),
+                                                            QStringLiteral("\"%1\"").arg(meta.name),
+                                                            QStringLiteral("field is immutable"),
+                                                            {} } } }));
     return write(resource, std::move(*object), false, dryRun);
 }
 
@@ -355,12 +357,13 @@ OperationResult Operations::scale(const QString &ns, const QString &name, int re
     if (replicas < 0)
         return OperationResult::failure(ApiStatus::invalid(
             QStringLiteral("autoscaling"),
-            FieldErrors{QStringLiteral("Scale"),
-                        name,
-                        {FieldError{FieldErrorType::Invalid, QStringLiteral("spec.replicas"),
-                                    QString::number(replicas),
-                                    QStringLiteral("must be greater than or equal to 0"),
-                                    {}}}}));
+            FieldErrors { QStringLiteral("Scale"),
+                          name,
+                          { FieldError { FieldErrorType::Invalid,
+                                         QStringLiteral("spec.replicas"),
+                                         QString::number(replicas),
+                                         QStringLiteral("must be greater than or equal to 0"),
+                                         {} } } }));
     if (!dryRun)
         m_sim.scale(ns, name, replicas);
     OperationResult result;

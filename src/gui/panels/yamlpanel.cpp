@@ -12,8 +12,8 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QShortcut>
-#include <QStyle>
 #include <QSplitter>
+#include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -30,7 +30,7 @@ QList<YamlPanel::Problem> problemsFrom(const core::ApplyResult &result)
     QList<YamlPanel::Problem> problems;
     for (const core::ApiStatus &status : result.errors) {
         for (const auto &[pos, message] : status.locatedMessages())
-            problems.append({pos.line, pos.column, message});
+            problems.append({ pos.line, pos.column, message });
     }
     return problems;
 }
@@ -123,7 +123,7 @@ bool YamlPanel::validate()
         // The apply path itself, admitting only: what Apply would say, on the same objects in
         // the same namespace.
         const core::ApplyResult result = m_session->applyManifests(
-            {ManifestText(m_fileName, text.toUtf8())}, /*dryRun=*/true, &m_objectCount);
+            { ManifestText(m_fileName, text.toUtf8()) }, /*dryRun=*/true, &m_objectCount);
         m_problems = problemsFrom(result);
     }
     showProblems();
@@ -148,8 +148,8 @@ bool YamlPanel::apply()
         return false;
     }
     // Through the session, so the apply is recorded with the scenario (save, autosave).
-    const core::ApplyResult result =
-        m_session->applyManifests({ManifestText(m_fileName, m_editor->toPlainText().toUtf8())});
+    const core::ApplyResult result
+        = m_session->applyManifests({ ManifestText(m_fileName, m_editor->toPlainText().toUtf8()) });
     m_applyState = result.ok ? ApplyState::Ok : ApplyState::Failed;
     m_applyMessage = result.ok ? result.lines.join(QLatin1Char('\n')) : result.error;
     if (!result.ok) {

@@ -165,13 +165,13 @@ void TestYamlPanel::marksEveryCauseAtItsField()
     QList<std::pair<int, int>> at;
     QString all;
     for (const YamlPanel::Problem &p : panel.problems()) {
-        at.append({p.line, p.column});
+        at.append({ p.line, p.column });
         all += QStringLiteral("%1:%2 %3\n").arg(p.line).arg(p.column).arg(p.message);
         QVERIFY2(p.message.startsWith(QLatin1String("The StatefulSet \"web\" is invalid: ")),
                  qPrintable(all));
         QVERIFY2(!p.message.contains(QLatin1String("web.yaml:")), qPrintable(all));
     }
-    const QList<std::pair<int, int>> expected = {{6, 13}, {7, 25}, {8, 20}};
+    const QList<std::pair<int, int>> expected = { { 6, 13 }, { 7, 25 }, { 8, 20 } };
     QVERIFY2(at == expected, qPrintable(all));
     QVERIFY2(panel.problems().at(1).message.endsWith(
                  QLatin1String("spec.revisionHistoryLimit: Invalid value: -2: must be greater "
@@ -249,9 +249,9 @@ void TestYamlPanel::checksInTheNamespaceItApplies()
     QVERIFY(!session.simulation().store().find<core::Pod>(QStringLiteral("kube-system/box")));
 
     // The same image change the console would apply: accepted by the check and the apply.
-    panel.setDocument(pod.arg(QStringLiteral("Always")).replace(QLatin1String("1.36"),
-                                                                QLatin1String("1.37")),
-                      QStringLiteral("box.yaml"));
+    panel.setDocument(
+        pod.arg(QStringLiteral("Always")).replace(QLatin1String("1.36"), QLatin1String("1.37")),
+        QStringLiteral("box.yaml"));
     QVERIFY2(panel.validate(), qPrintable(panel.problems().value(0).message));
     QVERIFY(panel.apply());
     QCOMPARE(session.simulation()
