@@ -183,6 +183,14 @@ private Q_SLOTS:
         QTest::newRow("delete-not-found") << QStringLiteral("kubectl delete pod web-9") << QStringLiteral("Error from server (NotFound): pods \"web-9\" not found\n") << 1;
         QTest::newRow("no-such-program") << QStringLiteral("ls -l") << QStringLiteral("ordinal: ls: command not found\n") << 127;
         QTest::newRow("empty-namespace") << QStringLiteral("kubectl get pods") << QStringLiteral("No resources found in default namespace.\n") << 0;
+        QTest::newRow("delete-sts-selector-no-match") << QStringLiteral("kubectl delete statefulset -l app=nginx") << QStringLiteral("No resources found\n") << 0;
+        QTest::newRow("delete-svc-all-none") << QStringLiteral("kubectl delete svc --all -n kube-public") << QStringLiteral("No resources found\n") << 0;
+        QTest::newRow("delete-bad-cascade") << QStringLiteral("kubectl delete sts web --cascade=sideways") << QStringLiteral("error: invalid cascade value (sideways). Must be \"background\", \"foreground\", or \"orphan\"\n") << 1;
+        QTest::newRow("delete-sts-cascade-false-not-found") << QStringLiteral("kubectl delete sts web --cascade=false") << QStringLiteral("warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\nError from server (NotFound): statefulsets.apps \"web\" not found\n") << 1;
+        QTest::newRow("delete-claims-refused") << QStringLiteral("kubectl delete pvc --all") << QStringLiteral("error: Ordinal deletes pods, statefulsets, services and nodes\n") << 1;
+        QTest::newRow("scale-negative") << QStringLiteral("kubectl scale sts web --replicas=-1") << QStringLiteral("error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n") << 1;
+        QTest::newRow("watch-missing-pod") << QStringLiteral("kubectl get pod web-9 -w") << QStringLiteral("Error from server (NotFound): pods \"web-9\" not found\n") << 1;
+        QTest::newRow("apply-missing-file") << QStringLiteral("kubectl apply -f nothing-here.yaml") << QStringLiteral("error: the path \"nothing-here.yaml\" does not exist\n") << 1;
     }
     void errors()
     {
@@ -192,10 +200,12 @@ private Q_SLOTS:
         core::Simulation sim;
         core::Console console(sim);
         const qint64 before = sim.store().resourceVersion();
+        const core::Millis now = sim.now();
         const core::ConsoleOutput out = console.execute(command);
         QCOMPARE(out.text, output);
         QCOMPARE(out.exitCode, exitCode);
         QCOMPARE(sim.store().resourceVersion(), before);
+        QCOMPARE(sim.now(), now);
     }
 };
 
