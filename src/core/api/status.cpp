@@ -157,7 +157,8 @@ QString invalidHead(const ApiStatus &status)
 
 QString causeLine(const StatusCause &cause)
 {
-    return cause.field.isEmpty() ? cause.message : cause.field + QStringLiteral(": ") + cause.message;
+    return cause.field.isEmpty() ? cause.message
+                                 : cause.field + QStringLiteral(": ") + cause.message;
 }
 
 } // namespace
