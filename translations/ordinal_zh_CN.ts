@@ -22,19 +22,14 @@
 <context>
     <name>Admission</name>
     <message>
-        <location filename="../src/core/api/admission.cpp" line="+147"/>
-        <location line="+274"/>
+        <location filename="../src/core/api/admission.cpp" line="+145"/>
+        <location line="+272"/>
         <location line="+426"/>
         <source>must be greater than or equal to 0</source>
         <translation>must be greater than or equal to 0</translation>
     </message>
     <message>
-        <location line="-662"/>
-        <source>The %1 &quot;%2&quot; is invalid: </source>
-        <translation>The %1 &quot;%2&quot; is invalid: </translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="-639"/>
         <source>must be no more than %1 characters</source>
         <translation>must be no more than %1 characters</translation>
     </message>
@@ -338,7 +333,7 @@
         <translation>错误：Ordinal 只能监视 Pod（kubectl get pods -w）</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>error: Ordinal prints -o yaml for pods and statefulsets only</source>
         <translation>错误：Ordinal 只为 Pod 和 StatefulSet 输出 -o yaml</translation>
     </message>
@@ -348,27 +343,27 @@
         <translation>错误：Ordinal 只能 describe Pod、StatefulSet、Service 和 Node</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+238"/>
         <source>error: Ordinal cannot delete %1 objects</source>
         <translation>错误：Ordinal 无法删除 %1 对象</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="-30"/>
         <source>error: Ordinal deletes pods, statefulsets, services and nodes</source>
         <translation>错误：Ordinal 只能删除 Pod、StatefulSet、Service 和 Node</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+90"/>
         <source>error: Ordinal scales statefulsets only</source>
         <translation>错误：Ordinal 只能扩缩 StatefulSet</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>error: Ordinal sets images of statefulsets only</source>
         <translation>错误：Ordinal 只能设置 StatefulSet 的镜像</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+93"/>
         <source>error: Ordinal shows the rollout status of one statefulset</source>
         <translation>错误：Ordinal 只能显示单个 StatefulSet 的 rollout 状态</translation>
     </message>
@@ -1477,7 +1472,7 @@ Pod %5 / %6</translation>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../src/core/sim/operations.cpp" line="+120"/>
+        <location filename="../src/core/sim/operations.cpp" line="+126"/>
         <source>the request must hold exactly one %1</source>
         <translation>the request must hold exactly one %1</translation>
     </message>
@@ -1492,12 +1487,12 @@ Pod %5 / %6</translation>
         <translation>the namespace of the provided object does not match the namespace sent on the request</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+84"/>
         <source>the name of the object (%1) does not match the name on the URL (%2)</source>
         <translation>the name of the object (%1) does not match the name on the URL (%2)</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+92"/>
         <source>Ordinal does not simulate deleting %1 yet</source>
         <translation>Ordinal does not simulate deleting %1 yet</translation>
     </message>
@@ -1719,7 +1714,7 @@ Pod %5 / %6</translation>
         <translation>%1 已被收养：它的名字和标签与该 StatefulSet 匹配。</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+131"/>
         <source>%1 not created: the API server rejects the pod the template makes: %2</source>
         <translation>%1 未创建：API 服务器拒绝了由模板生成的 Pod：%2</translation>
     </message>
@@ -3430,7 +3425,7 @@ IP %2
 <context>
     <name>ordinal::gui::Session</name>
     <message>
-        <location filename="../src/gui/session.cpp" line="+121"/>
+        <location filename="../src/gui/session.cpp" line="+132"/>
         <source>error: no objects passed to apply</source>
         <translation>error: no objects passed to apply</translation>
     </message>
@@ -3481,7 +3476,7 @@ IP %2
 <context>
     <name>ordinal::gui::YamlPanel</name>
     <message>
-        <location filename="../src/gui/panels/yamlpanel.cpp" line="+199"/>
+        <location filename="../src/gui/panels/yamlpanel.cpp" line="+138"/>
         <source>Not applied: fix the problems listed above first.</source>
         <translation>未应用：请先修复上面列出的问题。</translation>
     </message>
@@ -3563,7 +3558,7 @@ IP %2
 <context>
     <name>ordinal::net::ApiServer</name>
     <message>
-        <location filename="../src/net/apiserver.cpp" line="+934"/>
+        <location filename="../src/net/apiserver.cpp" line="+911"/>
         <source>%1 %2 through the Kubernetes API (kubectl or another client); resourceVersion %3</source>
         <translation>通过 Kubernetes API（kubectl 或其他客户端）%1 %2；resourceVersion %3</translation>
     </message>
