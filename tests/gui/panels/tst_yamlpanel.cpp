@@ -26,6 +26,7 @@ private Q_SLOTS:
     void marksRefusalsOfTheWrite_data();
     void marksRefusalsOfTheWrite();
     void checksInTheNamespaceItApplies();
+    void nothingToApply();
 };
 
 void TestYamlPanel::rejectsInvalid_data()
@@ -260,6 +261,30 @@ void TestYamlPanel::checksInTheNamespaceItApplies()
                  ->spec.containers.constFirst()
                  .image,
              QStringLiteral("busybox:1.37"));
+}
+
+// The window's apply (Session::applyManifests) of files that hold no object: kubectl's
+// refusal, nothing recorded; the YAML panel's check of the same finds nothing to mark, and its
+// apply says there is nothing to apply.
+void TestYamlPanel::nothingToApply()
+{
+    Session session;
+    session.pause();
+    const ManifestText empty(QStringLiteral("empty.yaml"), QByteArray("# nothing yet\n---\n"));
+    const core::ApplyResult result = session.applyManifests({empty});
+    QVERIFY(!result.ok);
+    QCOMPARE(result.error, QStringLiteral("error: no objects passed to apply"));
+    QCOMPARE(session.simulation().actionCount(), 0);
+
+    const core::ApplyResult checked = session.applyManifests({empty}, /*dryRun=*/true);
+    QVERIFY(checked.ok);
+    YamlPanel panel(&session);
+    panel.setDocument(QString::fromUtf8(empty.second), empty.first);
+    QVERIFY(panel.validate());
+    QVERIFY(!panel.apply());
+    QVERIFY2(panel.lastApplyStatus().contains(QLatin1String("Nothing to apply")),
+             qPrintable(panel.lastApplyStatus()));
+    QCOMPARE(session.simulation().actionCount(), 0);
 }
 
 QTEST_MAIN(TestYamlPanel)
