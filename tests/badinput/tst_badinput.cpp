@@ -179,9 +179,17 @@ QString generate(const QString &kind, const QString &dir)
         return write(labelledNamespace("big", 1536 * 1024 + 1024));
     }
     if (kind == QLatin1String("objects-under-limit")) {
-        // Two objects of 1.25 MiB each: the limit is per object, not per file.
-        return write(labelledNamespace("big-a", 1280 * 1024)
-                     + labelledNamespace("big-b", 1280 * 1024));
+        // Two objects of 1.25 MiB of text each: the limit is per object, not per file. Comments
+        // inside the object make up the size (Ordinal measures the text), so that applying
+        // and running them stays cheap.
+        const auto padded = [](const QByteArray &name) {
+            QByteArray text = "---\napiVersion: v1\nkind: Namespace\nmetadata:\n";
+            const QByteArray comment = "  # " + QByteArray(1019, 'x') + '\n';
+            for (int i = 0; i < 1280; ++i)
+                text += comment;
+            return text + "  name: " + name + '\n';
+        };
+        return write(padded("big-a") + padded("big-b"));
     }
     if (kind == QLatin1String("directory-file")) {
         // A folder whose name looks like a manifest, inside the applied folder: skipped.
