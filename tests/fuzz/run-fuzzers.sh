@@ -9,7 +9,7 @@ source_dir=$(cd "$(dirname "$0")/../.." && pwd)
 build_dir=$1
 runs=${2:-1000000}
 cmake --build "$build_dir" --target fuzz_dnsmessage fuzz_manifest
-bin="$build_dir/tests/dns/fuzz/bin"
+bin="$(cd "$build_dir" && pwd)/tests/dns/fuzz/bin"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
