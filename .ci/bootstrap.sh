@@ -10,7 +10,8 @@ build="${ORDINAL_BUILD_DIR:-$here/build}"
 packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-tools-dev qt6-tools-dev-tools
           qt6-l10n-tools qt6-svg-dev qt6-httpserver-dev libyaml-cpp-dev nlohmann-json3-dev libgl-dev xvfb xauth dnsutils dnsperf
           dnsmasq-base desktop-file-utils appstream fonts-noto-cjk file dpkg-dev
-          qt6-translations-l10n binutils zlib1g-dev libssl-dev)
+          qt6-translations-l10n binutils zlib1g-dev libssl-dev
+          clang libclang-rt-dev)  # clang and libFuzzer for the fuzz targets (test)
 
 # node and npm for tst_clientnode (@kubernetes/client-node), from Debian when none is installed.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
@@ -95,6 +96,10 @@ test)
     cd "$build"
     ctest --output-on-failure --parallel "$(nproc)" "$@"
     "$here/.ci/packaging-check.sh" "$build"
+    # A short run of each libFuzzer target (docs/reliability.md); ORDINAL_FUZZ_SECONDS=0 skips.
+    if [ "${ORDINAL_FUZZ_SECONDS:-60}" != 0 ]; then
+        FUZZ_SECONDS="${ORDINAL_FUZZ_SECONDS:-60}" "$here/tests/fuzz/run-fuzzers.sh" "$build"
+    fi
     ;;
 *)
     echo "usage: $0 run [ARGS...] | test [CTEST ARGS...]" >&2

@@ -195,10 +195,9 @@ int runHeadless(QCoreApplication &app, const QCommandLineParser &parser,
         }
         QTextStream(stderr) << "ordinal: serving the cluster DNS at virtual time "
                             << core::goDuration(sim.now()) << " on "
-                            << serving.server->address().toString() << ':'
-                            << serving.server->port() << " (UDP and TCP); try: dig @"
-                            << serving.server->address().toString() << " -p "
-                            << serving.server->port()
+                            << net::hostPort(serving.server->address(), serving.server->port())
+                            << " (UDP and TCP); try: dig @" << serving.server->address().toString()
+                            << " -p " << serving.server->port()
                             << " web-0.nginx.default.svc.cluster.local\n";
     }
     std::unique_ptr<net::ApiServer> api;

@@ -5,8 +5,9 @@
 
 #include "canvas/clusterscene.h"
 #include "canvas/poditem.h"
-#include "dnsserver.h"
 #include "dns/clusterdns.h"
+#include "dnsserver.h"
+#include "listenaddress.h"
 #include "mainwindow.h"
 #include "panels/dnspanel.h"
 #include "session.h"
@@ -78,9 +79,10 @@ int run(QApplication &app, const LaunchOptions &options)
                 server->setZone(session.dnsAtView());
         });
         window.dnsPanel()->setDnsServerAddress(server->address().toString(), server->port());
-        err << "ordinal: serving the cluster DNS on " << server->address().toString() << ':'
-            << server->port() << " (UDP and TCP); try: dig @" << server->address().toString()
-            << " -p " << server->port() << " web-0.nginx.default.svc.cluster.local\n";
+        err << "ordinal: serving the cluster DNS on "
+            << net::hostPort(server->address(), server->port()) << " (UDP and TCP); try: dig @"
+            << server->address().toString() << " -p " << server->port()
+            << " web-0.nginx.default.svc.cluster.local\n";
         err.flush();
     }
 

@@ -77,4 +77,12 @@ std::optional<ListenAddress> ListenAddressParser::parse(const QString &spec, QSt
     return result;
 }
 
+QString hostPort(const QHostAddress &address, quint16 port)
+{
+    const QString host = address.toString();
+    if (address.protocol() == QAbstractSocket::IPv6Protocol)
+        return QStringLiteral("[%1]:%2").arg(host).arg(port);
+    return QStringLiteral("%1:%2").arg(host).arg(port);
+}
+
 } // namespace ordinal::net

@@ -31,4 +31,8 @@ public:
                                               = QHostAddress(QHostAddress::LocalHost));
 };
 
+// "127.0.0.1:5354", or "[::1]:5354" for an IPv6 address: the form "[ADDR:]PORT" takes back, for
+// banners that say where a server listens (dig's "@ADDR" takes the bare address instead).
+QString hostPort(const QHostAddress &address, quint16 port);
+
 } // namespace ordinal::net

@@ -7,7 +7,8 @@
 //                                      git cannot (or should not) hold: fifo, dev-zero,
 //                                      too-large, symlink-loop, dangling-link, bad-name,
 //                                      empty-folder, directory-file, missing, big-annotations,
-//                                      many-objects, long-scalar
+//                                      many-objects, long-scalar, object-too-large,
+//                                      objects-under-limit
 //   before.yaml                        (optional) applied first, and must succeed: for updates
 //   expected.txt                       the console's whole answer
 //   exit                               the expected exit status
@@ -163,6 +164,32 @@ QString generate(const QString &kind, const QString &dir)
         return write("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: long\n  labels:\n"
                      "    a: "
                      + QByteArray(1024 * 1024, 'v') + "\n");
+    }
+    // A Namespace whose labels take `bytes` of text, as a document of its own.
+    const auto labelledNamespace = [](const QByteArray &name, qsizetype bytes) {
+        QByteArray text
+            = "---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + name + "\n  labels:\n";
+        const qsizetype start = text.size();
+        for (int i = 0; text.size() - start < bytes; ++i)
+            text += "    l" + QByteArray::number(i) + ": v\n";
+        return text;
+    };
+    if (kind == QLatin1String("object-too-large")) {
+        // One valid object over etcd's 1.5 MiB, in a file under the 3 MiB limit.
+        return write(labelledNamespace("big", 1536 * 1024 + 1024));
+    }
+    if (kind == QLatin1String("objects-under-limit")) {
+        // Two objects of 1.25 MiB of text each: the limit is per object, not per file. Comments
+        // inside the object make up the size (Ordinal measures the text), so that applying
+        // and running them stays cheap.
+        const auto padded = [](const QByteArray &name) {
+            QByteArray text = "---\napiVersion: v1\nkind: Namespace\nmetadata:\n";
+            const QByteArray comment = "  # " + QByteArray(1019, 'x') + '\n';
+            for (int i = 0; i < 1280; ++i)
+                text += comment;
+            return text + "  name: " + name + '\n';
+        };
+        return write(padded("big-a") + padded("big-b"));
     }
     if (kind == QLatin1String("directory-file")) {
         // A folder whose name looks like a manifest, inside the applied folder: skipped.

@@ -4,6 +4,7 @@
 
 #include <QTest>
 
+using ordinal::net::hostPort;
 using ordinal::net::ListenAddress;
 using ordinal::net::ListenAddressParser;
 
@@ -100,6 +101,32 @@ private slots:
                                                        QHostAddress::LocalHostIPv6);
         QVERIFY(parsed);
         QCOMPARE(parsed->address, QHostAddress(QHostAddress::LocalHostIPv6));
+    }
+
+    // The banner's "on ADDR:PORT" must read back through the parser; a bare "::1:5354" would not.
+    void hostPortReadsBack_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("ipv4") << QStringLiteral("127.0.0.1:5354")
+                              << QStringLiteral("127.0.0.1:5354");
+        QTest::newRow("localhost")
+            << QStringLiteral("localhost:53") << QStringLiteral("127.0.0.1:53");
+        QTest::newRow("ipv6") << QStringLiteral("[::1]:5354") << QStringLiteral("[::1]:5354");
+    }
+
+    void hostPortReadsBack()
+    {
+        QFETCH(QString, spec);
+        QFETCH(QString, shown);
+        const auto parsed = ListenAddressParser::parse(spec);
+        QVERIFY2(parsed, qPrintable(spec));
+        const QString text = hostPort(parsed->address, parsed->port);
+        QCOMPARE(text, shown);
+        const auto again = ListenAddressParser::parse(text);
+        QVERIFY2(again, qPrintable(text + QStringLiteral(" does not read back")));
+        QCOMPARE(again->address, parsed->address);
+        QCOMPARE(again->port, parsed->port);
     }
 };
 

@@ -5,6 +5,7 @@
 #include <QStringBuilder>
 
 #include <algorithm>
+#include <limits>
 
 namespace ordinal::core {
 
@@ -444,7 +445,12 @@ void Kubelet::beginTermination(Simulation &sim, const Pod &pod)
                             QStringLiteral("Stopping container %1").arg(c.name), kKubelet);
         }
     }
-    const Millis grace = pod.metadata.deletionGracePeriodSeconds.value_or(30) * kSecond;
+    // Any int64 of seconds is a valid grace period; in milliseconds it saturates instead of
+    // wrapping (9223372036854775807 s would wrap to -1 s and stop the containers at once).
+    constexpr qint64 kMaxSeconds = std::numeric_limits<Millis>::max() / kSecond;
+    const qint64 seconds = std::clamp<qint64>(pod.metadata.deletionGracePeriodSeconds.value_or(30),
+                                              -kMaxSeconds, kMaxSeconds);
+    const Millis grace = seconds * kSecond;
     const Millis stop = running ? std::min(sim.config().timing.containerStop, grace) : 0;
     queue(sim, pod, KubeletStep::Stopped, stop, token);
 }

@@ -1618,6 +1618,14 @@ void decodeObject(const YNode &node, const QString &file, LoadResult &result)
     default:
         return;
     }
+    // Refused when stored, so after decoding succeeded: kube-apiserver passes etcd's error on
+    // as it comes (a 500 without a reason), and kubectl adds the file.
+    if (node.byteSize() > std::size_t(ManifestLoader::kMaxObjectBytes))
+        throw DecodeFailure { objectPos,
+                              ManifestLoader::tr("Error from server: error when creating \"%1\": "
+                                                 "etcdserver: request is too large")
+                                      .arg(file)
+                                  + suffix(objectPos) };
     result.objects << out;
 }
 
@@ -1644,10 +1652,37 @@ LoadResult ManifestLoader::loadText(const QByteArray &text, const QString &fileN
     if (firstNonSpace < text.size() && text.at(firstNonSpace) == '{')
         jsonOffset = checkJsonStream(text, &jsonMessage);
 
-    std::unique_ptr<YamlDocuments> documents;
+    // Each document is decoded as soon as it is parsed and its tree freed before the next one
+    // is read. A syntax error anywhere still wins over what earlier documents decoded to, as
+    // when the whole file was parsed first: the parse goes on to the end even once decoding
+    // has stopped.
+    bool decoding = true;
+    const auto decodeDocument = [&](const YNode &document) {
+        // Empty documents (a stray "---", comments only) are skipped, as kubectl does.
+        if (!decoding || document.IsNull())
+            return;
+        try {
+            decodeObject(document, fileName, result);
+        } catch (const DecodeFailure &failure) {
+            result.errors << ManifestError { failure.pos, failure.message };
+        }
+        if (result.objects.size() > kMaxObjectsPerFile) {
+            result.errors << ManifestError {
+                result.objects.constLast().pos,
+                tr("error: %1 holds more than %2 objects, the most Ordinal applies from one file")
+                        .arg(fileName)
+                        .arg(kMaxObjectsPerFile)
+                    + suffix(result.objects.constLast().pos)
+            };
+            decoding = false;
+            result.objects.clear();
+        }
+    };
     try {
-        documents = YamlDocuments::parse(text.toStdString());
+        YamlDocuments::parse(std::string_view(text.constData(), size_t(text.size())),
+                             decodeDocument);
     } catch (const YamlDocuments::Error &e) {
+        result = LoadResult();
         if (jsonOffset >= 0 && jsonMessage == QLatin1String("unexpected EOF")) {
             result.errors << ManifestError {
                 SourcePos { fileName, 0, 0 },
@@ -1669,6 +1704,18 @@ LoadResult ManifestLoader::loadText(const QByteArray &text, const QString &fileN
             return result;
         }
         const SourcePos pos { fileName, e.line + 1, e.column + 1 };
+        if (e.ordinalLimit) {
+            result.errors << ManifestError {
+                pos,
+                tr("error: error parsing %1: YAML nested more than %2 levels deep: Ordinal's "
+                   "parser (yaml-cpp) reads at most %2 levels, kubectl's %3")
+                        .arg(fileName)
+                        .arg(YamlDocuments::kMaxDepth)
+                        .arg(YamlDocuments::kGoYamlMaxDepth)
+                    + suffix(pos)
+            };
+            return result;
+        }
         const QString where = e.hasLine ? tr("line %1: ").arg(pos.line) : QString();
         result.errors << ManifestError {
             pos,
@@ -1679,27 +1726,6 @@ LoadResult ManifestLoader::loadText(const QByteArray &text, const QString &fileN
         return result;
     }
 
-    for (std::size_t i = 0; i < documents->documentCount(); ++i) {
-        const YNode document = documents->document(i);
-        // Empty documents (a stray "---", comments only) are skipped, as kubectl does.
-        if (document.IsNull())
-            continue;
-        try {
-            decodeObject(document, fileName, result);
-        } catch (const DecodeFailure &failure) {
-            result.errors << ManifestError{failure.pos, failure.message};
-        }
-        if (result.objects.size() > kMaxObjectsPerFile) {
-            result.errors << ManifestError {
-                result.objects.constLast().pos,
-                tr("error: %1 holds more than %2 objects, the most Ordinal applies from one file")
-                        .arg(fileName)
-                        .arg(kMaxObjectsPerFile)
-                    + suffix(result.objects.constLast().pos)
-            };
-            break;
-        }
-    }
     // All or nothing: one bad document and the caller gets no objects to apply.
     if (!result.errors.isEmpty())
         result.objects.clear();

@@ -69,6 +69,10 @@ public:
     // The most one manifest file may hold: the API server's request limit (3 MiB). Larger
     // files, devices, FIFOs and sockets are refused before they are parsed.
     static constexpr qint64 kMaxFileBytes = 3 * 1024 * 1024;
+    // The most one object may take: etcd's default --max-request-bytes (1.5 MiB), which the API
+    // server meets when it stores the object. Ordinal measures the object's text in the file
+    // (its YAML or JSON), where the API server's storage measures its protobuf encoding.
+    static constexpr qsizetype kMaxObjectBytes = 1536 * 1024;
     // The most objects one apply may decode (see also Simulation::objectBudget).
     static constexpr qsizetype kMaxObjectsPerFile = 10000;
 

@@ -7,8 +7,9 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <istream>
 #include <map>
-#include <sstream>
+#include <streambuf>
 
 namespace ordinal::core {
 
@@ -53,7 +54,7 @@ std::string goYamlText(const std::string &msg)
 
 // The reader check go-yaml applies before parsing: UTF-8 only, no control characters.
 // Returns the byte offset of the first offence (and its message), or npos.
-std::size_t checkCharacters(const std::string &text, std::string *message)
+std::size_t checkCharacters(std::string_view text, std::string *message)
 {
     const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());
     const std::size_t size = text.size();
@@ -114,7 +115,7 @@ std::size_t checkCharacters(const std::string &text, std::string *message)
 }
 
 // 0-based line and column (in bytes) of a byte offset.
-void locate(const std::string &text, std::size_t offset, int *line, int *column)
+void locate(std::string_view text, std::size_t offset, int *line, int *column)
 {
     int l = 0;
     std::size_t lineStart = 0;
@@ -128,6 +129,82 @@ void locate(const std::string &text, std::size_t offset, int *line, int *column)
     *column = int(offset - lineStart);
 }
 
+// Where go-yaml's scanner would stop on nesting deeper than kGoYamlMaxDepth flow collections:
+// the byte offset of the '[' or '{' that opens level 10,001, or npos. Only called once
+// yaml-cpp has refused the nesting, so it counts brackets outside quotes and comments without
+// tokenizing the rest.
+std::size_t goYamlFlowDepthOffset(std::string_view text)
+{
+    int depth = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '#'
+            && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
+            while (i < text.size() && text[i] != '\n')
+                ++i;
+        } else if (c == '"' || c == '\'') {
+            for (++i; i < text.size() && text[i] != c; ++i) {
+                if (c == '"' && text[i] == '\\')
+                    ++i;
+            }
+        } else if (c == '[' || c == '{') {
+            if (++depth > YamlDocuments::kGoYamlMaxDepth)
+                return i;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return std::string_view::npos;
+}
+
+// go-yaml's scanner refuses a tab where it looks for the next token in block context: in the
+// indentation of a line. yaml-cpp takes such a tab as indentation or as part of a scalar and
+// fails later with another message, or not at all. Returns the offset of the first tab that
+// comes before any other character of its line (spaces aside), on a line that holds more than
+// a comment and is not inside a block scalar ('|' or '>'), up to the line of offset limit;
+// npos if none.
+std::size_t indentationTabOffset(std::string_view text, std::size_t limit)
+{
+    std::size_t lineStart = 0;
+    std::size_t blockIndent = std::string_view::npos; // the indentation of a '|' or '>' line
+    while (lineStart < text.size() && lineStart <= limit) {
+        std::size_t lineEnd = text.find('\n', lineStart);
+        if (lineEnd == std::string_view::npos)
+            lineEnd = text.size();
+        std::size_t i = lineStart;
+        while (i < lineEnd && text[i] == ' ')
+            ++i;
+        const std::size_t indent = i - lineStart;
+        const bool blank = i == lineEnd || text[i] == '\r';
+        const bool inBlockScalar = blockIndent != std::string_view::npos
+            && (blank || (text[i] != '\t' && indent > blockIndent));
+        if (!inBlockScalar) {
+            blockIndent = std::string_view::npos;
+            if (i < lineEnd && text[i] == '\t') {
+                std::size_t j = i;
+                while (j < lineEnd && (text[j] == ' ' || text[j] == '\t'))
+                    ++j;
+                if (j < lineEnd && text[j] != '\r' && text[j] != '#')
+                    return i;
+            }
+            // A block scalar's header ends its line: "key: |", "- >-", "|2".
+            std::size_t last = lineEnd;
+            while (last > i && (text[last - 1] == ' ' || text[last - 1] == '\r'))
+                --last;
+            std::size_t k = last;
+            while (k > i
+                   && (text[k - 1] == '-' || text[k - 1] == '+'
+                       || (text[k - 1] >= '1' && text[k - 1] <= '9')))
+                --k;
+            if (k > i && (text[k - 1] == '|' || text[k - 1] == '>')
+                && (k - 1 == i || text[k - 2] == ' '))
+                blockIndent = indent;
+        }
+        lineStart = lineEnd + 1;
+    }
+    return std::string_view::npos;
+}
+
 // go-yaml v2's tolerance for alias expansion: generous for small documents, tight for big ones.
 double allowedAliasRatio(double expanded)
 {
@@ -139,16 +216,30 @@ double allowedAliasRatio(double expanded)
     return 0.99 - 0.89 * ((expanded - low) / (high - low));
 }
 
+// Lets yaml-cpp read the caller's text in place (an istringstream would copy it).
+class TextBuffer : public std::streambuf
+{
+public:
+    explicit TextBuffer(std::string_view text)
+    {
+        char *begin = const_cast<char *>(text.data()); // read only: no put area is set
+        setg(begin, begin, begin + text.size());
+    }
+};
+
 } // namespace
 
-// Builds YamlDocuments from parser events, one document at a time.
+// Builds YamlDocuments from parser events, one document at a time, and hands each document to
+// the caller before reading the next.
 class YamlTreeBuilder : public YAML::EventHandler
 {
 public:
-    YamlTreeBuilder(YamlDocuments &docs, const std::string &text, std::size_t eventBudget)
+    YamlTreeBuilder(YamlDocuments &docs, std::string_view text, std::size_t eventBudget,
+                    const std::function<void(YamlDocuments::Node)> &onDocument)
         : m_docs(docs)
         , m_text(text)
         , m_eventBudget(eventBudget)
+        , m_onDocument(onDocument)
     {
     }
 
@@ -176,7 +267,14 @@ public:
             m_lastEmptyLine = m_lastEmptyColumn = -2;
         }
         checkAliasing();
-        m_docs.m_roots.push_back(m_root);
+        m_onDocument(YamlDocuments::Node(&m_docs, m_root));
+        // The document is done with: its nodes go, and anchors do not reach across documents.
+        m_docs.m_nodes.clear();
+        m_docs.m_children.clear();
+        m_weight.clear();
+        m_anchors.clear();
+        m_anchorNames.clear();
+        m_docFirstNode = 0;
     }
 
     void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
@@ -206,7 +304,9 @@ public:
         if (tag == "!")
             checkQuoteClosed(mark);
         const std::uint32_t n = add(YamlDocuments::Type::Scalar, mark, tagOf(tag));
-        m_docs.m_nodes[n].scalar = value;
+        YamlDocuments::Data &d = m_docs.m_nodes[n];
+        d.scalar = value;
+        d.end = std::uint32_t(std::min(m_text.size(), std::size_t(d.offset) + value.size()));
         anchorNode(anchor, n, true);
         attach(n);
     }
@@ -234,7 +334,7 @@ private:
     // were closed there; go-yaml refuses it.
     void checkQuoteClosed(const YAML::Mark &mark)
     {
-        const std::string &text = m_text;
+        const std::string_view text = m_text;
         if (mark.pos < 0 || std::size_t(mark.pos) >= text.size())
             return;
         const char quote = text[std::size_t(mark.pos)];
@@ -292,6 +392,8 @@ private:
         d.tag = tag;
         d.line = mark.line;
         d.column = mark.column;
+        d.offset = mark.pos > 0 ? std::uint32_t(mark.pos) : 0;
+        d.end = d.offset;
         m_docs.m_nodes.push_back(std::move(d));
         m_weight.push_back(1);
         return std::uint32_t(m_docs.m_nodes.size() - 1);
@@ -337,8 +439,10 @@ private:
                                  m_pending.end());
         // The node's size with its aliases expanded; aliases point at closed nodes only.
         double w = 1;
-        for (std::size_t i = top.pendingStart; i < m_pending.size(); ++i)
+        for (std::size_t i = top.pendingStart; i < m_pending.size(); ++i) {
             w += m_weight[m_pending[i]];
+            d.end = std::max(d.end, m_docs.m_nodes[m_pending[i]].end);
+        }
         m_weight[top.node] = std::min(w, 1e18);
         m_pending.resize(top.pendingStart);
         if (top.anchor != YAML::NullAnchor)
@@ -369,8 +473,9 @@ private:
     };
 
     YamlDocuments &m_docs;
-    const std::string &m_text;
+    std::string_view m_text;
     std::size_t m_eventBudget;
+    const std::function<void(YamlDocuments::Node)> &m_onDocument;
     std::size_t m_events = 0;
     YAML::Mark m_docMark;
     std::size_t m_docFirstNode = 0;
@@ -386,7 +491,7 @@ private:
     std::vector<double> m_weight;
 };
 
-std::unique_ptr<YamlDocuments> YamlDocuments::parse(const std::string &text)
+void YamlDocuments::parse(std::string_view text, const std::function<void(Node)> &onDocument)
 {
     std::string readerMessage;
     const std::size_t bad = checkCharacters(text, &readerMessage);
@@ -398,20 +503,43 @@ std::unique_ptr<YamlDocuments> YamlDocuments::parse(const std::string &text)
         throw error;
     }
 
-    auto docs = std::make_unique<YamlDocuments>();
+    YamlDocuments docs;
     // Every event consumes input, so a parse that produces far more events than the text has
     // bytes is not making progress.
-    YamlTreeBuilder builder(*docs, text, 4 * text.size() + 64);
-    std::istringstream in(text);
+    YamlTreeBuilder builder(docs, text, 4 * text.size() + 64, onDocument);
+    TextBuffer buffer(text);
+    std::istream in(&buffer);
     try {
         YAML::Parser parser(in);
         while (parser.HandleNextDocument(builder)) { }
     } catch (const YAML::DeepRecursion &e) {
-        throw Error { e.mark.line, e.mark.column, "exceeded max depth of 2000" };
+        const std::size_t deep = goYamlFlowDepthOffset(text);
+        if (deep == std::string_view::npos) {
+            Error error { e.mark.line, e.mark.column,
+                          "exceeded max depth of " + std::to_string(kMaxDepth) };
+            error.ordinalLimit = true;
+            throw error;
+        }
+        // go-yaml v2 names the line of a scanner error only when it is not the first (it tests
+        // the 0-based line against 0 before adding 1).
+        Error error;
+        locate(text, deep, &error.line, &error.column);
+        error.message = "exceeded max depth of " + std::to_string(kGoYamlMaxDepth);
+        error.hasLine = error.line != 0;
+        throw error;
     } catch (const YAML::Exception &e) {
+        // A tab in indentation before the place yaml-cpp stopped is where go-yaml stops.
+        const std::size_t at = e.mark.pos >= 0 ? std::size_t(e.mark.pos) : text.size();
+        const std::size_t tab = indentationTabOffset(text, at);
+        if (tab != std::string_view::npos) {
+            Error error;
+            locate(text, tab, &error.line, &error.column);
+            error.message = "found character that cannot start any token";
+            error.hasLine = error.line != 0;
+            throw error;
+        }
         throw Error { e.mark.line, e.mark.column, goYamlText(e.msg) };
     }
-    return docs;
 }
 
 const std::string &YamlDocuments::Node::Scalar() const
