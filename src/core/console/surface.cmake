@@ -1,0 +1,8 @@
+# The engines behind the console's kubectl output formats and shell lines (issue 15).
+target_sources(ordinal_core PRIVATE
+    console/gotemplate.cpp console/gotemplate.h
+    console/govalue.cpp console/govalue.h
+    console/jsonpath.cpp console/jsonpath.h
+    console/kubeyaml.cpp console/kubeyaml.h
+    console/outputformat.cpp console/outputformat.h
+)
