@@ -4,6 +4,7 @@ target_sources(ordinal_core PRIVATE
     console/gotemplate.cpp console/gotemplate.h
     console/govalue.cpp console/govalue.h
     console/jsonpath.cpp console/jsonpath.h
+    console/kubectlinfo.cpp console/kubectlinfo.h
     console/kubeyaml.cpp console/kubeyaml.h
     console/outputformat.cpp console/outputformat.h
     console/shellline.cpp console/shellline.h
