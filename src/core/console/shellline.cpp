@@ -4,6 +4,7 @@
 
 #include <QRegularExpression>
 
+#include <functional>
 #include <optional>
 
 namespace ordinal::core {
@@ -546,6 +547,13 @@ struct ShellLine::Exec
             if (i + 1 >= word.size())
                 return std::nullopt;
             const QChar n = word[i + 1];
+            if (n == QLatin1Char('(') && i + 2 < word.size() && word[i + 2] == QLatin1Char('(')) {
+                // $(( arithmetic ))
+                const qsizetype close = word.indexOf(QLatin1String("))"), i + 3);
+                const QString expression = word.mid(i + 3, close - i - 3);
+                i = close + 2;
+                return arithmetic(expression, total);
+            }
             if (n == QLatin1Char('(')) {
                 int depth = 1;
                 qsizetype j = i + 2;
@@ -570,9 +578,9 @@ struct ShellLine::Exec
             }
             if (n == QLatin1Char('{')) {
                 const qsizetype close = word.indexOf(QLatin1Char('}'), i + 2);
-                const QString name = word.mid(i + 2, close - i - 2);
+                const QString inside = word.mid(i + 2, close - i - 2);
                 i = close + 1;
-                return value(name);
+                return parameter(inside, total);
             }
             if (n == QLatin1Char('?')) {
                 i += 2;
@@ -658,6 +666,257 @@ struct ShellLine::Exec
 
     QString value(const QString &name) const { return shell.m_variables.value(name); }
 
+    // A glob pattern (*, ?) as a regular expression.
+    static QString globPattern(const QString &glob, bool greedy)
+    {
+        QString re;
+        for (const QChar c : glob) {
+            if (c == QLatin1Char('*'))
+                re += greedy ? QStringLiteral(".*") : QStringLiteral(".*?");
+            else if (c == QLatin1Char('?'))
+                re += QLatin1Char('.');
+            else
+                re += QRegularExpression::escape(QString(c));
+        }
+        return re;
+    }
+
+    // ${name}, ${#name}, ${name:-word}, ${name#pat}, ${name##pat}, ${name%pat}, ${name%%pat}.
+    QString parameter(const QString &inside, ShellResult *total)
+    {
+        if (inside.startsWith(QLatin1Char('#')))
+            return QString::number(value(inside.mid(1)).size());
+        static const QRegularExpression form(
+            QStringLiteral("^([A-Za-z_][A-Za-z0-9_]*|[0-9?#])(:-|:=|:\\+|##|#|%%|%)?(.*)$"),
+            QRegularExpression::DotMatchesEverythingOption);
+        const QRegularExpressionMatch m = form.match(inside);
+        if (!m.hasMatch()) {
+            const QString message = QStringLiteral("bash: ${%1}: bad substitution\n").arg(inside);
+            total->err += message;
+            total->text += message;
+            return {};
+        }
+        const QString name = m.captured(1);
+        const QString op = m.captured(2);
+        const QString word = expand(m.captured(3), total).join(QLatin1Char(' '));
+        QString v = name == QLatin1String("?") ? QString::number(lastStatus) : value(name);
+        if (op.isEmpty())
+            return v;
+        if (op == QLatin1String(":-"))
+            return v.isEmpty() ? word : v;
+        if (op == QLatin1String(":=")) {
+            if (v.isEmpty())
+                shell.m_variables[name] = v = word;
+            return v;
+        }
+        if (op == QLatin1String(":+"))
+            return v.isEmpty() ? QString() : word;
+        const bool longest = op.size() == 2;
+        if (op.startsWith(QLatin1Char('#'))) {
+            const QRegularExpression re(QStringLiteral("^(?:%1)").arg(globPattern(word, longest)));
+            const QRegularExpressionMatch mm = re.match(v);
+            return mm.hasMatch() ? v.mid(mm.capturedLength(0)) : v;
+        }
+        // %: the shortest (or, with %%, longest) matching suffix.
+        for (qsizetype k = longest ? 0 : v.size(); longest ? k <= v.size() : k >= 0;
+             longest ? ++k : --k) {
+            const QRegularExpression re(QStringLiteral("^(?:%1)$").arg(globPattern(word, true)));
+            if (re.match(v.mid(k)).hasMatch())
+                return v.left(k);
+        }
+        return v;
+    }
+
+    // $(( … )): integers, + - * / % and parentheses, variables by name.
+    QString arithmetic(const QString &expression, ShellResult *total)
+    {
+        QString text = expand(QStringLiteral("\"%1\"").arg(expression), total).join(QString());
+        qsizetype pos = 0;
+        QString error;
+        std::function<long long()> sum;
+        const auto skip = [&] {
+            while (pos < text.size() && text[pos].isSpace())
+                ++pos;
+        };
+        std::function<long long()> primary;
+        primary = [&]() -> long long {
+            skip();
+            if (pos < text.size() && text[pos] == QLatin1Char('(')) {
+                ++pos;
+                const long long v = sum();
+                skip();
+                if (pos < text.size() && text[pos] == QLatin1Char(')'))
+                    ++pos;
+                else if (error.isEmpty())
+                    error = QStringLiteral("missing `)'");
+                return v;
+            }
+            if (pos < text.size()
+                && (text[pos] == QLatin1Char('-') || text[pos] == QLatin1Char('+'))) {
+                const bool negative = text[pos++] == QLatin1Char('-');
+                const long long v = primary();
+                return negative ? -v : v;
+            }
+            qsizetype start = pos;
+            while (pos < text.size()
+                   && (text[pos].isLetterOrNumber() || text[pos] == QLatin1Char('_')))
+                ++pos;
+            const QString token = text.mid(start, pos - start);
+            if (token.isEmpty()) {
+                if (error.isEmpty())
+                    error = QStringLiteral("syntax error: operand expected (error token is \"%1\")")
+                                .arg(text.mid(start));
+                return 0;
+            }
+            bool ok = false;
+            const long long number = token.toLongLong(&ok);
+            if (ok)
+                return number;
+            return value(token).trimmed().toLongLong();
+        };
+        const auto product = [&]() -> long long {
+            long long v = primary();
+            for (;;) {
+                skip();
+                if (pos >= text.size() || !QStringLiteral("*/%").contains(text[pos]))
+                    return v;
+                const QChar op = text[pos++];
+                const long long r = primary();
+                if ((op == QLatin1Char('/') || op == QLatin1Char('%')) && r == 0) {
+                    if (error.isEmpty())
+                        error
+                            = QStringLiteral("division by 0 (error token is \"%1\")")
+                                  .arg(text.mid(pos).trimmed().isEmpty() ? QStringLiteral("0")
+                                                                         : text.mid(pos).trimmed());
+                    return 0;
+                }
+                v = op == QLatin1Char('*') ? v * r : op == QLatin1Char('/') ? v / r : v % r;
+            }
+        };
+        sum = [&]() -> long long {
+            long long v = product();
+            for (;;) {
+                skip();
+                if (pos >= text.size()
+                    || (text[pos] != QLatin1Char('+') && text[pos] != QLatin1Char('-')))
+                    return v;
+                const bool plus = text[pos++] == QLatin1Char('+');
+                const long long r = product();
+                v = plus ? v + r : v - r;
+            }
+        };
+        const long long result = sum();
+        skip();
+        if (error.isEmpty() && pos < text.size())
+            error = QStringLiteral("syntax error in expression (error token is \"%1\")")
+                        .arg(text.mid(pos));
+        if (!error.isEmpty()) {
+            const QString message = QStringLiteral("bash: %1: %2\n").arg(text.trimmed(), error);
+            total->err += message;
+            total->text += message;
+            // As bash: an expansion error abandons the rest of the line.
+            lastStatus = 1;
+            exitRequested = true;
+            return {};
+        }
+        return QString::number(result);
+    }
+
+    // test / [ … ]: strings, integers, !, -a and -o; there are no files.
+    ShellResult test(const QString &program, QStringList args)
+    {
+        const QString name
+            = program == QLatin1String("[") ? QStringLiteral("[") : QStringLiteral("test");
+        if (program == QLatin1String("[")) {
+            if (args.isEmpty() || args.last() != QLatin1String("]"))
+                return ShellResult::of({}, QStringLiteral("bash: [: missing `]'\n"), 2);
+            args.removeLast();
+        }
+        QString error;
+        qsizetype pos = 0;
+        std::function<bool()> orExpr;
+        const auto integer = [&](const QString &text, long long *v) {
+            bool ok = false;
+            *v = text.trimmed().toLongLong(&ok);
+            if (!ok && error.isEmpty())
+                error
+                    = QStringLiteral("bash: %1: %2: integer expression expected\n").arg(name, text);
+            return ok;
+        };
+        const auto primaryExpr = [&]() -> bool {
+            if (pos >= args.size())
+                return false;
+            if (args[pos] == QLatin1String("!")) {
+                ++pos;
+                return !orExpr();
+            }
+            static const QStringList binary { QStringLiteral("="),   QStringLiteral("=="),
+                                              QStringLiteral("!="),  QStringLiteral("-eq"),
+                                              QStringLiteral("-ne"), QStringLiteral("-lt"),
+                                              QStringLiteral("-le"), QStringLiteral("-gt"),
+                                              QStringLiteral("-ge") };
+            if (pos + 2 < args.size() + 1 && pos + 1 < args.size()
+                && binary.contains(args[pos + 1])) {
+                const QString a = args[pos];
+                const QString op = args[pos + 1];
+                const QString b = args[pos + 2];
+                pos += 3;
+                if (op == QLatin1String("=") || op == QLatin1String("=="))
+                    return a == b;
+                if (op == QLatin1String("!="))
+                    return a != b;
+                long long x = 0;
+                long long y = 0;
+                if (!integer(a, &x) || !integer(b, &y))
+                    return false;
+                return op == QLatin1String("-eq") ? x == y
+                    : op == QLatin1String("-ne")  ? x != y
+                    : op == QLatin1String("-lt")  ? x < y
+                    : op == QLatin1String("-le")  ? x <= y
+                    : op == QLatin1String("-gt")  ? x > y
+                                                  : x >= y;
+            }
+            static const QStringList unary { QStringLiteral("-z"), QStringLiteral("-n"),
+                                             QStringLiteral("-e"), QStringLiteral("-f"),
+                                             QStringLiteral("-d"), QStringLiteral("-s"),
+                                             QStringLiteral("-r") };
+            if (pos + 1 < args.size() && unary.contains(args[pos])) {
+                const QString op = args[pos];
+                const QString a = args[pos + 1];
+                pos += 2;
+                if (op == QLatin1String("-z"))
+                    return a.isEmpty();
+                if (op == QLatin1String("-n"))
+                    return !a.isEmpty();
+                return false; // no files in the console
+            }
+            return !args[pos++].isEmpty();
+        };
+        const auto andExpr = [&]() -> bool {
+            bool v = primaryExpr();
+            while (pos < args.size() && args[pos] == QLatin1String("-a")) {
+                ++pos;
+                v = primaryExpr() && v;
+            }
+            return v;
+        };
+        orExpr = [&]() -> bool {
+            bool v = andExpr();
+            while (pos < args.size() && args[pos] == QLatin1String("-o")) {
+                ++pos;
+                v = andExpr() || v;
+            }
+            return v;
+        };
+        const bool result = args.isEmpty() ? false : orExpr();
+        if (!error.isEmpty())
+            return ShellResult::of({}, error, 2);
+        if (pos < args.size())
+            return ShellResult::of({}, QStringLiteral("bash: %1: too many arguments\n").arg(name),
+                                   2);
+        return ShellResult::of({}, {}, result ? 0 : 1);
+    }
+
     ShellResult list(const Node &node)
     {
         ShellResult total;
@@ -703,7 +962,7 @@ struct ShellLine::Exec
             if (exitRequested)
                 break;
         }
-        int status = last.exitCode;
+        int status = exitRequested && last.exitCode == 0 ? lastStatus : last.exitCode;
         if (node.negate)
             status = status == 0 ? 1 : 0;
         lastStatus = status;
@@ -793,6 +1052,10 @@ struct ShellLine::Exec
         QStringList argv;
         for (const QString &w : node.words)
             argv << expand(w, &total);
+        if (exitRequested) {
+            total.exitCode = lastStatus;
+            return total;
+        }
         // NAME=value alone sets a shell variable.
         for (const auto &[name, raw] : node.assigns) {
             if (argv.isEmpty())
@@ -870,6 +1133,8 @@ struct ShellLine::Exec
             return printf(argv.mid(1));
         if (program == QLatin1String("true") || program == QLatin1String(":"))
             return ShellResult::of({}, {}, 0);
+        if (program == QLatin1String("[") || program == QLatin1String("test"))
+            return test(program, argv.mid(1));
         if (program == QLatin1String("false"))
             return ShellResult::of({}, {}, 1);
         if (program == QLatin1String("exit")) {
