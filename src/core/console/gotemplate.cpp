@@ -55,6 +55,8 @@ struct Pipe
 
 } // namespace
 
+// One node of a parsed template: text, an action, or a control structure with its body
+// (list) and {{else}} part (elseList; an {{else if}} is a nested If there).
 struct GoTemplate::Tree
 {
     enum class Kind { List, Text, Action, If, Range, With, Break, Continue };
@@ -1363,21 +1365,15 @@ private:
 GoTemplate::GoTemplate() = default;
 GoTemplate::~GoTemplate() = default;
 
-struct GoTemplateSource
-{
-    std::string text;
-    std::string name;
-};
-
 bool GoTemplate::parse(const QString &text, QString *error, const QString &name)
 {
     const std::string source = text.toStdString();
     try {
         Parser parser(source, name.toStdString());
-        auto tree = std::make_unique<Tree>(parser.parse());
-        tree->text = source; // kept for positions in execution errors
-        tree->pipe.decls = { name.toStdString() };
-        m_tree = std::move(tree);
+        m_tree = std::make_unique<Tree>(parser.parse());
+        // Execution errors name the template and point into its text.
+        m_source = source;
+        m_name = name.toStdString();
         return true;
     } catch (const ParseError &e) {
         *error = QString::fromStdString(e.message);
@@ -1393,7 +1389,7 @@ bool GoTemplate::execute(const json &data, QString *out, QString *error) const
         *error = QStringLiteral("template: output: \"output\" is an incomplete or empty template");
         return false;
     }
-    Executor executor(m_tree->pipe.decls.front(), m_tree->text, m_missingKeyError);
+    Executor executor(m_name, m_source, m_missingKeyError);
     try {
         executor.run(*m_tree, data);
     } catch (const ExecError &e) {

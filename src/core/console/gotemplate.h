@@ -14,6 +14,7 @@
 #include <QString>
 
 #include <memory>
+#include <string>
 
 namespace ordinal::core {
 
@@ -39,6 +40,8 @@ public:
 
 private:
     std::unique_ptr<Tree> m_tree;
+    std::string m_source;
+    std::string m_name;
     bool m_missingKeyError = false;
 };
 
