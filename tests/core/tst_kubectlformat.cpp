@@ -10,6 +10,7 @@
 #include "console/kubeyaml.h"
 #include "console/outputformat.h"
 #include "console/tablewriter.h"
+#include "recordedcases.h"
 
 #include <QFile>
 #include <QTest>
@@ -23,13 +24,7 @@ namespace {
 
 const QString kData = QStringLiteral(ORDINAL_TEST_DATA "/kubectlformat");
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
+using recorded::readAll;
 
 std::vector<json> items(const QString &file)
 {
@@ -114,19 +109,6 @@ Printed runCase(const QString &argumentLine)
     return { result.out, result.err, result.exitCode };
 }
 
-QMap<QString, int> exitCodes()
-{
-    QMap<QString, int> codes;
-    const QList<QByteArray> lines
-        = readAll(kData + QStringLiteral("/expected/exitcodes.txt")).split('\n');
-    for (const QByteArray &line : lines) {
-        const QList<QByteArray> parts = line.split('\t');
-        if (parts.size() == 2)
-            codes.insert(QString::fromUtf8(parts[0]), parts[1].toInt());
-    }
-    return codes;
-}
-
 } // namespace
 
 class TestKubectlFormat : public QObject
@@ -147,26 +129,16 @@ private slots:
 void TestKubectlFormat::recordedCases_data()
 {
     QTest::addColumn<QString>("arguments");
-    const QList<QByteArray> lines = readAll(kData + QStringLiteral("/cases.txt")).split('\n');
-    int count = 0;
-    for (const QByteArray &line : lines) {
-        if (line.isEmpty() || line.startsWith('#'))
-            continue;
-        const qsizetype tab = line.indexOf('\t');
-        QTest::newRow(line.left(tab).constData()) << QString::fromUtf8(line.mid(tab + 1));
-        ++count;
-    }
-    QVERIFY2(count > 100, "cases.txt should hold the recorded cases");
+    const auto rows = recorded::cases(kData);
+    for (const auto &[name, arguments] : rows)
+        QTest::newRow(qPrintable(name)) << arguments;
+    QVERIFY2(rows.size() > 100, "cases.txt should hold the recorded cases");
 }
 
 void TestKubectlFormat::recordedCases()
 {
     QFETCH(QString, arguments);
     const QString name = QString::fromLatin1(QTest::currentDataTag());
-    const QString expectedOut = QString::fromUtf8(
-        readAll(kData + QStringLiteral("/expected/") + name + QStringLiteral(".out")));
-    const QString expectedErr = QString::fromUtf8(
-        readAll(kData + QStringLiteral("/expected/") + name + QStringLiteral(".err")));
     const Printed printed = runCase(arguments);
     // ORDINAL_KUBECTLFORMAT_DUMP=DIR writes what Ordinal printed, to diff against expected/.
     const QString dump = qEnvironmentVariable("ORDINAL_KUBECTLFORMAT_DUMP");
@@ -178,9 +150,9 @@ void TestKubectlFormat::recordedCases()
         if (err.open(QIODevice::WriteOnly))
             err.write(printed.err.toUtf8());
     }
-    QCOMPARE(printed.out, expectedOut);
-    QCOMPARE(printed.err, expectedErr);
-    QCOMPARE(printed.exitCode, exitCodes().value(name, -1));
+    QCOMPARE(printed.out, recorded::expected(kData, name, "out"));
+    QCOMPARE(printed.err, recorded::expected(kData, name, "err"));
+    QCOMPARE(printed.exitCode, recorded::exitCodes(kData).value(name, -1));
 }
 
 void TestKubectlFormat::labelColumns()

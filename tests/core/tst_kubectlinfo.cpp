@@ -3,6 +3,7 @@
 
 #include "console/console.h"
 #include "console/kubectlinfo.h"
+#include "recordedcases.h"
 
 #include <QFile>
 #include <QTest>
@@ -12,14 +13,6 @@ using namespace ordinal::core;
 namespace {
 
 const QString kData = QStringLiteral(ORDINAL_TEST_DATA "/kubectlinfo");
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
 
 PrintResult runCase(const QString &line)
 {
@@ -79,21 +72,11 @@ void TestKubectlInfo::recordedCases_data()
 {
     QTest::addColumn<QString>("arguments");
     QTest::addColumn<int>("exitCode");
-    QMap<QString, int> codes;
-    for (const QByteArray &l :
-         readAll(kData + QStringLiteral("/expected/exitcodes.txt")).split('\n')) {
-        const QList<QByteArray> parts = l.split('\t');
-        if (parts.size() == 2)
-            codes.insert(QString::fromUtf8(parts[0]), parts[1].toInt());
-    }
-    for (const QByteArray &l : readAll(kData + QStringLiteral("/cases.txt")).split('\n')) {
-        if (l.isEmpty() || l.startsWith('#'))
-            continue;
-        const qsizetype tab = l.indexOf('\t');
-        const QString name = QString::fromUtf8(l.left(tab));
-        QTest::newRow(qPrintable(name))
-            << QString::fromUtf8(l.mid(tab + 1)) << codes.value(name, -1);
-    }
+    const QMap<QString, int> codes = recorded::exitCodes(kData);
+    const auto rows = recorded::cases(kData);
+    for (const auto &[name, arguments] : rows)
+        QTest::newRow(qPrintable(name)) << arguments << codes.value(name, -1);
+    QVERIFY2(rows.size() > 10, "cases.txt should hold the recorded cases");
 }
 
 void TestKubectlInfo::recordedCases()
@@ -102,12 +85,8 @@ void TestKubectlInfo::recordedCases()
     QFETCH(int, exitCode);
     const QString name = QString::fromLatin1(QTest::currentDataTag());
     const PrintResult result = runCase(arguments);
-    QCOMPARE(result.out,
-             QString::fromUtf8(
-                 readAll(kData + QStringLiteral("/expected/") + name + QStringLiteral(".out"))));
-    QCOMPARE(result.err,
-             QString::fromUtf8(
-                 readAll(kData + QStringLiteral("/expected/") + name + QStringLiteral(".err"))));
+    QCOMPARE(result.out, recorded::expected(kData, name, "out"));
+    QCOMPARE(result.err, recorded::expected(kData, name, "err"));
     QCOMPARE(result.exitCode, exitCode);
 }
 

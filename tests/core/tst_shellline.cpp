@@ -4,6 +4,7 @@
 
 #include "console/coreutils.h"
 #include "console/shellline.h"
+#include "recordedcases.h"
 
 #include <QFile>
 #include <QTest>
@@ -13,14 +14,6 @@ using namespace ordinal::core;
 namespace {
 
 const QString kData = QStringLiteral(ORDINAL_TEST_DATA "/shellline");
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
 
 // fake-kubectl.sh, answer for answer.
 ShellResult fakeKubectl(const QStringList &argv, const QString &)
@@ -70,24 +63,11 @@ void TestShellLine::recordedLines_data()
 {
     QTest::addColumn<QString>("line");
     QTest::addColumn<int>("exitCode");
-    QMap<QString, int> codes;
-    for (const QByteArray &l :
-         readAll(kData + QStringLiteral("/expected/exitcodes.txt")).split('\n')) {
-        const QList<QByteArray> parts = l.split('\t');
-        if (parts.size() == 2)
-            codes.insert(QString::fromUtf8(parts[0]), parts[1].toInt());
-    }
-    int count = 0;
-    for (const QByteArray &l : readAll(kData + QStringLiteral("/cases.txt")).split('\n')) {
-        if (l.isEmpty() || l.startsWith('#'))
-            continue;
-        const qsizetype tab = l.indexOf('\t');
-        const QString name = QString::fromUtf8(l.left(tab));
-        QTest::newRow(qPrintable(name))
-            << QString::fromUtf8(l.mid(tab + 1)) << codes.value(name, -1);
-        ++count;
-    }
-    QVERIFY2(count > 60, "cases.txt should hold the recorded lines");
+    const QMap<QString, int> codes = recorded::exitCodes(kData);
+    const auto rows = recorded::cases(kData);
+    for (const auto &[name, line] : rows)
+        QTest::newRow(qPrintable(name)) << line << codes.value(name, -1);
+    QVERIFY2(rows.size() > 60, "cases.txt should hold the recorded lines");
 }
 
 void TestShellLine::recordedLines()
@@ -97,12 +77,8 @@ void TestShellLine::recordedLines()
     const QString name = QString::fromLatin1(QTest::currentDataTag());
     ShellLine shell(fakeKubectl);
     const ShellResult result = shell.run(line);
-    QCOMPARE(result.out,
-             QString::fromUtf8(
-                 readAll(kData + QStringLiteral("/expected/") + name + QStringLiteral(".out"))));
-    QCOMPARE(result.err,
-             QString::fromUtf8(
-                 readAll(kData + QStringLiteral("/expected/") + name + QStringLiteral(".err"))));
+    QCOMPARE(result.out, recorded::expected(kData, name, "out"));
+    QCOMPARE(result.err, recorded::expected(kData, name, "err"));
     QCOMPARE(result.exitCode, exitCode);
 }
 

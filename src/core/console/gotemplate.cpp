@@ -633,23 +633,7 @@ std::string goType(const Value &value)
 {
     if (value.missing)
         return "<nil>";
-    switch (value.v.type()) {
-    case json::value_t::object:
-        return "map[string]interface {}";
-    case json::value_t::array:
-        return "[]interface {}";
-    case json::value_t::string:
-        return "string";
-    case json::value_t::boolean:
-        return "bool";
-    case json::value_t::number_float:
-        return "float64";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-        return "int";
-    default:
-        return "<nil>";
-    }
+    return govalue::typeName(value.v, "int64", "<nil>");
 }
 
 // Go's fmt.Sprintf for the verbs templates use.

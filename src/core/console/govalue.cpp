@@ -269,6 +269,27 @@ std::string formatFloat(double v)
     return sign + fixedFromDigits(digits, exponent);
 }
 
+std::string typeName(const json &value, const std::string &integerType, const std::string &nullType)
+{
+    switch (value.type()) {
+    case json::value_t::object:
+        return "map[string]interface {}";
+    case json::value_t::array:
+        return "[]interface {}";
+    case json::value_t::string:
+        return "string";
+    case json::value_t::boolean:
+        return "bool";
+    case json::value_t::number_float:
+        return "float64";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+        return integerType;
+    default:
+        return nullType;
+    }
+}
+
 std::string quote(const std::string &text)
 {
     std::string out = "\"";

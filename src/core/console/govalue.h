@@ -20,6 +20,11 @@ enum class Numbers { Int64, Float64 };
 
 // strconv.FormatFloat(v, 'g', -1, 64), as fmt's %v prints a float64: "30", "1.5", "1e+06".
 std::string formatFloat(double v);
+// The Go type of a value decoded into interface{}, as error texts name it: "string",
+// "map[string]interface {}", "[]interface {}", "bool", "float64", integerType for an integer
+// ("int64" in unstructured objects, "int" for a template constant), nullType for null.
+std::string typeName(const nlohmann::json &value, const std::string &integerType,
+                     const std::string &nullType);
 // strconv.Quote: a double-quoted Go string literal with Go's escapes.
 std::string quote(const std::string &text);
 // fmt.Sprint(v) / %v / %+v: "map[a:1 b:[x y]]", "<nil>", strings unquoted.

@@ -568,23 +568,7 @@ private:
 // Go's reflect type name of a value in an unstructured object, for error texts.
 std::string goTypeName(const json &v)
 {
-    switch (v.type()) {
-    case json::value_t::object:
-        return "map[string]interface {}";
-    case json::value_t::array:
-        return "[]interface {}";
-    case json::value_t::string:
-        return "string";
-    case json::value_t::boolean:
-        return "bool";
-    case json::value_t::number_float:
-        return "float64";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-        return "int64";
-    default:
-        return "interface {}";
-    }
+    return govalue::typeName(v, "int64", "interface {}");
 }
 
 enum class Kind { Bool, Int, Float, String, Other };
