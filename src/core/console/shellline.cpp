@@ -1133,6 +1133,17 @@ struct ShellLine::Exec
             return printf(argv.mid(1));
         if (program == QLatin1String("true") || program == QLatin1String(":"))
             return ShellResult::of({}, {}, 0);
+        // export and unset change the shell's variables (there is no environment to pass on).
+        if (program == QLatin1String("export") || program == QLatin1String("unset")) {
+            for (const QString &arg : argv.mid(1)) {
+                const QString name = arg.section(QLatin1Char('='), 0, 0);
+                if (program == QLatin1String("unset"))
+                    shell.m_variables.remove(name);
+                else if (arg.contains(QLatin1Char('=')))
+                    shell.m_variables[name] = arg.section(QLatin1Char('='), 1);
+            }
+            return ShellResult::of({}, {}, 0);
+        }
         if (program == QLatin1String("[") || program == QLatin1String("test"))
             return test(program, argv.mid(1));
         if (program == QLatin1String("false"))

@@ -4,7 +4,8 @@
 // (;, &&, ||), pipelines (|, !), `for NAME in WORDS; do …; done`, `if …; then …; else …; fi`,
 // `while`/`until` (bounded), quoting ('…', "…", \), parameter expansion ($x, ${x}, $?),
 // command substitution ($(…) and `…`) with field splitting, the redirections 2>&1, >/dev/null
-// and 2>/dev/null, and the builtins echo, printf, true, false, : and exit. Everything else is a
+// and 2>/dev/null, $((…)), ${x#…}/${x%…}/${x:-…}, and the builtins echo, printf, test/[,
+// export, unset, true, false, : and exit. Everything else is a
 // simple command: the text filters of coreutils.h (grep, head, tail, wc, sort, uniq, cut,
 // awk, tr, cat) run here; any other command goes to the caller's runner (the console: kubectl,
 // nslookup, dig, sleep, …). Errors are bash's ("bash: syntax error near unexpected token
