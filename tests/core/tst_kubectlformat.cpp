@@ -3,6 +3,8 @@
 // kubectl 1.33 printed for the same objects (data/kubectlformat: cases.txt lists the commands,
 // capture.sh recorded objects/ and expected/ against `ordinal --serve-api`).
 
+#include "api/json.h"
+#include "cluster/store.h"
 #include "console/console.h"
 #include "console/gotemplate.h"
 #include "console/govalue.h"
@@ -11,8 +13,10 @@
 #include "console/outputformat.h"
 #include "console/tablewriter.h"
 #include "recordedcases.h"
+#include "sim/simulation.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
@@ -124,6 +128,7 @@ private slots:
     void jsonPathDirect();
     void goTemplateDirect();
     void handles();
+    void fromSimulation();
 };
 
 void TestKubectlFormat::recordedCases_data()
@@ -304,6 +309,51 @@ void TestKubectlFormat::handles()
     QCOMPARE(ordinal::core::objectName(json::parse(
                  R"({"apiVersion":"apps/v1","kind":"StatefulSet","metadata":{"name":"web"}})")),
              QStringLiteral("statefulset.apps/web"));
+}
+
+void TestKubectlFormat::fromSimulation()
+{
+    // The printers over what the console has: apijson::toJson of the store's objects.
+    Simulation sim;
+    Console console(sim);
+    console.execute(QStringLiteral("kubectl apply -f web.yaml"),
+                    QStringLiteral(ORDINAL_SOURCE_DIR "/tests/scenarios/ordered-creation"));
+    console.execute(QStringLiteral("wait"));
+    constexpr qint64 kEpoch = 1796306400000; // 2026-12-03T14:00:00Z
+    std::vector<json> pods;
+    for (const Pod *pod : sim.store().list<Pod>(QStringLiteral("default")))
+        pods.push_back(apijson::toJson(*pod, kEpoch));
+    QCOMPARE(pods.size(), std::size_t(3));
+
+    const auto print = [&](const QString &output, bool single) {
+        PrintFlags flags;
+        flags.output = output;
+        ObjectPrinter printer;
+        QString error;
+        if (!printer.configure(flags, &error))
+            return error;
+        const std::vector<json> objects = single ? std::vector<json> { pods.front() } : pods;
+        const PrintResult r = printer.print(objects, single);
+        return r.err + r.out;
+    };
+    QCOMPARE(print(QStringLiteral("name"), false),
+             QStringLiteral("pod/web-0\npod/web-1\npod/web-2\n"));
+    const QString ips = print(
+        QStringLiteral("jsonpath={range .items[*]}{.metadata.name} {.status.podIP}{\"\\n\"}{end}"),
+        false);
+    QVERIFY2(QRegularExpression(QStringLiteral("^(web-[0-2] 10\\.244\\.[0-9]+\\.[0-9]+\\n){3}$"))
+                 .match(ips)
+                 .hasMatch(),
+             qPrintable(ips));
+    const QString yaml = print(QStringLiteral("yaml"), true);
+    QVERIFY2(yaml.startsWith(QLatin1String("apiVersion: v1\nkind: Pod\nmetadata:\n")),
+             qPrintable(yaml));
+    QVERIFY2(yaml.contains(QLatin1String("  creationTimestamp: \"2026-12-03T14:00:00Z\"\n")),
+             qPrintable(yaml));
+    const QString columns = print(QStringLiteral("custom-columns=NAME:.metadata.name,READY:"
+                                                 ".status.containerStatuses[0].ready"),
+                                  false);
+    QCOMPARE(columns, QStringLiteral("NAME    READY\nweb-0   true\nweb-1   true\nweb-2   true\n"));
 }
 
 QTEST_GUILESS_MAIN(TestKubectlFormat)
