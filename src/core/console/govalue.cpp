@@ -148,34 +148,46 @@ void newline(std::string *out, const std::string *indent, int depth)
         *out += *indent;
 }
 
-std::string jsonString(const std::string &text)
+// A double-quoted literal of text: escape(rune, valid, bytes) gives each UTF-8 sequence's
+// spelling (valid is false for a byte that starts no sequence).
+template<typename Escape> std::string quoted(const std::string &text, Escape escape)
 {
     std::string out = "\"";
     for (std::size_t i = 0; i < text.size();) {
         char32_t rune = 0;
         bool ok = true;
         const std::size_t length = decodeRune(text, i, &rune, &ok);
-        if (!ok) {
-            out += "\\ufffd";
-        } else if (rune == U'"') {
-            out += "\\\"";
-        } else if (rune == U'\\') {
-            out += "\\\\";
-        } else if (rune == U'\n') {
-            out += "\\n";
-        } else if (rune == U'\r') {
-            out += "\\r";
-        } else if (rune == U'\t') {
-            out += "\\t";
-        } else if (rune < 0x20 || rune == U'<' || rune == U'>' || rune == U'&' || rune == 0x2028
-                   || rune == 0x2029) {
-            out += "\\u" + hex(unsigned(rune), 4);
-        } else {
-            out.append(text, i, length);
-        }
+        out += escape(rune, ok, text.substr(i, length));
         i += length;
     }
     return out + "\"";
+}
+
+// encoding/json's string: HTML-safe, U+2028 and U+2029 escaped, bad bytes as U+FFFD.
+std::string jsonString(const std::string &text)
+{
+    return quoted(text, [](char32_t rune, bool ok, const std::string &bytes) -> std::string {
+        if (!ok)
+            return "\\ufffd";
+        switch (rune) {
+        case U'"':
+            return "\\\"";
+        case U'\\':
+            return "\\\\";
+        case U'\n':
+            return "\\n";
+        case U'\r':
+            return "\\r";
+        case U'\t':
+            return "\\t";
+        default:
+            break;
+        }
+        if (rune < 0x20 || rune == U'<' || rune == U'>' || rune == U'&' || rune == 0x2028
+            || rune == 0x2029)
+            return "\\u" + hex(unsigned(rune), 4);
+        return bytes;
+    });
 }
 
 std::string jsonNumber(const json &value)
@@ -292,53 +304,37 @@ std::string typeName(const json &value, const std::string &integerType, const st
 
 std::string quote(const std::string &text)
 {
-    std::string out = "\"";
-    for (std::size_t i = 0; i < text.size();) {
-        char32_t rune = 0;
-        bool ok = true;
-        const std::size_t length = decodeRune(text, i, &rune, &ok);
-        if (!ok) {
-            out += "\\x" + hex(static_cast<unsigned char>(text[i]), 2);
-        } else if (rune == U'"' || rune == U'\\') {
-            out.push_back('\\');
-            out.push_back(char(rune));
-        } else if (goPrintable(rune)) {
-            out.append(text, i, length);
-        } else {
-            switch (rune) {
-            case U'\a':
-                out += "\\a";
-                break;
-            case U'\b':
-                out += "\\b";
-                break;
-            case U'\f':
-                out += "\\f";
-                break;
-            case U'\n':
-                out += "\\n";
-                break;
-            case U'\r':
-                out += "\\r";
-                break;
-            case U'\t':
-                out += "\\t";
-                break;
-            case U'\v':
-                out += "\\v";
-                break;
-            default:
-                if (rune < U' ' || rune == 0x7F)
-                    out += "\\x" + hex(unsigned(rune), 2);
-                else if (rune < 0x10000)
-                    out += "\\u" + hex(unsigned(rune), 4);
-                else
-                    out += "\\U" + hex(unsigned(rune), 8);
-            }
+    return quoted(text, [](char32_t rune, bool ok, const std::string &bytes) -> std::string {
+        if (!ok)
+            return "\\x" + hex(static_cast<unsigned char>(bytes[0]), 2);
+        if (rune == U'"' || rune == U'\\')
+            return std::string("\\") + char(rune);
+        if (goPrintable(rune))
+            return bytes;
+        switch (rune) {
+        case U'\a':
+            return "\\a";
+        case U'\b':
+            return "\\b";
+        case U'\f':
+            return "\\f";
+        case U'\n':
+            return "\\n";
+        case U'\r':
+            return "\\r";
+        case U'\t':
+            return "\\t";
+        case U'\v':
+            return "\\v";
+        default:
+            break;
         }
-        i += length;
-    }
-    return out + "\"";
+        if (rune < U' ' || rune == 0x7F)
+            return "\\x" + hex(unsigned(rune), 2);
+        if (rune < 0x10000)
+            return "\\u" + hex(unsigned(rune), 4);
+        return "\\U" + hex(unsigned(rune), 8);
+    });
 }
 
 std::string sprint(const json &value, Numbers numbers)
