@@ -60,7 +60,7 @@ public:
         const QByteArray src(sourceText);
         if (ctx == "ordinal::gui::MainWindow" && src == "&File")
             return QStringLiteral("文件(&F)");
-        if (ctx == "ordinal::gui::MainWindow" && src == "&Delete Pod")
+        if (ctx == "ordinal::gui::ActionHandler" && src == "&Delete Pod")
             return QStringLiteral("删除 Pod(&D)");
         if (ctx == "ordinal::gui::TransportBar" && src == "LIVE")
             return QStringLiteral("实时");

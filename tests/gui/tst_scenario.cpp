@@ -3,7 +3,7 @@
 #include "guitestutil.h"
 
 #include "mainwindow.h"
-#include "scenario.h"
+#include "history/scenario.h"
 #include "session.h"
 
 #include <QFile>

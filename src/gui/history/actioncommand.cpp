@@ -1,4 +1,4 @@
-#include "actioncommand.h"
+#include "history/actioncommand.h"
 
 #include "session.h"
 

@@ -1,4 +1,4 @@
-#include "scenario.h"
+#include "history/scenario.h"
 
 #include <QFile>
 #include <QJsonArray>
