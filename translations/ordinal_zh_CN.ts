@@ -2942,7 +2942,7 @@ kubectl get pods -w
     <message>
         <location filename="../src/gui/window/fileactions.cpp" line="+63"/>
         <source>error: the path &quot;%1&quot; does not exist</source>
-        <translation>error: the path "%1" does not exist</translation>
+        <translation>error: the path &quot;%1&quot; does not exist</translation>
     </message>
     <message>
         <location line="+13"/>

@@ -7,6 +7,8 @@
 #include "dialogs/aboutdialog.h"
 #include "dialogs/preferencesdialog.h"
 #include "dropoverlay.h"
+#include "history/history.h"
+#include "history/historydialog.h"
 #include "history/scenariorecorder.h"
 #include "messagebanner.h"
 #include "session.h"
@@ -55,10 +57,11 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
-    m_undo = new QUndoStack(this);
     m_apiServing = new ApiServing(m_session, this);
     m_recorder = new ScenarioRecorder(m_session, this);
-    m_actions = new ActionHandler(this, m_session, m_undo);
+    m_history = new History(m_session, m_recorder, this);
+    m_actions = new ActionHandler(this, m_session, m_history->stack());
+    connect(m_apiServing, &ApiServing::written, m_recorder, &ScenarioRecorder::recordApiWrite);
 
     // Central area: banner, canvas, presenter strip, transport.
     auto *central = new QWidget(this);
@@ -87,8 +90,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_dropOverlay = new DropOverlay(m_view);
     setCentralWidget(central);
 
-    m_clusterActions = new ClusterActions(this, m_session, m_undo, m_actions);
-    m_fileActions = new FileActions(this, m_session, m_recorder, m_undo, m_actions);
+    m_clusterActions = new ClusterActions(this, m_session, m_history, m_actions);
+    m_fileActions = new FileActions(this, m_session, m_recorder, m_actions);
     m_export = new CanvasExport(this, m_session, m_scene, m_actions);
     m_languages = new LanguageSwitcher(this, m_actions);
     m_actions->setClusterActions(m_clusterActions);
@@ -114,8 +117,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     connect(m_session, &Session::viewChanged, this, &MainWindow::updateActions);
     connect(m_session, &Session::viewChanged, this, &MainWindow::updateStatus);
     connect(m_session, &Session::selectionChanged, this, &MainWindow::updateActions);
-    connect(m_session, &Session::historyBranched, this, &MainWindow::historyBranched);
-    connect(m_session, &Session::clusterReset, this, [this] { m_undo->clear(); });
+    connect(m_history, &History::branched, this, &MainWindow::historyBranched);
     connect(m_session, &Session::playingChanged, this, &MainWindow::updateActions);
     connect(m_recorder, &ScenarioRecorder::modifiedChanged, this, &QWidget::setWindowModified);
     m_recorder->setAutosaveInterval(PreferencesDialog::autosaveSeconds());
@@ -130,7 +132,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Children die after this body: stop them calling back into a half-destroyed window.
-    disconnect(m_undo, nullptr, m_actions, nullptr);
+    disconnect(m_history->stack(), nullptr, m_actions, nullptr);
+    disconnect(m_history, nullptr, this, nullptr);
     disconnect(m_session, nullptr, this, nullptr);
     disconnect(m_session, nullptr, m_recorder, nullptr);
     m_scene->setFollowSession(false);
@@ -142,6 +145,8 @@ void MainWindow::connectWindowActions()
     connect(m_actions->action("quitAction"), &QAction::triggered, this, &QWidget::close);
     connect(m_actions->action("preferencesAction"), &QAction::triggered, this,
             &MainWindow::showPreferences);
+    connect(m_actions->action("historyAction"), &QAction::triggered, this,
+            &MainWindow::showHistory);
     connect(m_actions->action("zoomInAction"), &QAction::triggered, m_view, &CanvasView::zoomIn);
     connect(m_actions->action("zoomOutAction"), &QAction::triggered, m_view, &CanvasView::zoomOut);
     connect(m_actions->action("fitAction"), &QAction::triggered, m_view, &CanvasView::fitToContent);
@@ -188,6 +193,7 @@ void MainWindow::createMenus()
     m_editMenu->setObjectName(QStringLiteral("editMenu"));
     m_editMenu->addAction(a("undoAction"));
     m_editMenu->addAction(a("redoAction"));
+    m_editMenu->addAction(a("historyAction"));
     m_editMenu->addSeparator();
     m_editMenu->addAction(a("preferencesAction"));
 
@@ -419,12 +425,31 @@ void MainWindow::showContextMenu(const QString &kind, const QString &key, const 
     contextMenuFor(kind, key)->popup(globalPos);
 }
 
-void MainWindow::historyBranched(core::Millis at)
+QUndoStack *MainWindow::undoStack() const
 {
-    m_undo->clear();
-    const QString text = tr("You acted at %1, in the past: the history after that moment was "
-                            "discarded and the simulation continues from there.")
-                             .arg(core::goDuration(at));
+    return m_history->stack();
+}
+
+HistoryDialog *MainWindow::showHistory()
+{
+    if (!m_historyDialog)
+        m_historyDialog = new HistoryDialog(m_history, this);
+    m_historyDialog->show();
+    m_historyDialog->raise();
+    m_historyDialog->activateWindow();
+    return m_historyDialog;
+}
+
+void MainWindow::historyBranched(core::Millis at, const QStringList &discarded)
+{
+    // What was left behind is named, and stays listed in Edit ▸ History.
+    const QString text = discarded.isEmpty()
+        ? tr("You acted at %1, in the past: the history after that moment was "
+             "discarded and the simulation continues from there.")
+              .arg(core::goDuration(at))
+        : tr("You acted at %1, after undoing or in the past: a new branch of history starts "
+             "there. Left behind: %2. Edit ▸ History lists them.")
+              .arg(core::goDuration(at), discarded.join(QStringLiteral(" → ")));
     m_banner->showMessage(MessageBanner::Kind::Warning, text);
     m_bannerBox->show();
     statusBar()->showMessage(tr("History branched at %1").arg(core::goDuration(at)), 8000);

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "history/actioncommand.h"
 #include "history/scenario.h"
 
 #include <QMainWindow>
@@ -23,6 +22,8 @@ class ClusterScene;
 class DnsPanel;
 class DropOverlay;
 class FileActions;
+class History;
+class HistoryDialog;
 class LanguageSwitcher;
 class LessonPanel;
 class MessageBanner;
@@ -35,7 +36,8 @@ class TransportBar;
 // panels as docks around it, menus, toolbar and status bar. It owns no cluster state (all goes
 // through the Session) and little behaviour: the actions live in the ActionHandler, what they
 // do in ClusterActions, FileActions, CanvasExport, PresenterMode and LanguageSwitcher (under
-// window/), and the scenario log with its autosave in the ScenarioRecorder (under history/).
+// window/), the scenario log with its autosave in the ScenarioRecorder and the one undo
+// history of every source in History (under history/).
 // The functions below that only forward to those are kept for the command line and the tests.
 class MainWindow : public QMainWindow
 {
@@ -54,7 +56,10 @@ public:
     ApiServing *apiServing() const { return m_apiServing; }
     CanvasView *canvasView() const { return m_view; }
     TransportBar *transportBar() const { return m_transport; }
-    QUndoStack *undoStack() const { return m_undo; }
+    QUndoStack *undoStack() const;
+    History *history() const { return m_history; }
+    // Edit ▸ History, shown (created on first use).
+    HistoryDialog *showHistory();
     MessageBanner *banner() const { return m_banner; }
     DropOverlay *dropOverlay() const { return m_dropOverlay; }
     QToolBar *toolBar() const { return m_toolBar; }
@@ -144,7 +149,7 @@ private:
     void createStatusBar();
     void updateActions();
     void updateStatus();
-    void historyBranched(core::Millis at);
+    void historyBranched(core::Millis at, const QStringList &discarded);
     void showPreferences();
     void showAbout();
     void showContextMenu(const QString &kind, const QString &key, const QPoint &globalPos);
@@ -156,8 +161,9 @@ private:
     MessageBanner *m_banner;
     QWidget *m_bannerBox = nullptr;
     DropOverlay *m_dropOverlay;
-    QUndoStack *m_undo;
     ScenarioRecorder *m_recorder;
+    History *m_history;
+    HistoryDialog *m_historyDialog = nullptr;
     ActionHandler *m_actions;
     ClusterActions *m_clusterActions;
     FileActions *m_fileActions;

@@ -253,7 +253,7 @@ void tst_MainWindow::deletePodFromContextMenu()
     const core::Pod *pod = m_session->simulation().store().find<core::Pod>(kWeb0);
     QVERIFY2(pod && pod->metadata.isTerminating(), "web-0 terminating after Delete");
     QCOMPARE(m_window->scene()->podItem(kWeb0)->display().state, PodState::Terminating);
-    QCOMPARE(m_window->undoStack()->count(), 1);
+    QCOMPARE(m_window->undoStack()->count(), 2); // the apply of web.yaml, then the delete
 
     m_session->advanceUntilSettled();
     const QString newIp = podIp(kWeb0);
@@ -480,7 +480,7 @@ void tst_MainWindow::scaleThroughAction()
     const PodItem *web2 = m_window->scene()->podItem(QStringLiteral("default/web-2"));
     QVERIFY2(web2 && !web2->display().exists, "web-2 kept as a placeholder");
     QVERIFY(m_window->scene()->claimItem(QStringLiteral("default/www-web-2"))->isVisible());
-    QCOMPARE(m_window->undoStack()->count(), 2);
+    QCOMPARE(m_window->undoStack()->count(), 3); // the apply of web.yaml, then the two scales
 }
 
 void tst_MainWindow::nodeActions()

@@ -33,6 +33,7 @@ ActionHandler::ActionHandler(MainWindow *window, Session *session, QUndoStack *u
             &QAction::triggered, m_undo, &QUndoStack::undo);
     connect(makeAction("redoAction", QStringLiteral("edit-redo"), QKeySequence::Redo),
             &QAction::triggered, m_undo, &QUndoStack::redo);
+    makeAction("historyAction", QString(), QKeySequence(Qt::CTRL | Qt::Key_H));
     makeAction("preferencesAction", QString(), QKeySequence::Preferences);
 
     // View
@@ -157,6 +158,9 @@ void ActionHandler::retranslate()
     set("exportSvgAction", tr("Canvas as &SVG…"));
     set("exportFramesAction", tr("&Frame Sequence…"));
     set("quitAction", tr("&Quit"));
+    set("historyAction", tr("&History…"),
+        tr("Everything done from the console, lessons, the window and the Kubernetes API, "
+           "to undo and redo"));
     set("preferencesAction", tr("&Preferences…"));
     set("zoomInAction", tr("Zoom &In"));
     set("zoomOutAction", tr("Zoom &Out"));

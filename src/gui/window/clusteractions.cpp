@@ -1,5 +1,6 @@
 #include "window/clusteractions.h"
 
+#include "history/history.h"
 #include "mainwindow.h"
 #include "session.h"
 #include "window/actionhandler.h"
@@ -8,7 +9,6 @@
 #include <QInputDialog>
 #include <QMenu>
 #include <QStatusBar>
-#include <QUndoStack>
 
 namespace ordinal::gui {
 
@@ -26,12 +26,12 @@ QString nameOf(const QString &key)
 
 } // namespace
 
-ClusterActions::ClusterActions(MainWindow *window, Session *session, QUndoStack *undo,
+ClusterActions::ClusterActions(MainWindow *window, Session *session, History *history,
                                ActionHandler *actions)
     : QObject(window)
     , m_window(window)
     , m_session(session)
-    , m_undo(undo)
+    , m_history(history)
     , m_actions(actions)
 {
     const auto on = [this](const char *name, auto slot) {
@@ -128,14 +128,10 @@ bool ClusterActions::runLines(const QList<CommandLine> &lines)
 
 bool ClusterActions::runAction(const QString &text, const QList<CommandLine> &lines)
 {
-    // Branch first (if looking at the past), so the action's index is that of the new history.
-    m_session->prepareAction();
-    const qsizetype index = m_session->simulation().actionCount();
+    // Every line that changes the cluster is a step of the history; together, one entry.
+    m_history->beginGroup(text);
     const bool ok = runLines(lines);
-    if (m_session->simulation().actionCount() > index) {
-        m_undo->push(new ActionCommand(m_session, text, lines, index,
-                                       [this](const QList<CommandLine> &l) { return runLines(l); }));
-    }
+    m_history->endGroup();
     m_actions->updateActions();
     return ok;
 }

@@ -1,12 +1,11 @@
 #pragma once
 
-#include "history/actioncommand.h"
-
+#include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QString>
 
 class QMenu;
-class QUndoStack;
 
 namespace ordinal::core {
 struct Node;
@@ -16,19 +15,28 @@ struct Pod;
 namespace ordinal::gui {
 
 class ActionHandler;
+class History;
 class MainWindow;
 class Session;
 
+// One console line of a user action, with the namespace it runs in.
+struct CommandLine
+{
+    QString ns;      // empty: the console's current namespace
+    QString line;
+    QString baseDir; // resolves relative manifest paths
+};
+
 // The Cluster menu's actions on pods, StatefulSets and nodes, their dialogs and the canvas's
 // context menu. Each action is a list of console lines run at the viewed moment (so it is
-// recorded in the scenario like a typed command) and pushed on the undo stack as one
-// ActionCommand. The targets come from the session's selection.
+// recorded in the scenario like a typed command) and is one entry of the History. The
+// targets come from the session's selection.
 class ClusterActions : public QObject
 {
     Q_OBJECT
 
 public:
-    ClusterActions(MainWindow *window, Session *session, QUndoStack *undo, ActionHandler *actions);
+    ClusterActions(MainWindow *window, Session *session, History *history, ActionHandler *actions);
 
     // What the selection designates at the viewed moment, for enabling the actions.
     struct Targets
@@ -70,7 +78,7 @@ private:
 
     MainWindow *m_window;
     Session *m_session;
-    QUndoStack *m_undo;
+    History *m_history;
     ActionHandler *m_actions;
     QPointer<QMenu> m_contextMenu;
 };

@@ -16,7 +16,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
-#include <QUndoStack>
 
 namespace ordinal::gui {
 
@@ -34,12 +33,11 @@ bool isManifestFile(const QFileInfo &info)
 } // namespace
 
 FileActions::FileActions(MainWindow *window, Session *session, ScenarioRecorder *recorder,
-                         QUndoStack *undo, ActionHandler *actions)
+                         ActionHandler *actions)
     : QObject(window)
     , m_window(window)
     , m_session(session)
     , m_recorder(recorder)
-    , m_undo(undo)
     , m_actions(actions)
 {
     connect(m_actions->action("newAction"), &QAction::triggered, this, &FileActions::newScenario);
@@ -98,7 +96,6 @@ bool FileActions::openPaths(const QStringList &paths)
             m_lastScenario.clear();
             addRecent(paths);
             m_window->showInfo(result.lines.join(QStringLiteral(" · ")));
-            m_undo->clear(); // an apply is not undoable through the stack; keep indices sane
             m_actions->updateActions();
             Q_EMIT filesOpened(paths);
             return true;
@@ -119,7 +116,7 @@ bool FileActions::openScenario(const QString &path)
         return false;
     }
     m_session->resetCluster(m_session->config());
-    if (!scenario.replay(m_session, &error)) {
+    if (!m_recorder->replay(scenario, &error)) {
         m_window->showError(tr("The scenario stopped at a failing step:") + QLatin1Char('\n') + error);
         return false;
     }

@@ -5,7 +5,6 @@
 
 class QMenu;
 class QMimeData;
-class QUndoStack;
 
 namespace ordinal::gui {
 
@@ -22,7 +21,7 @@ class FileActions : public QObject
     Q_OBJECT
 
 public:
-    FileActions(MainWindow *window, Session *session, ScenarioRecorder *recorder, QUndoStack *undo,
+    FileActions(MainWindow *window, Session *session, ScenarioRecorder *recorder,
                 ActionHandler *actions);
 
     // Applies manifest files and folders all-or-nothing, or opens one `.ordinal` scenario.
@@ -59,7 +58,6 @@ private:
     MainWindow *m_window;
     Session *m_session;
     ScenarioRecorder *m_recorder;
-    QUndoStack *m_undo;
     ActionHandler *m_actions;
     QMenu *m_recentMenu = nullptr;
     QStringList m_lastPaths;
