@@ -1027,7 +1027,8 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
     // A write that changed the cluster is handed on as applied, for scenarios and undo.
     const qsizetype actionsBefore = m_sim->actionCount();
     const core::Millis writeTime = m_sim->now();
-    const auto record = [&](core::ApiWrite::Verb verb, const QString &name) {
+    const auto record = [&](core::ApiWrite::Verb verb, const QString &name,
+                            const std::function<void(core::ApiWrite &)> &more = {}) {
         if (dryRun || m_sim->actionCount() == actionsBefore)
             return;
         core::ApiWrite write;
@@ -1036,11 +1037,14 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
         write.ns = r.ns;
         write.name = name;
         write.epochMs = m_epochMs;
-        if (verb != core::ApiWrite::Verb::Delete && verb != core::ApiWrite::Verb::Evict)
+        if (verb == core::ApiWrite::Verb::Create || verb == core::ApiWrite::Verb::Update
+            || verb == core::ApiWrite::Verb::Patch)
             write.body = request.body();
         if (verb == core::ApiWrite::Verb::Patch)
             write.patchType = patchTypeOf(request).value_or(write.patchType);
-        return emitWritten(writeTime, write);
+        if (more)
+            more(write);
+        emitWritten(writeTime, write);
     };
 
     // Collections.
@@ -1153,16 +1157,9 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
         }
         respondObject(socket, 200, scaleOf(std::get<core::StatefulSet>(*result.object)));
         changed(QStringLiteral("scale"));
-        if (!dryRun && m_sim->actionCount() > actionsBefore) {
-            core::ApiWrite write;
-            write.verb = core::ApiWrite::Verb::Scale;
-            write.resource = resource.plural;
-            write.ns = r.ns;
-            write.name = r.name;
-            write.replicas = requested["spec"]["replicas"].get<int>();
-            write.epochMs = m_epochMs;
-            emitWritten(writeTime, write);
-        }
+        const int replicas = requested["spec"]["replicas"].get<int>();
+        record(core::ApiWrite::Verb::Scale, r.name,
+               [replicas](core::ApiWrite &write) { write.replicas = replicas; });
         return;
     }
     if (!r.sub.isEmpty() && r.sub != QLatin1String("status")) {
@@ -1265,16 +1262,8 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
             respondStatus(socket, done);
         }
         changed(QStringLiteral("delete"));
-        if (!dryRun && m_sim->actionCount() > actionsBefore) {
-            core::ApiWrite write;
-            write.verb = core::ApiWrite::Verb::Delete;
-            write.resource = resource.plural;
-            write.ns = r.ns;
-            write.name = r.name;
-            write.options = options;
-            write.epochMs = m_epochMs;
-            emitWritten(writeTime, write);
-        }
+        record(core::ApiWrite::Verb::Delete, r.name,
+               [&options](core::ApiWrite &write) { write.options = options; });
         return;
     }
     default:
