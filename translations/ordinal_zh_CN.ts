@@ -1738,7 +1738,7 @@ Pod %5 / %6</translation>
 <context>
     <name>StatefulSetController</name>
     <message>
-        <location filename="../src/core/controllers/statefulsetcontroller.cpp" line="+208"/>
+        <location filename="../src/core/controllers/statefulsetcontroller.cpp" line="+215"/>
         <source>Template matches revision %1 again: it is reused as revision %2 (rollback, no new ControllerRevision).</source>
         <translation>模板再次与版本 %1 一致：它被作为版本 %2 重新使用（回滚，不创建新的 ControllerRevision）。</translation>
     </message>
@@ -2956,11 +2956,16 @@ kubectl get pods -w
     </message>
     <message>
         <location line="+21"/>
+        <source>Nothing was applied; the cluster was started again and is empty.</source>
+        <translation>没有应用任何内容；集群已重新开始，现在是空的。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Nothing was applied; the cluster is unchanged.</source>
         <translation>没有应用任何内容；集群保持不变。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>The scenario could not be opened; the cluster is unchanged.</source>
         <translation>无法打开该场景；集群保持不变。</translation>
     </message>
@@ -2995,7 +3000,7 @@ kubectl get pods -w
         <translation>清单和场景 (*.yaml *.yml *.json *.ordinal);;清单 (*.yaml *.yml *.json);;场景 (*.ordinal);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Save Scenario</source>
         <translation>保存场景</translation>
     </message>
@@ -3012,7 +3017,7 @@ kubectl get pods -w
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
@@ -3666,19 +3671,19 @@ IP %2
 <context>
     <name>ordinal::net::ApiServer</name>
     <message>
-        <location filename="../src/net/apiserver.cpp" line="+1070"/>
+        <location filename="../src/net/apiserver.cpp" line="+1074"/>
         <location line="+68"/>
-        <location line="+144"/>
+        <location line="+129"/>
         <source>the server does not allow this method on the requested resource</source>
         <translation>the server does not allow this method on the requested resource</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-122"/>
         <source>a Scale needs spec.replicas</source>
         <translation>a Scale needs spec.replicas</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+23"/>
         <source>the status of %1 is written by Ordinal&apos;s controllers</source>
         <translation>the status of %1 is written by Ordinal&apos;s controllers</translation>
     </message>

@@ -19,6 +19,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QFile>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFrame>
@@ -112,6 +113,7 @@ private Q_SLOTS:
     void scaleThroughAction();
     void nodeActions();
     void quitAsksWithUnsavedChanges();
+    void failedReloadSaysClusterWasReset();
     void firstLaunchExplains();
     void presenterStripShowsStepAndDns();
 
@@ -503,7 +505,30 @@ void tst_MainWindow::nodeActions()
     const core::Pod *pod = m_session->simulation().store().find<core::Pod>(kWeb0);
     QVERIFY2(pod && pod->spec.nodeName != node, "web-0 moved off the drained node");
     QVERIFY(m_window->setNodeUp(node, false));
-    QVERIFY(m_window->action(QStringLiteral("nodeUpAction")));
+    // The node went down: it stopped heart-beating, and the actions say so for it.
+    QVERIFY2(!m_session->simulation().state().nodes.value(node).heartbeating,
+             qPrintable(node + QStringLiteral(" still heart-beating")));
+    m_session->select(QStringLiteral("Node"), node);
+    QVERIFY(m_window->action(QStringLiteral("nodeUpAction"))->isEnabled());
+    QVERIFY(!m_window->action(QStringLiteral("nodeDownAction"))->isEnabled());
+}
+
+void tst_MainWindow::failedReloadSaysClusterWasReset()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("web.yaml"));
+    QVERIFY(QFile::copy(test::dataFile("web.yaml"), path));
+    QVERIFY(m_window->openPaths({path}));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("kind: [unclosed\n");
+    file.close();
+    m_window->action(QStringLiteral("reloadAction"))->trigger();
+    // Reload started again from an empty cluster before the file failed: it says so.
+    QVERIFY(m_session->simulation().store().all<core::StatefulSet>().isEmpty());
+    QVERIFY2(m_window->lastError().contains(QStringLiteral("started again")),
+             qPrintable(m_window->lastError()));
+    QVERIFY(!m_window->lastError().contains(QStringLiteral("unchanged")));
 }
 
 void tst_MainWindow::quitAsksWithUnsavedChanges()

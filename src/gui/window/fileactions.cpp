@@ -101,9 +101,20 @@ bool FileActions::openPaths(const QStringList &paths)
             return true;
         }
     }
-    m_window->showError(tr("Nothing was applied; the cluster is unchanged.") + QLatin1Char('\n')
-                        + problems.join(QLatin1Char('\n')));
+    m_window->showError((m_reset ? tr("Nothing was applied; the cluster was started again and "
+                                      "is empty.")
+                                 : tr("Nothing was applied; the cluster is unchanged."))
+                        + QLatin1Char('\n') + problems.join(QLatin1Char('\n')));
     return false;
+}
+
+bool FileActions::reopenPaths(const QStringList &paths)
+{
+    m_session->resetCluster(m_session->config());
+    m_reset = true;
+    const bool ok = openPaths(paths);
+    m_reset = false;
+    return ok;
 }
 
 bool FileActions::openScenario(const QString &path)
@@ -180,8 +191,7 @@ void FileActions::reload()
     if (m_lastPaths.isEmpty())
         return;
     const QStringList paths = m_lastPaths;
-    m_session->resetCluster(m_session->config());
-    openPaths(paths);
+    reopenPaths(paths);
 }
 
 void FileActions::saveScenarioAs()
@@ -235,10 +245,7 @@ void FileActions::updateRecentMenu()
             label = tr("%1 and %n more", nullptr, int(paths.size() - 1)).arg(label);
         QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(++n).arg(label));
         a->setToolTip(paths.join(QStringLiteral(", ")));
-        connect(a, &QAction::triggered, this, [this, paths] {
-            m_session->resetCluster(m_session->config());
-            openPaths(paths);
-        });
+        connect(a, &QAction::triggered, this, [this, paths] { reopenPaths(paths); });
     }
     if (recent.isEmpty()) {
         m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);

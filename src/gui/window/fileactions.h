@@ -49,6 +49,9 @@ Q_SIGNALS:
     void filesOpened(const QStringList &paths);
 
 private:
+    // Starts again with a fresh cluster, then opens paths (Reload, Open Recent): a failure
+    // then says the cluster was reset, not that it is unchanged.
+    bool reopenPaths(const QStringList &paths);
     void newScenario();
     void open();
     void reload();
@@ -62,6 +65,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QStringList m_lastPaths;
     QString m_lastScenario;
+    bool m_reset = false; // the cluster was reset for the paths being opened
 };
 
 } // namespace ordinal::gui
