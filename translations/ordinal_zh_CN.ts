@@ -253,6 +253,29 @@
     </message>
 </context>
 <context>
+    <name>ApiWrite</name>
+    <message>
+        <location filename="../src/core/sim/apiwrite.cpp" line="+80"/>
+        <source>unknown API verb &quot;%1&quot;</source>
+        <translation>未知的 API 动词“%1”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown API resource &quot;%1&quot;</source>
+        <translation>未知的 API 资源“%1”</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>unknown patch type &quot;%1&quot;</source>
+        <translation>未知的补丁类型“%1”</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>%1 %2 through the Kubernetes API (kubectl or another client); resourceVersion %3</source>
+        <translation>通过 Kubernetes API（kubectl 或其他客户端）%1 %2；resourceVersion %3</translation>
+    </message>
+</context>
+<context>
     <name>ClusterFile</name>
     <message>
         <location filename="../src/core/io/clusterfile.cpp" line="+38"/>
@@ -1548,7 +1571,7 @@ Pod %5 / %6</translation>
 <context>
     <name>Scenario</name>
     <message>
-        <location filename="../src/gui/scenario.cpp" line="+68"/>
+        <location filename="../src/gui/history/scenario.cpp" line="+70"/>
         <source>not a scenario file: %1 at offset %2</source>
         <translation>不是场景文件：%1（偏移量 %2）</translation>
     </message>
@@ -1563,12 +1586,18 @@ Pod %5 / %6</translation>
         <translation>该场景由更新版本的 Ordinal（版本 %1）写入</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
+        <source>step %1: %2</source>
+        <translation>第 %1 步：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>step %1 has neither &quot;apply&quot; nor &quot;command&quot;</source>
         <translation>第 %1 步既没有“apply”也没有“command”</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+48"/>
+        <location line="+18"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1704,7 +1733,7 @@ Pod %5 / %6</translation>
 <context>
     <name>StatefulSetController</name>
     <message>
-        <location filename="../src/core/controllers/statefulsetcontroller.cpp" line="+208"/>
+        <location filename="../src/core/controllers/statefulsetcontroller.cpp" line="+215"/>
         <source>Template matches revision %1 again: it is reused as revision %2 (rollback, no new ControllerRevision).</source>
         <translation>模板再次与版本 %1 一致：它被作为版本 %2 重新使用（回滚，不创建新的 ControllerRevision）。</translation>
     </message>
@@ -1995,6 +2024,350 @@ Pod %5 / %6</translation>
     </message>
 </context>
 <context>
+    <name>ordinal::gui::ActionHandler</name>
+    <message>
+        <location filename="../src/gui/window/actionhandler.cpp" line="+152"/>
+        <source>&amp;New Cluster</source>
+        <translation>新建集群(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start again with an empty cluster</source>
+        <translation>从一个空集群重新开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Apply manifests (YAML, JSON, folders) or open a scenario</source>
+        <translation>应用清单（YAML、JSON、文件夹）或打开一个场景</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reload</source>
+        <translation>重新加载(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start again from the files opened last</source>
+        <translation>从上次打开的文件重新开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save Scenario…</source>
+        <translation>保存场景(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the manifests and every action with its time, to replay later</source>
+        <translation>保存清单以及每个操作及其时间，以便日后重放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Canvas as &amp;PNG…</source>
+        <translation>画布导出为 &amp;PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Canvas as &amp;SVG…</source>
+        <translation>画布导出为 &amp;SVG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Frame Sequence…</source>
+        <translation>帧序列(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;History…</source>
+        <translation>历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything done from the console, lessons, the window and the Kubernetes API, to undo and redo</source>
+        <translation>在控制台、课程、窗口和 Kubernetes API 中做过的一切，可撤销和重做</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fit to Window</source>
+        <translation>适合窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Actual Size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Presenter Mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full screen, large type, high contrast, slower (F11 or Esc to leave)</source>
+        <translation>全屏、大字号、高对比度、较慢的速度（按 F11 或 Esc 退出）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave Presenter Mode</source>
+        <translation>退出演示模式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presenter &amp;Strip</source>
+        <translation>演示信息条(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In presenter mode: the lesson step and the DNS answer in large type under the canvas (F9)</source>
+        <translation>演示模式下：在画布下方以大字显示当前课程步骤和 DNS 应答（F9）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+65"/>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>Run virtual time (pause to stop it)</source>
+        <translation>运行虚拟时间（暂停即可停止）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Step to Next Event</source>
+        <translation>步进到下一个事件(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Advance to the next scheduled change</source>
+        <translation>前进到下一个计划中的变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go &amp;Live</source>
+        <translation>回到当前(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Back to the present of the simulation</source>
+        <translation>回到模拟的当前时刻</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Faster</source>
+        <translation>加快(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;lower</source>
+        <translation>减慢(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete Pod</source>
+        <translation>删除 Pod(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>kubectl delete pod: graceful, the controller recreates it</source>
+        <translation>kubectl delete pod：优雅删除，控制器会重建它</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Force Delete Pod</source>
+        <translation>强制删除 Pod(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kubectl delete pod --grace-period=0 --force</source>
+        <translation>kubectl delete pod --grace-period=0 --force</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make Pod &amp;Unready</source>
+        <translation>使 Pod 未就绪(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Its readiness probe starts failing</source>
+        <translation>它的就绪探针开始失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make Pod &amp;Ready</source>
+        <translation>使 Pod 就绪(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Its readiness probe passes again</source>
+        <translation>它的就绪探针再次通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Crash Pod</source>
+        <translation>使 Pod 崩溃(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Its container exits with code 1</source>
+        <translation>它的容器以退出码 1 退出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Scale StatefulSet…</source>
+        <translation>扩缩 StatefulSet(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>kubectl scale statefulset --replicas=N</source>
+        <translation>kubectl scale statefulset --replicas=N</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change &amp;Image…</source>
+        <translation>更换镜像(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>kubectl set image: a rolling update</source>
+        <translation>kubectl set image：一次滚动更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set &amp;Partition…</source>
+        <translation>设置分区(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only pods with an ordinal at or above the partition are updated</source>
+        <translation>只有序号大于或等于分区值的 Pod 会被更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Node &amp;Down</source>
+        <translation>Node 宕机(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The node stops heart-beating (power loss)</source>
+        <translation>该 Node 停止发送心跳（断电）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Node &amp;Up</source>
+        <translation>Node 恢复(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The node comes back</source>
+        <translation>该 Node 恢复运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ordon Node</source>
+        <translation>封锁 Node(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No new pods are scheduled on the node</source>
+        <translation>不再向该 Node 调度新的 Pod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>U&amp;ncordon Node</source>
+        <translation>解除封锁 Node(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;rain Node</source>
+        <translation>排空 Node(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cordon the node and evict its pods</source>
+        <translation>封锁该 Node 并驱逐其上的 Pod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Ordinal</source>
+        <translation>关于 Ordinal(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The &amp;Lesson</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show the guided lesson and load its manifests</source>
+        <translation>显示引导课程并加载其清单</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause virtual time</source>
+        <translation>暂停虚拟时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Run virtual time</source>
+        <translation>运行虚拟时间</translation>
+    </message>
+</context>
+<context>
     <name>ordinal::gui::ApiServing</name>
     <message>
         <location filename="../src/gui/apiserving.cpp" line="+38"/>
@@ -2017,7 +2390,7 @@ Pod %5 / %6</translation>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <location line="+10"/>
         <source>Serve Kubernetes API</source>
         <translation>提供 Kubernetes API</translation>
@@ -2054,11 +2427,191 @@ kubectl get pods -w
     </message>
 </context>
 <context>
+    <name>ordinal::gui::CanvasExport</name>
+    <message>
+        <location filename="../src/gui/window/canvasexport.cpp" line="+77"/>
+        <source>The image could not be written to %1.</source>
+        <translation>无法将图像写入 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+26"/>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Ordinal canvas at %1</source>
+        <translation>Ordinal 画布（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nodes, pods and services of the simulated cluster</source>
+        <translation>模拟集群中的 Node、Pod 和 Service</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+6"/>
+        <source>The SVG could not be written to %1.</source>
+        <translation>无法将 SVG 写入 %1。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Invalid range or folder.</source>
+        <translation>范围或文件夹无效。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exporting frames…</source>
+        <translation>正在导出帧…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Cancelled after %n frame(s).</source>
+        <translation>
+            <numerusform>已在 %n 帧后取消。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export Canvas as PNG</source>
+        <translation>将画布导出为 PNG</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export Canvas as SVG</source>
+        <translation>将画布导出为 SVG</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 绘图 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Frames written to %1</source>
+        <translation>帧已写入 %1</translation>
+    </message>
+</context>
+<context>
     <name>ordinal::gui::CanvasView</name>
     <message>
         <location filename="../src/gui/canvas/canvasview.cpp" line="+82"/>
         <source>Drop a StatefulSet and Service YAML here, or press Start Lesson in the Lesson panel to follow the lesson.</source>
         <translation>把 StatefulSet 和 Service 的 YAML 拖放到这里，或在课程面板中按“开始课程”跟随课程学习。</translation>
+    </message>
+</context>
+<context>
+    <name>ordinal::gui::ClusterActions</name>
+    <message>
+        <location filename="../src/gui/window/clusteractions.cpp" line="+147"/>
+        <source>Force delete %1</source>
+        <translation>强制删除 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Make %1 ready</source>
+        <translation>使 %1 就绪</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Make %1 unready</source>
+        <translation>使 %1 未就绪</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Crash %1</source>
+        <translation>使 %1 崩溃</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scale %1 to %2</source>
+        <translation>将 %1 扩缩到 %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Set image of %1 to %2</source>
+        <translation>将 %1 的镜像设为 %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Set partition of %1 to %2</source>
+        <translation>将 %1 的分区设为 %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bring %1 up</source>
+        <translation>恢复 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Take %1 down</source>
+        <translation>使 %1 宕机</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cordon %1</source>
+        <translation>封锁 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Uncordon %1</source>
+        <translation>解除封锁 %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Drain %1</source>
+        <translation>排空 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Scale StatefulSet</source>
+        <translation>扩缩 StatefulSet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replicas of %1:</source>
+        <translation>%1 的副本数：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Change Image</source>
+        <translation>更换镜像</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Image of container %1 in %2:</source>
+        <translation>%2 中容器 %1 的镜像：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Set Partition</source>
+        <translation>设置分区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update only the pods of %1 with an ordinal ≥</source>
+        <translation>只更新 %1 中序号 ≥ 此值的 Pod</translation>
     </message>
 </context>
 <context>
@@ -2380,6 +2933,170 @@ kubectl get pods -w
     </message>
 </context>
 <context>
+    <name>ordinal::gui::FileActions</name>
+    <message>
+        <location filename="../src/gui/window/fileactions.cpp" line="+63"/>
+        <source>error: the path &quot;%1&quot; does not exist</source>
+        <translation>error: the path &quot;%1&quot; does not exist</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>error: no manifests (.yaml, .yml, .json) in &quot;%1&quot;</source>
+        <translation>错误：“%1”中没有清单（.yaml、.yml、.json）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>error: cannot read &quot;%1&quot;: %2</source>
+        <translation>错误：无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Nothing was applied; the cluster was started again and is empty.</source>
+        <translation>没有应用任何内容；集群已重新开始，现在是空的。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was applied; the cluster is unchanged.</source>
+        <translation>没有应用任何内容；集群保持不变。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The scenario could not be opened; the cluster is unchanged.</source>
+        <translation>无法打开该场景；集群保持不变。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The scenario stopped at a failing step:</source>
+        <translation>场景在一个失败的步骤处停止：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Opened %1 at %2</source>
+        <translation>已在 %2 打开 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The scenario could not be saved to %1: %2</source>
+        <translation>无法将场景保存到 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Open Manifests or Scenario</source>
+        <translation>打开清单或场景</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manifests and scenarios (*.yaml *.yml *.json *.ordinal);;Manifests (*.yaml *.yml *.json);;Scenarios (*.ordinal);;All files (*)</source>
+        <translation>清单和场景 (*.yaml *.yml *.json *.ordinal);;清单 (*.yaml *.yml *.json);;场景 (*.ordinal);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Save Scenario</source>
+        <translation>保存场景</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ordinal scenarios (*.ordinal)</source>
+        <translation>Ordinal 场景 (*.ordinal)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 等另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No recent files</source>
+        <translation>没有最近打开的文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Clear List</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Restore Scenario</source>
+        <translation>恢复场景</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ordinal did not close properly last time. Restore the scenario saved automatically at %1?</source>
+        <translation>Ordinal 上次没有正常关闭。要恢复在 %1 自动保存的场景吗？</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unsaved Changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scenario has changes that are not saved. Save them before quitting?</source>
+        <translation>场景有尚未保存的更改。退出前要保存吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A saved scenario keeps the manifests and every action with its time, to replay them later.</source>
+        <translation>保存的场景记录清单以及每个操作及其时间，以便以后重放。</translation>
+    </message>
+</context>
+<context>
+    <name>ordinal::gui::History</name>
+    <message>
+        <location filename="../src/gui/history/history.cpp" line="+166"/>
+        <source>%1 through the Kubernetes API</source>
+        <translation>通过 Kubernetes API：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Apply %1</source>
+        <translation>应用 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ordinal::gui::HistoryDialog</name>
+    <message>
+        <location filename="../src/gui/history/historydialog.cpp" line="+42"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The cluster as it started</source>
+        <translation>集群的初始状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branches left behind:</source>
+        <translation>留下的分支：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>At %1, left: %2</source>
+        <translation>在 %1 留下：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>None: nothing was discarded.</source>
+        <translation>无：没有丢弃任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ordinal::gui::LanguageSwitcher</name>
+    <message>
+        <location filename="../src/gui/window/languageswitcher.cpp" line="+27"/>
+        <source>The Chinese translation is not available in this build.</source>
+        <translation>此版本中没有中文翻译。</translation>
+    </message>
+</context>
+<context>
     <name>ordinal::gui::LessonPanel</name>
     <message>
         <location filename="../src/gui/panels/lessonpanel.cpp" line="+163"/>
@@ -2470,313 +3187,12 @@ kubectl get pods -w
 <context>
     <name>ordinal::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+361"/>
-        <source>The Chinese translation is not available in this build.</source>
-        <translation>此版本中没有中文翻译。</translation>
-    </message>
-    <message>
-        <location line="+193"/>
+        <location filename="../src/gui/mainwindow.cpp" line="+351"/>
         <source>StatefulSet topology[*] — Ordinal</source>
         <translation>StatefulSet 拓扑[*] — Ordinal</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>&amp;New Cluster</source>
-        <translation>新建集群(&amp;N)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Start again with an empty cluster</source>
-        <translation>从一个空集群重新开始</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Open…</source>
-        <translation>打开(&amp;O)…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Apply manifests (YAML, JSON, folders) or open a scenario</source>
-        <translation>应用清单（YAML、JSON、文件夹）或打开一个场景</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Reload</source>
-        <translation>重新加载(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Start again from the files opened last</source>
-        <translation>从上次打开的文件重新开始</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Save Scenario…</source>
-        <translation>保存场景(&amp;S)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save the manifests and every action with its time, to replay later</source>
-        <translation>保存清单以及每个操作及其时间，以便日后重放</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Canvas as &amp;PNG…</source>
-        <translation>画布导出为 &amp;PNG…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Canvas as &amp;SVG…</source>
-        <translation>画布导出为 &amp;SVG…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Frame Sequence…</source>
-        <translation>帧序列(&amp;F)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Preferences…</source>
-        <translation>首选项(&amp;P)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Zoom &amp;In</source>
-        <translation>放大(&amp;I)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Zoom &amp;Out</source>
-        <translation>缩小(&amp;O)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Fit to Window</source>
-        <translation>适合窗口(&amp;F)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Actual Size</source>
-        <translation>实际大小(&amp;A)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Presenter Mode</source>
-        <translation>演示模式(&amp;P)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Full screen, large type, high contrast, slower (F11 or Esc to leave)</source>
-        <translation>全屏、大字号、高对比度、较慢的速度（按 F11 或 Esc 退出）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Leave Presenter Mode</source>
-        <translation>退出演示模式</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Presenter &amp;Strip</source>
-        <translation>演示信息条(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In presenter mode: the lesson step and the DNS answer in large type under the canvas (F9)</source>
-        <translation>演示模式下：在画布下方以大字显示当前课程步骤和 DNS 应答（F9）</translation>
-    </message>
-    <message>
         <location line="+2"/>
-        <location line="+157"/>
-        <source>&amp;Play</source>
-        <translation>播放(&amp;P)</translation>
-    </message>
-    <message>
-        <location line="-157"/>
-        <source>Run virtual time (pause to stop it)</source>
-        <translation>运行虚拟时间（暂停即可停止）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Step to Next Event</source>
-        <translation>步进到下一个事件(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Advance to the next scheduled change</source>
-        <translation>前进到下一个计划中的变化</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Go &amp;Live</source>
-        <translation>回到当前(&amp;L)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Back to the present of the simulation</source>
-        <translation>回到模拟的当前时刻</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Faster</source>
-        <translation>加快(&amp;F)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>S&amp;lower</source>
-        <translation>减慢(&amp;L)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Delete Pod</source>
-        <translation>删除 Pod(&amp;D)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>kubectl delete pod: graceful, the controller recreates it</source>
-        <translation>kubectl delete pod：优雅删除，控制器会重建它</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Force Delete Pod</source>
-        <translation>强制删除 Pod(&amp;F)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>kubectl delete pod --grace-period=0 --force</source>
-        <translation>kubectl delete pod --grace-period=0 --force</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Make Pod &amp;Unready</source>
-        <translation>使 Pod 未就绪(&amp;U)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Its readiness probe starts failing</source>
-        <translation>它的就绪探针开始失败</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Make Pod &amp;Ready</source>
-        <translation>使 Pod 就绪(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Its readiness probe passes again</source>
-        <translation>它的就绪探针再次通过</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Crash Pod</source>
-        <translation>使 Pod 崩溃(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Its container exits with code 1</source>
-        <translation>它的容器以退出码 1 退出</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Scale StatefulSet…</source>
-        <translation>扩缩 StatefulSet(&amp;S)…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>kubectl scale statefulset --replicas=N</source>
-        <translation>kubectl scale statefulset --replicas=N</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change &amp;Image…</source>
-        <translation>更换镜像(&amp;I)…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>kubectl set image: a rolling update</source>
-        <translation>kubectl set image：一次滚动更新</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Set &amp;Partition…</source>
-        <translation>设置分区(&amp;P)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Only pods with an ordinal at or above the partition are updated</source>
-        <translation>只有序号大于或等于分区值的 Pod 会被更新</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Node &amp;Down</source>
-        <translation>Node 宕机(&amp;D)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The node stops heart-beating (power loss)</source>
-        <translation>该 Node 停止发送心跳（断电）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Node &amp;Up</source>
-        <translation>Node 恢复(&amp;U)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The node comes back</source>
-        <translation>该 Node 恢复运行</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>C&amp;ordon Node</source>
-        <translation>封锁 Node(&amp;O)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No new pods are scheduled on the node</source>
-        <translation>不再向该 Node 调度新的 Pod</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>U&amp;ncordon Node</source>
-        <translation>解除封锁 Node(&amp;N)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>D&amp;rain Node</source>
-        <translation>排空 Node(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Cordon the node and evict its pods</source>
-        <translation>封锁该 Node 并驱逐其上的 Pod</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;About Ordinal</source>
-        <translation>关于 Ordinal(&amp;A)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>About &amp;Qt</source>
-        <translation>关于 &amp;Qt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The &amp;Lesson</source>
-        <translation>课程(&amp;L)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Show the guided lesson and load its manifests</source>
-        <translation>显示引导课程并加载其清单</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2865,43 +3281,8 @@ kubectl get pods -w
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
-    <message>
-        <location line="+98"/>
-        <source>&amp;Undo %1</source>
-        <translation>撤销 %1(&amp;U)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Redo %1</source>
-        <translation>重做 %1(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Pause</source>
-        <translation>暂停(&amp;P)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pause virtual time</source>
-        <translation>暂停虚拟时间</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Run virtual time</source>
-        <translation>运行虚拟时间</translation>
-    </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+40"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n 个 Node</numerusform>
@@ -2915,310 +3296,19 @@ kubectl get pods -w
         </translation>
     </message>
     <message>
-        <location line="+45"/>
-        <source>Force delete %1</source>
-        <translation>强制删除 %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Delete %1</source>
-        <translation>删除 %1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Make %1 ready</source>
-        <translation>使 %1 就绪</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Make %1 unready</source>
-        <translation>使 %1 未就绪</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Crash %1</source>
-        <translation>使 %1 崩溃</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Scale %1 to %2</source>
-        <translation>将 %1 扩缩到 %2</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Set image of %1 to %2</source>
-        <translation>将 %1 的镜像设为 %2</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Set partition of %1 to %2</source>
-        <translation>将 %1 的分区设为 %2</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Bring %1 up</source>
-        <translation>恢复 %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Take %1 down</source>
-        <translation>使 %1 宕机</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Cordon %1</source>
-        <translation>封锁 %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Uncordon %1</source>
-        <translation>解除封锁 %1</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Drain %1</source>
-        <translation>排空 %1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Scale StatefulSet</source>
-        <translation>扩缩 StatefulSet</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Replicas of %1:</source>
-        <translation>%1 的副本数：</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Change Image</source>
-        <translation>更换镜像</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Image of container %1 in %2:</source>
-        <translation>%2 中容器 %1 的镜像：</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Set Partition</source>
-        <translation>设置分区</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Update only the pods of %1 with an ordinal ≥</source>
-        <translation>只更新 %1 中序号 ≥ 此值的 Pod</translation>
-    </message>
-    <message>
-        <location line="+50"/>
+        <location line="+28"/>
         <source>You acted at %1, in the past: the history after that moment was discarded and the simulation continues from there.</source>
         <translation>你在过去的时刻 %1 执行了操作：该时刻之后的历史已被丢弃，模拟将从那里继续。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You acted at %1, after undoing or in the past: a new branch of history starts there. Left behind: %2. Edit ▸ History lists them.</source>
+        <translation>你在 %1 操作（在撤销之后或在过去的时刻）：历史从那里开始一个新分支。留下的：%2。编辑 ▸ 历史会列出它们。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>History branched at %1</source>
         <translation>历史在 %1 处分叉</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>error: the path &quot;%1&quot; does not exist</source>
-        <translation>error: the path &quot;%1&quot; does not exist</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>error: no manifests (.yaml, .yml, .json) in &quot;%1&quot;</source>
-        <translation>错误：“%1”中没有清单（.yaml、.yml、.json）</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>error: cannot read &quot;%1&quot;: %2</source>
-        <translation>错误：无法读取“%1”：%2</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Nothing was applied; the cluster is unchanged.</source>
-        <translation>没有应用任何内容；集群保持不变。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The scenario could not be opened; the cluster is unchanged.</source>
-        <translation>无法打开该场景；集群保持不变。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The scenario stopped at a failing step:</source>
-        <translation>场景在一个失败的步骤处停止：</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Opened %1 at %2</source>
-        <translation>已在 %2 打开 %1</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The scenario could not be saved to %1: %2</source>
-        <translation>无法将场景保存到 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Open Manifests or Scenario</source>
-        <translation>打开清单或场景</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Manifests and scenarios (*.yaml *.yml *.json *.ordinal);;Manifests (*.yaml *.yml *.json);;Scenarios (*.ordinal);;All files (*)</source>
-        <translation>清单和场景 (*.yaml *.yml *.json *.ordinal);;清单 (*.yaml *.yml *.json);;场景 (*.ordinal);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Save Scenario</source>
-        <translation>保存场景</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ordinal scenarios (*.ordinal)</source>
-        <translation>Ordinal 场景 (*.ordinal)</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+36"/>
-        <source>%1 and %n more</source>
-        <translation>
-            <numerusform>%1 等另外 %n 个</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>No recent files</source>
-        <translation>没有最近打开的文件</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Clear List</source>
-        <translation>清除列表(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+76"/>
-        <source>Restore Scenario</source>
-        <translation>恢复场景</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ordinal did not close properly last time. Restore the scenario saved automatically at %1?</source>
-        <translation>Ordinal 上次没有正常关闭。要恢复在 %1 自动保存的场景吗？</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Unsaved Changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The scenario has changes that are not saved. Save them before quitting?</source>
-        <translation>场景有尚未保存的更改。退出前要保存吗？</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A saved scenario keeps the manifests and every action with its time, to replay them later.</source>
-        <translation>保存的场景记录清单以及每个操作及其时间，以便以后重放。</translation>
-    </message>
-    <message>
-        <location line="+136"/>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>no answer</source>
-        <translation>无应答</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>(before: %1)</source>
-        <translation>（之前：%1）</translation>
-    </message>
-    <message>
-        <location line="+87"/>
-        <source>The image could not be written to %1.</source>
-        <translation>无法将图像写入 %1。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+26"/>
-        <source>Exported %1</source>
-        <translation>已导出 %1</translation>
-    </message>
-    <message>
-        <location line="-14"/>
-        <source>Ordinal canvas at %1</source>
-        <translation>Ordinal 画布（%1）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nodes, pods and services of the simulated cluster</source>
-        <translation>模拟集群中的 Node、Pod 和 Service</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+6"/>
-        <source>The SVG could not be written to %1.</source>
-        <translation>无法将 SVG 写入 %1。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Invalid range or folder.</source>
-        <translation>范围或文件夹无效。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Exporting frames…</source>
-        <translation>正在导出帧…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Could not write %1.</source>
-        <translation>无法写入 %1。</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Cancelled after %n frame(s).</source>
-        <translation>
-            <numerusform>已在 %n 帧后取消。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Export Canvas as PNG</source>
-        <translation>将画布导出为 PNG</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Export Canvas as SVG</source>
-        <translation>将画布导出为 SVG</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>SVG drawings (*.svg)</source>
-        <translation>SVG 绘图 (*.svg)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Frames written to %1</source>
-        <translation>帧已写入 %1</translation>
     </message>
 </context>
 <context>
@@ -3423,6 +3513,24 @@ IP %2
     </message>
 </context>
 <context>
+    <name>ordinal::gui::PresenterMode</name>
+    <message>
+        <location filename="../src/gui/window/presentermode.cpp" line="+151"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(before: %1)</source>
+        <translation>（之前：%1）</translation>
+    </message>
+</context>
+<context>
     <name>ordinal::gui::Session</name>
     <message>
         <location filename="../src/gui/session.cpp" line="+132"/>
@@ -3566,16 +3674,19 @@ IP %2
         <location line="+141"/>
         <location line="+67"/>
         <location line="+120"/>
+        <location filename="../src/net/apiserver.cpp" line="+1074"/>
+        <location line="+68"/>
+        <location line="+129"/>
         <source>the server does not allow this method on the requested resource</source>
         <translation>the server does not allow this method on the requested resource</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-122"/>
         <source>a Scale needs spec.replicas</source>
         <translation>a Scale needs spec.replicas</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>the status of %1 is written by Ordinal&apos;s controllers</source>
         <translation>the status of %1 is written by Ordinal&apos;s controllers</translation>
     </message>

@@ -61,6 +61,7 @@ bool ApiServing::start(const QHostAddress &address, quint16 port, QString *error
     file.close();
     // A change through the API shows at once and restarts the window's clock.
     connect(server.get(), &net::ApiServer::clusterChanged, m_session, &Session::actionDone);
+    connect(server.get(), &net::ApiServer::written, this, &ApiServing::written);
     m_server = std::move(server);
     m_kubeconfig = path;
     const QSignalBlocker blocker(m_action);

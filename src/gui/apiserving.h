@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sim/apiwrite.h"
+
 #include <QHostAddress>
 #include <QObject>
 
@@ -45,6 +47,8 @@ public:
 Q_SIGNALS:
     // Serving started or stopped.
     void servingChanged(bool serving);
+    // A client's write changed the cluster at virtual time `at` (net::ApiServer::written).
+    void written(core::Millis at, const core::ApiWrite &write);
 
 private:
     void toggle(bool on);

@@ -1,46 +1,52 @@
 #pragma once
 
-#include "actioncommand.h"
-#include "scenario.h"
+#include "history/scenario.h"
 
-#include <QHash>
 #include <QMainWindow>
-#include <QPointer>
-#include <QTimer>
 
-#include <memory>
-
-class QActionGroup;
 class QDockWidget;
 class QFrame;
 class QLabel;
-class QMimeData;
 class QMenu;
 class QToolBar;
-class QTranslator;
 class QUndoStack;
 
 namespace ordinal::gui {
 
+class ActionHandler;
 class ApiServing;
+class CanvasExport;
 class CanvasView;
-class DnsPanel;
-class LessonPanel;
+class ClusterActions;
 class ClusterScene;
+class DnsPanel;
 class DropOverlay;
+class FileActions;
+class History;
+class HistoryDialog;
+class LanguageSwitcher;
+class LessonPanel;
 class MessageBanner;
+class PresenterMode;
+class ScenarioRecorder;
 class Session;
 class TransportBar;
 
 // The application window: the node canvas in the middle with the transport under it, the
-// panels as docks around it, menus, toolbar and shortcuts for every user action (undoable),
-// files (open, recent, reload, drop, scenario save/open, autosave), export, presenter mode and
-// the run-time language switch. It owns no cluster state: everything goes through the Session.
+// panels as docks around it, menus, toolbar and status bar. It owns no cluster state (all goes
+// through the Session) and little behaviour: the actions live in the ActionHandler, what they
+// do in ClusterActions, FileActions, CanvasExport, PresenterMode and LanguageSwitcher (under
+// window/), the scenario log with its autosave in the ScenarioRecorder and the one undo
+// history of every source in History (under history/).
+// The functions below that only forward to those are kept for the command line and the tests.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
+    // The version saveState()/restoreState() use; bump it when docks are added or removed.
+    static constexpr int kLayoutVersion = 1;
+
     explicit MainWindow(Session *session, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -50,10 +56,20 @@ public:
     ApiServing *apiServing() const { return m_apiServing; }
     CanvasView *canvasView() const { return m_view; }
     TransportBar *transportBar() const { return m_transport; }
-    QUndoStack *undoStack() const { return m_undo; }
+    QUndoStack *undoStack() const;
+    History *history() const { return m_history; }
+    // Edit ▸ History, shown (created on first use).
+    HistoryDialog *showHistory();
     MessageBanner *banner() const { return m_banner; }
     DropOverlay *dropOverlay() const { return m_dropOverlay; }
-    const Scenario &scenarioLog() const { return m_log; }
+    QToolBar *toolBar() const { return m_toolBar; }
+    const QList<QDockWidget *> &docks() const { return m_docks; }
+    ActionHandler *actions() const { return m_actions; }
+    ClusterActions *clusterActions() const { return m_clusterActions; }
+    FileActions *fileActions() const { return m_fileActions; }
+    CanvasExport *canvasExport() const { return m_export; }
+    ScenarioRecorder *recorder() const { return m_recorder; }
+    const Scenario &scenarioLog() const;
     // An action by objectName ("deletePodAction", ...).
     QAction *action(const QString &name) const;
 
@@ -72,7 +88,7 @@ public:
     // rebuilt on each call and owned by the window.
     QMenu *contextMenuFor(const QString &kind, const QString &key);
 
-    // User actions (all undoable, all recorded in the scenario).
+    // User actions (all undoable, all recorded in the scenario): see ClusterActions.
     bool deletePod(const QString &podKey, bool force);
     bool setPodReady(const QString &podKey, bool ready);
     bool crashPod(const QString &podKey);
@@ -83,12 +99,12 @@ public:
     bool cordonNode(const QString &node, bool cordon);
     bool drainNode(const QString &node);
 
-    bool isPresenterMode() const { return m_presenter; }
+    bool isPresenterMode() const;
     // The presenter strip (caption and DNS answer), for tests.
-    QFrame *presenterStrip() const { return m_presenterStrip; }
+    QFrame *presenterStrip() const;
     // "en" or "zh_CN": installs the translator from :/i18n; false when it is not available.
     bool setLanguage(const QString &language);
-    QString language() const { return m_language; }
+    QString language() const;
 
     bool exportPng(const QString &path, qreal scale = 2.0);
     bool exportSvg(const QString &path);
@@ -102,6 +118,12 @@ public:
     void offerRestore();
     static QString autosavePath();
     void writeAutosave();
+
+    // The banner (and status bar) show an error; lastError() returns it.
+    void showError(const QString &text);
+    // After a success: lastError() is empty, and an error banner is hidden when hideBanner.
+    void clearError(bool hideBanner = true);
+    void showInfo(const QString &text);
 
 public Q_SLOTS:
     void setPresenterMode(bool on);
@@ -120,48 +142,17 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    // With unsaved changes (a `*` in the title): asks to save, discard or cancel. True when the
-    // window may close.
-    bool confirmDiscardChanges();
-    void createActions();
+    void connectWindowActions();
     void createMenus();
     void createToolBar();
     void createDocks();
     void createStatusBar();
-    QAction *makeAction(const char *objectName, const QString &iconName,
-                        const QKeySequence &shortcut = {});
     void updateActions();
     void updateStatus();
-    void updatePresenterStrip();
-    void updateRecentMenu();
-    void addRecent(const QStringList &paths);
-    void showError(const QString &text);
-    void showInfo(const QString &text);
-    void historyBranched(core::Millis at);
-    void newScenario();
-    void open();
-    void reload();
-    void saveScenarioAs();
-    void exportPngDialog();
-    void exportSvgDialog();
-    void exportFramesDialog();
+    void historyBranched(core::Millis at, const QStringList &discarded);
     void showPreferences();
     void showAbout();
     void showContextMenu(const QString &kind, const QString &key, const QPoint &globalPos);
-    bool runAction(const QString &text, const QList<CommandLine> &lines);
-    bool runLines(const QList<CommandLine> &lines);
-    QStringList localPaths(const QMimeData *mime) const;
-    std::unique_ptr<ClusterScene> snapshotScene() const;
-    static void renderContent(ClusterScene *scene, QPainter *painter, const QRectF &target);
-    void applyPresenterPalette(bool on);
-
-    // Targets of the actions, from the session's selection.
-    QString selectedPod() const;
-    QString selectedNode() const;
-    QString selectedStatefulSet() const;
-    void scaleDialog();
-    void imageDialog();
-    void partitionDialog();
 
     Session *m_session;
     ClusterScene *m_scene;
@@ -170,7 +161,15 @@ private:
     MessageBanner *m_banner;
     QWidget *m_bannerBox = nullptr;
     DropOverlay *m_dropOverlay;
-    QUndoStack *m_undo;
+    ScenarioRecorder *m_recorder;
+    History *m_history;
+    HistoryDialog *m_historyDialog = nullptr;
+    ActionHandler *m_actions;
+    ClusterActions *m_clusterActions;
+    FileActions *m_fileActions;
+    CanvasExport *m_export;
+    PresenterMode *m_presenter;
+    LanguageSwitcher *m_languages;
     QToolBar *m_toolBar = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_recentMenu = nullptr;
@@ -182,34 +181,13 @@ private:
     QMenu *m_clusterMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
-    QPointer<QMenu> m_contextMenu;
-    QActionGroup *m_languageGroup = nullptr;
-    QHash<QString, QAction *> m_actions;
     QList<QDockWidget *> m_docks;
     DnsPanel *m_dnsPanel = nullptr;
     ApiServing *m_apiServing = nullptr;
     LessonPanel *m_lessonPanel = nullptr;
-    // Presenter mode: the current step's caption and the DNS answer, large, under the canvas.
-    QFrame *m_presenterStrip = nullptr;
-    QLabel *m_captionLabel = nullptr;
-    QLabel *m_dnsStripLabel = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_zoomLabel = nullptr;
-
-    Scenario m_log;
-    QStringList m_lastPaths;
-    QString m_lastScenario;
     QString m_lastError;
-    QTimer m_autosave;
-    bool m_dirty = false;
-
-    bool m_presenter = false;
-    QByteArray m_stateBeforePresenter;
-    bool m_wasMaximized = false;
-    double m_speedBeforePresenter = 1.0;
-    QFont m_fontBeforePresenter;
-    QString m_language = QStringLiteral("en");
-    QList<QTranslator *> m_translators;
 };
 
 } // namespace ordinal::gui

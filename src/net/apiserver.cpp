@@ -904,15 +904,13 @@ void ApiServer::tick()
 void ApiServer::announce(const ResourceInfo &resource, const QString &ns, const QString &name,
                          const QString &verb)
 {
-    // The timeline's event list says where a change came from: this one, from a client. The
-    // resourceVersion tells two equal requests apart (a repeated decision is not recorded).
-    m_sim->decide(QStringLiteral("kube-apiserver"), resource.kindName, core::objectKey(ns, name),
-                  name,
-                  tr("%1 %2 through the Kubernetes API (kubectl or another client); "
-                     "resourceVersion %3")
-                      .arg(verb, resource.singular + QLatin1Char('/') + name)
-                      .arg(m_sim->store().resourceVersion()));
+    core::ApiWrite::announce(*m_sim, resource, ns, name, verb);
     Q_EMIT clusterChanged(QStringLiteral("%1 %2/%3").arg(verb, resource.plural, name));
+}
+
+void ApiServer::emitWritten(core::Millis at, const core::ApiWrite &write)
+{
+    Q_EMIT written(at, write);
 }
 
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -1026,6 +1024,28 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
         if (!dryRun)
             announce(resource, r.ns, r.name, verb);
     };
+    // A write that changed the cluster is handed on as applied, for scenarios and undo.
+    const qsizetype actionsBefore = m_sim->actionCount();
+    const core::Millis writeTime = m_sim->now();
+    const auto record = [&](core::ApiWrite::Verb verb, const QString &name,
+                            const std::function<void(core::ApiWrite &)> &more = {}) {
+        if (dryRun || m_sim->actionCount() == actionsBefore)
+            return;
+        core::ApiWrite write;
+        write.verb = verb;
+        write.resource = resource.plural;
+        write.ns = r.ns;
+        write.name = name;
+        write.epochMs = m_epochMs;
+        if (verb == core::ApiWrite::Verb::Create || verb == core::ApiWrite::Verb::Update
+            || verb == core::ApiWrite::Verb::Patch)
+            write.body = request.body();
+        if (verb == core::ApiWrite::Verb::Patch)
+            write.patchType = patchTypeOf(request).value_or(write.patchType);
+        if (more)
+            more(write);
+        emitWritten(writeTime, write);
+    };
 
     // Collections.
     if (r.name.isEmpty()) {
@@ -1040,8 +1060,10 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
             const core::OperationResult result =
                 m_operations->create(resource, r.ns, request.body(), dryRun);
             answer(result);
-            if (result.ok() && result.object && !dryRun)
+            if (result.ok() && result.object && !dryRun) {
                 announce(resource, r.ns, metaOf(*result.object).name, QStringLiteral("create"));
+                record(core::ApiWrite::Verb::Create, metaOf(*result.object).name);
+            }
             return;
         }
         if (method == Method::Delete) {
@@ -1067,6 +1089,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
             done.code = 201;
             respondStatus(socket, done);
             changed(QStringLiteral("evict"));
+            record(core::ApiWrite::Verb::Evict, r.name);
         } else {
             respondStatus(socket, result.status);
         }
@@ -1134,6 +1157,9 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
         }
         respondObject(socket, 200, scaleOf(std::get<core::StatefulSet>(*result.object)));
         changed(QStringLiteral("scale"));
+        const int replicas = requested["spec"]["replicas"].get<int>();
+        record(core::ApiWrite::Verb::Scale, r.name,
+               [replicas](core::ApiWrite &write) { write.replicas = replicas; });
         return;
     }
     if (!r.sub.isEmpty() && r.sub != QLatin1String("status")) {
@@ -1171,8 +1197,10 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
         const core::OperationResult result =
             m_operations->replace(resource, r.ns, r.name, request.body(), dryRun);
         answer(result);
-        if (result.ok()) // a refused write changed nothing
+        if (result.ok()) { // a refused write changed nothing
             changed(QStringLiteral("update"));
+            record(core::ApiWrite::Verb::Update, r.name);
+        }
         return;
     }
     case Method::Patch: {
@@ -1185,8 +1213,10 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
         const core::OperationResult result =
             m_operations->patch(resource, r.ns, r.name, request.body(), *patchType, dryRun);
         answer(result);
-        if (result.ok()) // a refused write changed nothing
+        if (result.ok()) { // a refused write changed nothing
             changed(QStringLiteral("patch"));
+            record(core::ApiWrite::Verb::Patch, r.name);
+        }
         return;
     }
     case Method::Delete: {
@@ -1232,6 +1262,8 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
             respondStatus(socket, done);
         }
         changed(QStringLiteral("delete"));
+        record(core::ApiWrite::Verb::Delete, r.name,
+               [&options](core::ApiWrite &write) { write.options = options; });
         return;
     }
     default:
@@ -1479,11 +1511,23 @@ void ApiServer::deleteCollection(const QHttpServerRequest &request, QTcpSocket *
         if (!selection->matches(object))
             continue;
         const core::ObjectMeta &meta = metaOf(object);
+        const qsizetype actionsBefore = m_sim->actionCount();
         const core::OperationResult result =
             m_operations->remove(*r.resource, meta.namespaceName, meta.name, options);
         if (!result.ok()) {
             respondStatus(socket, result.status);
             return;
+        }
+        if (!options.dryRun && m_sim->actionCount() > actionsBefore) {
+            core::ApiWrite write;
+            write.verb = core::ApiWrite::Verb::Delete;
+            write.resource = r.resource->plural;
+            write.ns = meta.namespaceName;
+            write.name = meta.name;
+            write.options = options;
+            write.epochMs = m_epochMs;
+            write.announced = false; // a collection's deletes are not announced one by one
+            emitWritten(m_sim->now(), write);
         }
         items.push_back(toJson(*result.object, m_epochMs));
     }

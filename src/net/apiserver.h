@@ -1,6 +1,7 @@
 #pragma once
 
 #include "console/console.h"
+#include "sim/apiwrite.h"
 #include "sim/operations.h"
 #include "sim/simulation.h"
 
@@ -98,6 +99,9 @@ public:
 Q_SIGNALS:
     // A request changed the cluster (verb and object, e.g. "create statefulsets/web").
     void clusterChanged(const QString &summary);
+    // A write changed the cluster at virtual time `at`; applying `write` there again changes
+    // it the same way (scenarios keep it, and the window's history redoes it).
+    void written(core::Millis at, const core::ApiWrite &write);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -116,6 +120,7 @@ private:
     void remoteCommand(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
     void deleteCollection(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
     void tick();
+    void emitWritten(core::Millis at, const core::ApiWrite &write);
     // Records a change a client made (a Decision the event list shows) and tells the window.
     void announce(const ResourceInfo &resource, const QString &ns, const QString &name,
                   const QString &verb);

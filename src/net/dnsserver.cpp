@@ -172,14 +172,14 @@ void DnsServer::report(const QByteArray &query, const QByteArray &answer, int tr
         return;
     const std::optional<core::DnsMessage> q = core::DnsMessage::parse(query);
     if (!q) {
-        emit malformedQuery(QHostAddress(), int(query.size()));
+        Q_EMIT malformedQuery(QHostAddress(), int(query.size()));
         return;
     }
     const int rcode = answer.size() >= 4 ? (uchar(answer.at(3)) & 0xf) : -1;
     if (q->questions.isEmpty())
-        emit queryAnswered(QString(), 0, rcode, transport);
+        Q_EMIT queryAnswered(QString(), 0, rcode, transport);
     else
-        emit queryAnswered(q->questions.first().name, q->questions.first().type, rcode, transport);
+        Q_EMIT queryAnswered(q->questions.first().name, q->questions.first().type, rcode, transport);
 }
 
 void DnsServer::readUdp()
@@ -362,7 +362,7 @@ void DnsServer::readTcp(QTcpSocket *socket)
         const QByteArray answer = reply(query, ClusterDns::Tcp);
         if (answer.isEmpty()) {
             // Nothing sensible to say on a stream: close it, as servers do on garbage.
-            emit malformedQuery(socket->peerAddress(), int(query.size()));
+            Q_EMIT malformedQuery(socket->peerAddress(), int(query.size()));
             socket->disconnectFromHost();
             return;
         }

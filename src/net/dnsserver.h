@@ -64,7 +64,7 @@ public:
     static constexpr int kDefaultTcpIdleTimeout = 10000;
     static constexpr int kDefaultMaxTcpConnections = 256;
 
-signals:
+Q_SIGNALS:
     // A query was answered (transport: core::ClusterDns::Udp or Tcp; rcode of the reply).
     void queryAnswered(const QString &qname, quint16 qtype, int rcode, int transport);
     // A packet could not be parsed; it was answered with FORMERR or dropped.

@@ -323,7 +323,7 @@ void RemoteCommandSession::checkReady()
         writeStdout(std::exchange(m_pendingStdout, {}));
     if (!m_pendingStderr.isEmpty())
         writeStderr(std::exchange(m_pendingStderr, {}));
-    emit ready();
+    Q_EMIT ready();
     if (m_finishPending) {
         m_finishPending = false;
         finishWith(m_finalError);
@@ -335,7 +335,7 @@ void RemoteCommandSession::onData(quint32 id, const QByteArray &data)
     switch (m_kindOf.value(id, Kind::Error)) {
     case Kind::Stdin:
         if (!m_finished)
-            emit stdinData(data);
+            Q_EMIT stdinData(data);
         return;
     case Kind::Resize:
         m_resizeBuffer.append(data);
@@ -368,7 +368,7 @@ void RemoteCommandSession::parseResize()
         const int w = o.value(QStringLiteral("Width")).toInt(-1);
         const int h = o.value(QStringLiteral("Height")).toInt(-1);
         if (w >= 0 && h >= 0 && w <= 0xffff && h <= 0xffff && !m_finished)
-            emit resized(quint16(w), quint16(h));
+            Q_EMIT resized(quint16(w), quint16(h));
     }
 }
 
@@ -377,7 +377,7 @@ void RemoteCommandSession::onRemoteFinished(quint32 id)
     if (m_kindOf.value(id, Kind::Error) == Kind::Stdin && !m_stdinClosed) {
         m_stdinClosed = true;
         if (!m_finished)
-            emit stdinClosed();
+            Q_EMIT stdinClosed();
     }
 }
 
@@ -387,7 +387,7 @@ void RemoteCommandSession::onStreamClosed(quint32 id)
     if (m_kindOf.value(id, Kind::Error) == Kind::Stdin && !m_stdinClosed) {
         m_stdinClosed = true;
         if (!m_finished)
-            emit stdinClosed();
+            Q_EMIT stdinClosed();
     }
 }
 
@@ -506,7 +506,7 @@ void RemoteCommandSession::abort(const QString &message)
 {
     if (m_gone)
         return;
-    emit failed(message);
+    Q_EMIT failed(message);
     m_finished = true;
     m_spdy->goAway(SpdyGoAwayStatus::Ok);
 }
@@ -518,7 +518,7 @@ void RemoteCommandSession::onClosed()
     m_gone = true;
     m_creationTimer->stop();
     m_lingerTimer->stop();
-    emit closed();
+    Q_EMIT closed();
     deleteLater();
 }
 

@@ -164,7 +164,7 @@ public:
     // How long to wait for the client to close after finish() before closing ourselves.
     void setLingerTimeout(int msec);
 
-signals:
+Q_SIGNALS:
     // Every stream the options call for exists: start the command.
     void ready();
     void stdinData(const QByteArray &data);

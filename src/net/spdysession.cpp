@@ -680,9 +680,9 @@ void SpdySession::handleFrame(SpdyFrame &f)
         // A unidirectional stream carries nothing from us: our half is closed from the start.
         s.localFin = f.flags & SpdyFlags::Unidirectional;
         m_streams.insert(f.streamId, s);
-        emit streamOpened(f.streamId, f.headers, f.fin());
+        Q_EMIT streamOpened(f.streamId, f.headers, f.fin());
         if (f.fin() && m_streams.contains(f.streamId))
-            emit remoteFinished(f.streamId);
+            Q_EMIT remoteFinished(f.streamId);
         maybeForget(f.streamId);
         return;
     }
@@ -718,9 +718,9 @@ void SpdySession::handleFrame(SpdyFrame &f)
         }
         const quint32 id = f.streamId;
         if (n > 0)
-            emit dataReceived(id, f.data);
+            Q_EMIT dataReceived(id, f.data);
         if (fin && m_streams.contains(id)) {
-            emit remoteFinished(id);
+            Q_EMIT remoteFinished(id);
             maybeForget(id);
         }
         return;
@@ -736,15 +736,15 @@ void SpdySession::handleFrame(SpdyFrame &f)
             return;
         if (f.fin()) {
             it->remoteFin = true;
-            emit remoteFinished(f.streamId);
+            Q_EMIT remoteFinished(f.streamId);
             maybeForget(f.streamId);
         }
         return;
     }
     case SpdyFrameType::RstStream:
         if (m_streams.remove(f.streamId)) {
-            emit streamReset(f.streamId, f.status);
-            emit streamClosed(f.streamId);
+            Q_EMIT streamReset(f.streamId, f.status);
+            Q_EMIT streamClosed(f.streamId);
         }
         return;
     case SpdyFrameType::Settings:
@@ -770,7 +770,7 @@ void SpdySession::handleFrame(SpdyFrame &f)
             sendFrame(SpdyFrame::ping(f.pingId));
         return;
     case SpdyFrameType::GoAway:
-        emit goAwayReceived(f.lastGoodStreamId, f.status);
+        Q_EMIT goAwayReceived(f.lastGoodStreamId, f.status);
         return;
     case SpdyFrameType::WindowUpdate: {
         m_peerFlowControl = true;
@@ -867,7 +867,7 @@ void SpdySession::maybeForget(quint32 streamId)
     if (it == m_streams.cend() || !it->localFin || !it->remoteFin)
         return;
     m_streams.erase(it);
-    emit streamClosed(streamId);
+    Q_EMIT streamClosed(streamId);
 }
 
 void SpdySession::reset(quint32 streamId, SpdyRstStatus status)
@@ -875,22 +875,22 @@ void SpdySession::reset(quint32 streamId, SpdyRstStatus status)
     if (!m_streams.remove(streamId))
         return;
     sendFrame(SpdyFrame::rstStream(streamId, status));
-    emit streamClosed(streamId);
+    Q_EMIT streamClosed(streamId);
 }
 
 void SpdySession::streamError(quint32 streamId, SpdyRstStatus status, const QString &message)
 {
     sendFrame(SpdyFrame::rstStream(streamId, status));
-    emit protocolError(message);
+    Q_EMIT protocolError(message);
     if (m_streams.remove(streamId))
-        emit streamClosed(streamId);
+        Q_EMIT streamClosed(streamId);
 }
 
 void SpdySession::sessionError(const QString &message)
 {
     if (m_closed)
         return;
-    emit protocolError(message);
+    Q_EMIT protocolError(message);
     goAway(SpdyGoAwayStatus::ProtocolError);
 }
 
@@ -915,8 +915,8 @@ void SpdySession::socketGone()
     const auto ids = m_streams.keys();
     m_streams.clear();
     for (quint32 id : ids)
-        emit streamClosed(id);
-    emit closed();
+        Q_EMIT streamClosed(id);
+    Q_EMIT closed();
 }
 
 } // namespace ordinal::net

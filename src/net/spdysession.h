@@ -247,7 +247,7 @@ public:
     qint64 queuedBytes(quint32 streamId) const;
     int streamCount() const { return int(m_streams.size()); }
 
-signals:
+Q_SIGNALS:
     // The peer opened a stream (SYN_STREAM). Answer it with reply() or reset().
     void streamOpened(quint32 streamId, const ordinal::net::SpdyHeaders &headers, bool remoteFin);
     void dataReceived(quint32 streamId, const QByteArray &data);

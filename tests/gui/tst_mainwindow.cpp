@@ -19,6 +19,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QFile>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFrame>
@@ -60,7 +61,7 @@ public:
         const QByteArray src(sourceText);
         if (ctx == "ordinal::gui::MainWindow" && src == "&File")
             return QStringLiteral("文件(&F)");
-        if (ctx == "ordinal::gui::MainWindow" && src == "&Delete Pod")
+        if (ctx == "ordinal::gui::ActionHandler" && src == "&Delete Pod")
             return QStringLiteral("删除 Pod(&D)");
         if (ctx == "ordinal::gui::TransportBar" && src == "LIVE")
             return QStringLiteral("实时");
@@ -112,6 +113,7 @@ private Q_SLOTS:
     void scaleThroughAction();
     void nodeActions();
     void quitAsksWithUnsavedChanges();
+    void failedReloadSaysClusterWasReset();
     void firstLaunchExplains();
     void presenterStripShowsStepAndDns();
 
@@ -253,7 +255,7 @@ void tst_MainWindow::deletePodFromContextMenu()
     const core::Pod *pod = m_session->simulation().store().find<core::Pod>(kWeb0);
     QVERIFY2(pod && pod->metadata.isTerminating(), "web-0 terminating after Delete");
     QCOMPARE(m_window->scene()->podItem(kWeb0)->display().state, PodState::Terminating);
-    QCOMPARE(m_window->undoStack()->count(), 1);
+    QCOMPARE(m_window->undoStack()->count(), 2); // the apply of web.yaml, then the delete
 
     m_session->advanceUntilSettled();
     const QString newIp = podIp(kWeb0);
@@ -480,7 +482,7 @@ void tst_MainWindow::scaleThroughAction()
     const PodItem *web2 = m_window->scene()->podItem(QStringLiteral("default/web-2"));
     QVERIFY2(web2 && !web2->display().exists, "web-2 kept as a placeholder");
     QVERIFY(m_window->scene()->claimItem(QStringLiteral("default/www-web-2"))->isVisible());
-    QCOMPARE(m_window->undoStack()->count(), 2);
+    QCOMPARE(m_window->undoStack()->count(), 3); // the apply of web.yaml, then the two scales
 }
 
 void tst_MainWindow::nodeActions()
@@ -503,7 +505,30 @@ void tst_MainWindow::nodeActions()
     const core::Pod *pod = m_session->simulation().store().find<core::Pod>(kWeb0);
     QVERIFY2(pod && pod->spec.nodeName != node, "web-0 moved off the drained node");
     QVERIFY(m_window->setNodeUp(node, false));
-    QVERIFY(m_window->action(QStringLiteral("nodeUpAction")));
+    // The node went down: it stopped heart-beating, and the actions say so for it.
+    QVERIFY2(!m_session->simulation().state().nodes.value(node).heartbeating,
+             qPrintable(node + QStringLiteral(" still heart-beating")));
+    m_session->select(QStringLiteral("Node"), node);
+    QVERIFY(m_window->action(QStringLiteral("nodeUpAction"))->isEnabled());
+    QVERIFY(!m_window->action(QStringLiteral("nodeDownAction"))->isEnabled());
+}
+
+void tst_MainWindow::failedReloadSaysClusterWasReset()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("web.yaml"));
+    QVERIFY(QFile::copy(test::dataFile("web.yaml"), path));
+    QVERIFY(m_window->openPaths({path}));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("kind: [unclosed\n");
+    file.close();
+    m_window->action(QStringLiteral("reloadAction"))->trigger();
+    // Reload started again from an empty cluster before the file failed: it says so.
+    QVERIFY(m_session->simulation().store().all<core::StatefulSet>().isEmpty());
+    QVERIFY2(m_window->lastError().contains(QStringLiteral("started again")),
+             qPrintable(m_window->lastError()));
+    QVERIFY(!m_window->lastError().contains(QStringLiteral("unchanged")));
 }
 
 void tst_MainWindow::quitAsksWithUnsavedChanges()

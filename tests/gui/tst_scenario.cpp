@@ -1,14 +1,17 @@
 // Scenario files: what the user did, saved and replayed to the same history.
 
+#include "apiclient.h"
 #include "guitestutil.h"
 
+#include "apiserving.h"
 #include "mainwindow.h"
-#include "scenario.h"
+#include "history/scenario.h"
 #include "session.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace ordinal;
 using namespace ordinal::gui;
@@ -24,7 +27,28 @@ private Q_SLOTS:
     void rejectsForeignJson();
     void undoTruncatesLog();
     void autosaveWritesScenario();
+    void apiWriteReplaysWithoutServer();
 };
+
+namespace {
+
+// The simulation's whole trace, one line per watch event and decision.
+QStringList trace(const core::Simulation &sim)
+{
+    QStringList lines;
+    for (const core::WatchEvent &e : sim.watchEvents())
+        lines << QStringLiteral("%1 %2 %3 %4 %5")
+                     .arg(e.time)
+                     .arg(int(e.type))
+                     .arg(int(e.kind))
+                     .arg(e.key)
+                     .arg(e.resourceVersion);
+    for (const core::Decision &d : sim.decisions())
+        lines << QStringLiteral("%1 %2 %3 %4").arg(d.time).arg(d.controller, d.objectKey, d.message);
+    return lines;
+}
+
+} // namespace
 
 void tst_Scenario::roundTrip()
 {
@@ -98,6 +122,49 @@ void tst_Scenario::autosaveWritesScenario()
     QVERIFY2(Scenario::load(MainWindow::autosavePath(), &scenario, &error), qPrintable(error));
     QCOMPARE(scenario.steps().size(), 1);
     QFile::remove(MainWindow::autosavePath());
+}
+
+void tst_Scenario::apiWriteReplaysWithoutServer()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("api.ordinal"));
+    QStringList served;
+    {
+        Session session;
+        session.pause();
+        MainWindow window(&session);
+        QVERIFY(window.openPaths({test::dataFile("web.yaml")}));
+        session.advanceUntilSettled();
+        QString error;
+        QVERIFY2(window.apiServing()->start(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+        const QString set = QStringLiteral("/apis/apps/v1/namespaces/default/statefulsets/web");
+        QCOMPARE(test::apiRequest(window.apiServing()->server(), "PATCH", set,
+                                  R"({"spec":{"replicas":3},"metadata":{"labels":{"tier":"web"}}})"),
+                 200);
+        session.advanceUntilSettled();
+        QCOMPARE(test::apiRequest(window.apiServing()->server(), "DELETE",
+                                  QStringLiteral("/api/v1/namespaces/default/pods/web-1")),
+                 200);
+        session.advanceUntilSettled();
+        QCOMPARE(window.scenarioLog().steps().size(), 3);
+        QVERIFY(window.scenarioLog().steps().at(1).api.has_value());
+        served = trace(session.simulation());
+        QVERIFY(window.saveScenario(path));
+    }
+    // Opened without any server: the API's writes replay from the file.
+    Session session;
+    session.pause();
+    MainWindow window(&session);
+    QVERIFY2(window.openPaths({path}), qPrintable(window.lastError()));
+    QVERIFY(!window.apiServing()->isServing());
+    const core::StatefulSet *set =
+        session.simulation().store().find<core::StatefulSet>(QStringLiteral("default/web"));
+    QVERIFY(set);
+    QCOMPARE(set->spec.replicas, 3);
+    QCOMPARE(set->metadata.labels.value(QStringLiteral("tier")), QStringLiteral("web"));
+    QCOMPARE(trace(session.simulation()), served);
+    // Opened again, it is the same scenario: the API steps are in the log too.
+    QCOMPARE(window.scenarioLog().steps().size(), 3);
 }
 
 QTEST_MAIN(tst_Scenario)

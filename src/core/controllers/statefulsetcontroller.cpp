@@ -121,6 +121,13 @@ QString probeText(const std::optional<Probe> &probe)
 
 } // namespace
 
+bool StatefulSetController::wantsIdentity(const StatefulSet &set, const QString &podName)
+{
+    const int ordinal = ordinalOf(set.metadata.name, podName);
+    return ordinal >= set.spec.startOrdinal()
+        && ordinal < set.spec.startOrdinal() + set.spec.replicas;
+}
+
 int StatefulSetController::ordinalOf(const QString &setName, const QString &podName)
 {
     // As upstream getParentNameAndOrdinal: "(.*)-([0-9]+)$".

@@ -25,6 +25,9 @@ public:
 
     // The ordinal of a pod that belongs to the set by name (<set>-<n>), or -1.
     static int ordinalOf(const QString &setName, const QString &podName);
+    // Whether the set wants a pod of that name now: its ordinal is in the set's range
+    // [start, start + replicas). A wanted identity keeps its place while it has no pod.
+    static bool wantsIdentity(const StatefulSet &set, const QString &podName);
     // Revision name for a template: <set>-<hash>, hash as upstream's SafeEncodeString(fnv32).
     static QString revisionName(const StatefulSet &set, const PodTemplateSpec &podTemplate);
     // The canonical text a revision stores and hashes (template only, §1.8.1).

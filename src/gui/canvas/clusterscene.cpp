@@ -9,6 +9,7 @@
 
 #include "cluster/store.h"
 #include "console/printers.h"
+#include "controllers/statefulsetcontroller.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -43,11 +44,6 @@ PodState podState(const core::Pod &pod, const QString &status)
     if (status == QLatin1String("ContainerCreating") || status == QLatin1String("PodInitializing"))
         return PodState::Creating;
     return PodState::Pending;
-}
-
-QString identityOf(const QString &podKey)
-{
-    return podKey;
 }
 
 } // namespace
@@ -269,7 +265,7 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
             // re-parented later costs the scene a walk of its top-level list, and with 100,000
             // pods those walks took seconds (relayout() places it in its slot).
             const QString home
-                = pod.spec.nodeName.isEmpty() ? m_home.value(identityOf(key)) : pod.spec.nodeName;
+                = pod.spec.nodeName.isEmpty() ? m_home.value(key) : pod.spec.nodeName;
             if (NodeItem *node = m_nodes.value(home))
                 item->setParentItem(node->podLayer());
             else
@@ -286,7 +282,7 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
                 m_claimOwner.insert(core::objectKey(pod.metadata.namespaceName, v.claimName), key);
         }
         const QString node = pod.spec.nodeName;
-        const QString identity = identityOf(key);
+        const QString &identity = key; // a pod's identity is its key (<set>-<ordinal>)
         if (!node.isEmpty()) {
             const QString home = m_home.value(identity);
             if (home != node) {
@@ -336,13 +332,9 @@ void ClusterScene::sync(const core::Store &store, qint64 time, bool animate)
         // A StatefulSet identity stays while the set still wants it or its claim remains.
         bool keep = false;
         const QString owner = m_owner.value(it.key());
-        if (const core::StatefulSet *set = store.find<core::StatefulSet>(owner)) {
-            const QString name = it.key().section(QLatin1Char('/'), -1);
-            bool ok = false;
-            const int ordinal = name.section(QLatin1Char('-'), -1).toInt(&ok);
-            keep = ok && ordinal >= set->spec.startOrdinal()
-                && ordinal < set->spec.startOrdinal() + set->spec.replicas;
-        }
+        if (const core::StatefulSet *set = store.find<core::StatefulSet>(owner))
+            keep = core::StatefulSetController::wantsIdentity(*set,
+                                                              it.key().section(QLatin1Char('/'), -1));
         for (auto c = m_claimOwner.cbegin(); !keep && c != m_claimOwner.cend(); ++c)
             keep = c.value() == it.key() && store.find<core::PersistentVolumeClaim>(c.key());
         if (!keep)

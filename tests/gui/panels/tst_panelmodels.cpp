@@ -18,7 +18,7 @@ using namespace ordinal;
 using namespace ordinal::gui;
 
 // Every item model of the panels keeps Qt's model contract while the simulation inserts,
-// changes and removes what they show (QAbstractItemModelTester, fatal mode).
+// changes and removes what they show (QAbstractItemModelTester, Qt Test mode: a broken rule fails the test).
 class TestPanelModels : public QObject
 {
     Q_OBJECT

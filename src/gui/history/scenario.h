@@ -2,14 +2,17 @@
 
 #include "session.h"
 
+#include "sim/apiwrite.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
 
 namespace ordinal::gui {
 
-// A replayable record of what the user did: the manifest texts applied and the console
-// commands that changed the cluster, each at its virtual time. Because the simulation is
+// A replayable record of what the user did: the manifest texts applied, the console
+// commands that changed the cluster and the writes that arrived through the Kubernetes API,
+// each at its virtual time. Because the simulation is
 // deterministic, replaying the steps on a fresh cluster gives the same history. Saved as a
 // single JSON file (`*.ordinal`) that embeds the manifest texts, so it opens anywhere.
 class Scenario
@@ -22,7 +25,8 @@ public:
         core::Millis at = 0;
         qsizetype actionIndex = 0;   // simulation actionCount() after the step
         QList<ManifestText> files;   // an apply of these texts, or
-        QString command;             // a console command line
+        QString command;             // a console command line, or
+        std::optional<core::ApiWrite> api; // a write through the Kubernetes API
         QString baseDir;
         QString ns;
     };
@@ -41,9 +45,10 @@ public:
     // Writes atomically (QSaveFile).
     bool save(const QString &path, QString *error) const;
     static bool load(const QString &path, Scenario *scenario, QString *error);
-    // Replays every step on the session's (fresh) cluster, then advances to end().
-    // Returns false with the first failure in *error.
-    bool replay(Session *session, QString *error) const;
+    // Applies one step on the session's cluster at its virtual time (advancing to it first).
+    // False with the failure in *error. An API write is applied through core::Operations, as
+    // the server applied it; the caller records it (the session does not see it).
+    static bool replayStep(Session *session, const Step &step, QString *error);
 
 private:
     QList<Step> m_steps;

@@ -1,4 +1,4 @@
-#include "scenario.h"
+#include "history/scenario.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -37,7 +37,9 @@ QByteArray Scenario::toJson() const
     for (const Step &step : m_steps) {
         QJsonObject o;
         o.insert(QStringLiteral("at"), double(step.at));
-        if (!step.files.isEmpty()) {
+        if (step.api) {
+            o.insert(QStringLiteral("api"), step.api->toJson());
+        } else if (!step.files.isEmpty()) {
             QJsonArray files;
             for (const ManifestText &f : step.files) {
                 files.append(QJsonObject{{QStringLiteral("file"), f.first},
@@ -94,7 +96,14 @@ bool Scenario::fromJson(const QByteArray &json, Scenario *scenario, QString *err
         step.command = o.value(QStringLiteral("command")).toString();
         step.ns = o.value(QStringLiteral("namespace")).toString();
         step.baseDir = o.value(QStringLiteral("baseDir")).toString();
-        if (step.files.isEmpty() && step.command.isEmpty()) {
+        if (o.contains(QStringLiteral("api"))) {
+            QString why;
+            step.api = core::ApiWrite::fromJson(o.value(QStringLiteral("api")).toObject(), &why);
+            if (!step.api) {
+                *error = tr("step %1: %2").arg(index).arg(why);
+                return false;
+            }
+        } else if (step.files.isEmpty() && step.command.isEmpty()) {
             *error = tr("step %1 has neither \"apply\" nor \"command\"").arg(index);
             return false;
         }
@@ -134,35 +143,37 @@ bool Scenario::load(const QString &path, Scenario *scenario, QString *error)
     return true;
 }
 
-bool Scenario::replay(Session *session, QString *error) const
+bool Scenario::replayStep(Session *session, const Step &step, QString *error)
 {
     core::Simulation &sim = session->simulation();
-    for (const Step &step : m_steps) {
-        if (step.at > sim.now())
-            sim.advanceTo(step.at);
-        if (!step.files.isEmpty()) {
-            const core::ActionResult r = session->applyManifests(step.files);
-            if (!r.ok) {
-                *error = r.error;
-                return false;
-            }
-        } else {
-            const QString previous = session->console().currentNamespace();
-            if (!step.ns.isEmpty())
-                session->console().setCurrentNamespace(step.ns);
-            const core::ConsoleOutput out = session->runCommand(step.command, step.baseDir);
-            if (!step.ns.isEmpty())
-                session->console().setCurrentNamespace(previous);
-            session->console().stopWatch();
-            if (!out.ok()) {
-                *error = tr("%1: %2").arg(step.command, out.text.trimmed());
-                return false;
-            }
+    if (step.at > sim.now())
+        sim.advanceTo(step.at);
+    if (step.api) {
+        const core::ApiStatus status = step.api->applyTo(sim);
+        session->actionDone();
+        if (!status.ok()) {
+            *error = tr("%1: %2").arg(step.api->summary(), status.message);
+            return false;
+        }
+    } else if (!step.files.isEmpty()) {
+        const core::ActionResult r = session->applyManifests(step.files);
+        if (!r.ok) {
+            *error = r.error;
+            return false;
+        }
+    } else {
+        const QString previous = session->console().currentNamespace();
+        if (!step.ns.isEmpty())
+            session->console().setCurrentNamespace(step.ns);
+        const core::ConsoleOutput out = session->runCommand(step.command, step.baseDir);
+        if (!step.ns.isEmpty())
+            session->console().setCurrentNamespace(previous);
+        session->console().stopWatch();
+        if (!out.ok()) {
+            *error = tr("%1: %2").arg(step.command, out.text.trimmed());
+            return false;
         }
     }
-    if (m_end > sim.now())
-        sim.advanceTo(m_end);
-    session->actionDone();
     return true;
 }
 
