@@ -4,10 +4,12 @@
 #include "apidiscovery.h"
 #include "remotecommand.h"
 #include "tlsidentity.h"
+#include "websocketcommandsession.h"
 #include "console/console.h"
 #include "console/printers.h"
 #include "console/tablewriter.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QRandomGenerator>
@@ -18,6 +20,8 @@
 #include <QSslServer>
 #include <QTcpSocket>
 #include <QUrlQuery>
+#include <QWebSocket>
+#include <QWebSocketServer>
 #include <QtHttpServer/QHttpServerRequest>
 
 #include <nlohmann/json.hpp>
@@ -760,10 +764,16 @@ ApiServer::ApiServer(core::Simulation &sim, QObject *parent)
     connect(&m_clock, &QTimer::timeout, this, &ApiServer::tick);
     setIdleTimeout(kDefaultIdleTimeoutMs);
     connect(&m_idleSweep, &QTimer::timeout, this, &ApiServer::closeIdleConnections);
+    // Qt HTTP Server 6.4 hands a WebSocket upgrade to its own QWebSocketServer only while this
+    // signal is connected and handleRequest() returned true (see handleRequest()).
+    connect(this, &QAbstractHttpServer::newWebSocketConnection, this,
+            &ApiServer::webSocketConnected);
 }
 
 ApiServer::~ApiServer()
 {
+    if (qApp)
+        qApp->removeEventFilter(this);
     m_sim->removeListener(this);
 }
 
@@ -924,11 +934,16 @@ void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *so
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // For a WebSocket upgrade, Qt HTTP Server 6.4 reads the return value as "hand the
+    // connection to the WebSocket server": true only for an upgrade remoteCommand() accepted;
+    // false for one answered here (Qt then closes the connection after the answer).
+    m_upgradeAccepted = false;
+    const bool handled = !isWebSocketUpgrade(request);
     const QByteArray authorization = request.value("Authorization");
     if (!authorization.startsWith("Bearer ") || !sameSecret(authorization.mid(7), m_token)) {
         respondStatus(socket, ApiStatus::unauthorized());
         requestAnswered(socket);
-        return true;
+        return handled;
     }
     if (request.body().size() > kMaxBodyBytes) {
         // kube-apiserver's words (limit reader in its handlers).
@@ -936,14 +951,14 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
                                   QStringLiteral("Request entity too large: limit is %1")
                                       .arg(kMaxBodyBytes)));
         requestAnswered(socket);
-        return true;
+        return handled;
     }
     // Requests act at the virtual moment the wall clock has reached.
     if (m_clock.isActive())
         tick();
     route(request, socket);
     requestAnswered(socket);
-    return true;
+    return handled || m_upgradeAccepted;
 }
 
 void ApiServer::route(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -1514,16 +1529,32 @@ bool isShell(const QStringList &command)
 
 } // namespace
 
+// What an accepted exec/attach runs, kept from the request until its streams are up.
+struct ApiServer::CommandTarget
+{
+    RemoteCommandOptions options;
+    QString ns;
+    QString pod;
+    QString container;
+    QStringList command;
+    bool attach = false;
+};
+
+namespace {
+
+// The key of a connection in ApiServer::m_pendingUpgrades.
+QString peerKey(const QHostAddress &address, quint16 port)
+{
+    return address.toString() + QLatin1Char(' ') + QString::number(port);
+}
+
+} // namespace
+
 void ApiServer::remoteCommand(const QHttpServerRequest &request, QTcpSocket *socket,
                               const Route &r)
 {
-    // kubectl 1.30+ asks for WebSocket first; refused, it falls back to SPDY (see
-    // remotecommand.h).
-    if (isWebSocketUpgrade(request)) {
-        writeUpgradeRefusal(socket);
-        return;
-    }
-    if (!isSpdyUpgrade(request)) {
+    const bool webSocket = isWebSocketUpgrade(request);
+    if (!webSocket && !isSpdyUpgrade(request)) {
         respondStatus(socket, ApiStatus::badRequest(QStringLiteral("Upgrade request required")));
         return;
     }
@@ -1559,16 +1590,92 @@ void ApiServer::remoteCommand(const QHttpServerRequest &request, QTcpSocket *soc
                                       .arg(container->name)));
         return;
     }
+    auto target = std::make_shared<CommandTarget>();
+    target->options = options;
+    target->ns = r.ns;
+    target->pod = r.name;
+    target->container = container->name;
+    target->command = attach ? container->command + container->args // the container's process
+                             : options.command;
+    target->attach = attach;
+    if (webSocket) {
+        // kube-apiserver speaks only v5 over WebSocket; v4 is accepted as well. A client that
+        // offers neither is refused before the handshake, so that kubectl falls back to SPDY.
+        const QStringList offered = QString::fromLatin1(request.value("Sec-WebSocket-Protocol"))
+                                        .split(QLatin1Char(','), Qt::SkipEmptyParts);
+        bool match = false;
+        for (const QString &protocol : offered)
+            match = match || webSocketStreamProtocols().contains(protocol.trimmed());
+        if (!match) {
+            writeUpgradeRefusal(socket, QStringLiteral("unable to upgrade: unable to negotiate "
+                                                       "protocol: server accepts [%1]")
+                                            .arg(webSocketStreamProtocols().join(
+                                                QLatin1Char(' '))));
+            return;
+        }
+        // Qt HTTP Server's WebSocket server does the handshake once handleRequest() returns
+        // true; it must offer Kubernetes' subprotocols, and Qt keeps it private: the event
+        // filter finds it when Qt posts it the handshake (eventFilter()).
+        if (!m_webSocketServer)
+            qApp->installEventFilter(this);
+        m_pendingUpgrades.insert(peerKey(socket->peerAddress(), socket->peerPort()), target);
+        markLongRunning(socket);
+        m_upgradeAccepted = true;
+        return;
+    }
     RemoteCommandSession *session = RemoteCommandSession::accept(request, socket, options, this);
     if (!session)
         return;
     markLongRunning(socket);
-    const QString ns = r.ns;
-    const QString podName = r.name;
-    const QString containerName = container->name;
-    QStringList command = options.command;
-    if (attach) // the container's own process: its command and arguments
-        command = container->command + container->args;
+    runCommand(session, *target);
+}
+
+bool ApiServer::eventFilter(QObject *watched, QEvent *event)
+{
+    // Qt HTTP Server 6.4 hands an upgraded connection to a QWebSocketServer it owns and does not
+    // expose, which posts itself the handshake (a queued call). That server is the one whose
+    // newConnection feeds this server's newWebSocketConnection: found so, it is told
+    // Kubernetes' subprotocols before it reads the handshake, and the filter goes.
+    if (event->type() == QEvent::MetaCall) {
+        auto *server = qobject_cast<QWebSocketServer *>(watched);
+        if (server && !m_webSocketServer
+            && disconnect(server, &QWebSocketServer::newConnection, this,
+                          &QAbstractHttpServer::newWebSocketConnection)) {
+            connect(server, &QWebSocketServer::newConnection, this,
+                    &QAbstractHttpServer::newWebSocketConnection);
+            server->setSupportedSubprotocols(webSocketStreamProtocols());
+            m_webSocketServer = server;
+            qApp->removeEventFilter(this);
+        }
+    }
+    return QAbstractHttpServer::eventFilter(watched, event);
+}
+
+void ApiServer::webSocketConnected()
+{
+    while (hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection();
+        const std::shared_ptr<CommandTarget> target =
+            m_pendingUpgrades.take(peerKey(socket->peerAddress(), socket->peerPort()));
+        if (!target || socket->subprotocol().isEmpty()) {
+            // Not an upgrade this server accepted, or no protocol agreed: nothing to run.
+            socket->close(QWebSocketProtocol::CloseCodeProtocolError);
+            socket.release()->deleteLater();
+            continue;
+        }
+        runCommand(new WebSocketCommandSession(socket.release(), target->options, this), *target);
+    }
+}
+
+void ApiServer::runCommand(RemoteCommandStream *session, const CommandTarget &target)
+{
+    ++m_streamSessions[session->transport()];
+    const QString ns = target.ns;
+    const QString podName = target.pod;
+    const QString containerName = target.container;
+    const QStringList command = target.command;
+    const bool attach = target.attach;
+    const RemoteCommandOptions &options = target.options;
     const bool tty = options.tty;
     const auto output = [tty](QString text) {
         return (tty ? text.replace(QLatin1Char('\n'), QStringLiteral("\r\n")) : text).toUtf8();
@@ -1580,13 +1687,20 @@ void ApiServer::remoteCommand(const QHttpServerRequest &request, QTcpSocket *soc
             quoted << shellQuoted(word);
         if (!m_console)
             m_console = std::make_unique<core::Console>(*m_sim);
-        return m_console->execute(QStringLiteral("kubectl exec -n %1 %2 -c %3 -- %4")
-                                      .arg(ns, podName, containerName,
-                                           quoted.join(QLatin1Char(' '))));
+        core::ConsoleOutput out = m_console->execute(
+            QStringLiteral("kubectl exec -n %1 %2 -c %3 -- %4")
+                .arg(ns, podName, containerName, quoted.join(QLatin1Char(' '))));
+        // The console prints what kubectl prints, its exit-code line included; the client
+        // writes that line itself from the status, so the stream carries only the command's.
+        const QString exitLine =
+            QStringLiteral("command terminated with exit code %1\n").arg(out.exitCode);
+        if (out.exitCode != 0 && out.text.endsWith(exitLine))
+            out.text.chop(exitLine.size());
+        return out;
     };
     const bool interactive = options.stdinEnabled && (command.isEmpty() || isShell(command));
     if (!interactive) {
-        connect(session, &RemoteCommandSession::ready, session,
+        connect(session, &RemoteCommandStream::ready, session,
                 [this, session, run, command, output, ns, podName, attach] {
                     if (command.isEmpty()) // attached to a process that prints nothing
                         return;
@@ -1602,9 +1716,9 @@ void ApiServer::remoteCommand(const QHttpServerRequest &request, QTcpSocket *soc
     // An interactive shell: each line typed runs through the console's shell in the pod.
     auto buffer = std::make_shared<QByteArray>();
     const QByteArray prompt = tty ? QByteArray("/ # ") : QByteArray();
-    connect(session, &RemoteCommandSession::ready, session,
+    connect(session, &RemoteCommandStream::ready, session,
             [session, prompt] { session->writeStdout(prompt); });
-    connect(session, &RemoteCommandSession::stdinData, session,
+    connect(session, &RemoteCommandStream::stdinData, session,
             [session, buffer, run, output, prompt, tty](const QByteArray &data) {
                 for (char c : data) {
                     if (tty && (c == '\r' || c == '\n'))
@@ -1639,7 +1753,7 @@ void ApiServer::remoteCommand(const QHttpServerRequest &request, QTcpSocket *soc
                     session->writeStdout(prompt);
                 }
             });
-    connect(session, &RemoteCommandSession::stdinClosed, session, [session] {
+    connect(session, &RemoteCommandStream::stdinClosed, session, [session] {
         if (!session->isFinished())
             session->finish(0);
     });
