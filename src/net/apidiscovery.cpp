@@ -111,6 +111,9 @@ const std::vector<ResourceRow> &resourceRows()
         {"apps", "v1", "StatefulSet", "statefulsets", "statefulset", "sts", true, "", "all",
          {{"scale", "autoscaling/v1/Scale", "get,patch,update"},
           {"status", "apps/v1/StatefulSet", "get,patch,update"}}},
+        // Served read-only: a view of the Endpoints (endpointslices.h).
+        {"discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", "endpointslice", "", true,
+         "get,list,watch", "", {}},
     };
     return rows;
 }
@@ -615,6 +618,33 @@ const std::vector<TypeSpec> &schemaTypes()
           {"port", "int32", "Port number."},
           {"protocol", "string", "TCP, UDP or SCTP."}},
          "port"},
+        {"discovery.EndpointSlice", "A set of endpoints of a service, kept by the EndpointSlice "
+         "controller.",
+         {META_FIELDS,
+          {"addressType", "string", "IPv4, IPv6 or FQDN."},
+          {"endpoints", "[]discovery.Endpoint", "The endpoints in this slice.", "list=atomic"},
+          {"ports", "[]discovery.EndpointPort", "The ports of every endpoint in this slice.",
+           "list=atomic"}},
+         "addressType,endpoints"},
+        {"discovery.Endpoint", "One endpoint of a service.",
+         {{"addresses", "[]string", "The addresses of the endpoint.", "list=set"},
+          {"conditions", "discovery.EndpointConditions", "The endpoint's state."},
+          {"deprecatedTopology", "map", "Deprecated topology labels."},
+          {"hints", "object", "Topology-aware routing hints."},
+          {"hostname", "string", "Hostname of the endpoint (the pod's, for a headless service)."},
+          {"nodeName", "string", "Node hosting the endpoint."},
+          {"targetRef", "core.ObjectReference", "The pod."},
+          {"zone", "string", "Zone of the endpoint."}},
+         "addresses"},
+        {"discovery.EndpointConditions", "The state of an endpoint.",
+         {{"ready", "bool", "Ready for traffic (serving and not terminating)."},
+          {"serving", "bool", "Serving: ready, whether terminating or not."},
+          {"terminating", "bool", "Terminating."}}},
+        {"discovery.EndpointPort", "A port of the endpoints.",
+         {{"appProtocol", "string", "Application protocol."},
+          {"name", "string", "Name of the service port."},
+          {"port", "int32", "Port number."},
+          {"protocol", "string", "TCP, UDP or SCTP."}}},
         {"core.ObjectReference", "A reference to an object.",
          {{"apiVersion", "string", "API version."},
           {"fieldPath", "string", "A field within the object."},
@@ -816,7 +846,8 @@ QString definitionName(const QString &id)
 
 QString typeIdForKind(const QString &group, const QString &kind)
 {
-    return (group.isEmpty() ? QStringLiteral("core") : group) + u'.' + kind;
+    // "discovery.k8s.io" types are "discovery.EndpointSlice" (io.k8s.api.discovery.v1.*).
+    return (group.isEmpty() ? QStringLiteral("core") : group.section(u'.', 0, 0)) + u'.' + kind;
 }
 
 const QHash<QString, const TypeSpec *> &typesById()

@@ -2,6 +2,7 @@
 
 #include "api/json.h"
 #include "apidiscovery.h"
+#include "endpointslices.h"
 #include "remotecommand.h"
 #include "tlsidentity.h"
 #include "websocketcommandsession.h"
@@ -500,9 +501,29 @@ bool isDryRun(const QUrlQuery &query)
     return query.queryItemValue(QStringLiteral("dryRun")) == QLatin1String("All");
 }
 
+// discovery.k8s.io/v1 EndpointSlices: not a kind the simulation stores but a view of its
+// Endpoints (endpointslices.h), served read-only by ApiServer::endpointSlices().
+const ResourceInfo &endpointSliceResource()
+{
+    static const ResourceInfo info{ObjectKind::Endpoints,
+                                   QStringLiteral("discovery.k8s.io"),
+                                   QStringLiteral("v1"),
+                                   QStringLiteral("EndpointSlice"),
+                                   QStringLiteral("endpointslices"),
+                                   QStringLiteral("endpointslice"),
+                                   {},
+                                   true,
+                                   {QStringLiteral("get"), QStringLiteral("list"),
+                                    QStringLiteral("watch")}};
+    return info;
+}
+
 const ResourceInfo *findResource(const QString &group, const QString &version,
                                  const QString &plural)
 {
+    const ResourceInfo &slices = endpointSliceResource();
+    if (group == slices.group && version == slices.version && plural == slices.plural)
+        return &slices;
     for (const ResourceInfo &info : core::apijson::resourceTable()) {
         if (info.group == group && info.version == version && info.plural == plural)
             return &info;
@@ -1020,6 +1041,10 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
 {
     using Method = QHttpServerRequest::Method;
     const ResourceInfo &resource = *r.resource;
+    if (&resource == &endpointSliceResource()) {
+        endpointSlices(request, socket, r);
+        return;
+    }
     const WarningScope warning(resource.kind == ObjectKind::Endpoints
                                    ? QByteArray("v1 Endpoints is deprecated in v1.33+; use "
                                                 "discovery.k8s.io/v1 EndpointSlice")
@@ -1445,6 +1470,10 @@ void ApiServer::watchEvent(const core::WatchEvent &event)
             continue;
         if (!watch->ns.isEmpty() && metaOf(*event.object).namespaceName != watch->ns)
             continue;
+        if (watch->resource == &endpointSliceResource()) {
+            writeSliceEvent(watch.get(), event.type, *event.object);
+            continue;
+        }
         const Watch::Delivery delivery =
             watch->deliver(event.type, event.object, event.resourceVersion);
         if (!delivery.type)
@@ -1506,6 +1535,191 @@ void ApiServer::deleteCollection(const QHttpServerRequest &request, QTcpSocket *
                   {{"kind", str(listKind(*r.resource))},
                    {"apiVersion", str(r.resource->apiVersion())},
                    {"metadata", {{"resourceVersion", std::to_string(m_sim->store().resourceVersion())}}},
+                   {"items", items}});
+}
+
+// --- EndpointSlices -----------------------------------------------------------------------------
+
+void ApiServer::writeSliceEvent(Watch *watch, core::WatchEventType type, const AnyObject &object)
+{
+    const json slice = endpointslices::sliceJson(std::get<core::Endpoints>(object), m_sim->store(),
+                                                 m_epochMs);
+    if (watch->selection.labels && !watch->selection.labels->matches(endpointslices::labelsOf(slice)))
+        return;
+    json payload = slice;
+    if (watch->table) {
+        const core::Millis age = m_sim->now() - metaOf(object).creationTimestamp;
+        json cells = json::array();
+        for (const QString &cell : endpointslices::tableRow(slice, age))
+            cells.push_back(str(cell));
+        json rows = json::array();
+        rows.push_back({{"cells", cells},
+                        {"object",
+                         {{"kind", "PartialObjectMetadata"},
+                          {"apiVersion", "meta.k8s.io/v1"},
+                          {"metadata", slice.at("metadata")}}}});
+        payload = {{"kind", "Table"},
+                   {"apiVersion", "meta.k8s.io/v1"},
+                   {"metadata", {{"resourceVersion", std::to_string(metaOf(object).resourceVersion)}}},
+                   {"columnDefinitions", endpointslices::columnDefinitions()},
+                   {"rows", rows}};
+    }
+    writeChunk(watch->socket, toBytes(json{{"type", eventTypeName(type)}, {"object", payload}}) + '\n');
+}
+
+void ApiServer::endpointSlices(const QHttpServerRequest &request, QTcpSocket *socket,
+                               const Route &r)
+{
+    if (request.method() != QHttpServerRequest::Method::Get) {
+        respondStatus(socket, ApiStatus::methodNotAllowed(
+                                  tr("the server does not allow this method on the requested "
+                                     "resource")));
+        return;
+    }
+    if (!r.sub.isEmpty()) {
+        ApiStatus missing;
+        missing.code = 404;
+        missing.reason = QStringLiteral("NotFound");
+        missing.message = QStringLiteral("the server could not find the requested resource");
+        respondStatus(socket, missing);
+        return;
+    }
+    const QUrlQuery query(request.url());
+    // Label selectors match the slice's own labels (kubernetes.io/service-name=...); of the
+    // fields, the two every kind offers.
+    Selection selection;
+    const QString labelText = query.queryItemValue(QStringLiteral("labelSelector"),
+                                                   QUrl::FullyDecoded);
+    if (!labelText.isEmpty()) {
+        QString message;
+        selection.labels = core::LabelSelector::parse(labelText, &message);
+        if (!selection.labels) {
+            const QString prefix = QStringLiteral("unable to parse requirement: ");
+            respondStatus(socket, ApiStatus::badRequest(message.startsWith(prefix)
+                                                            ? message
+                                                            : prefix + message));
+            return;
+        }
+    }
+    QString message;
+    if (!parseFieldSelector(query.queryItemValue(QStringLiteral("fieldSelector"),
+                                                 QUrl::FullyDecoded),
+                            &selection.fields, &message)) {
+        respondStatus(socket, ApiStatus::badRequest(message));
+        return;
+    }
+    for (const FieldTerm &term : std::as_const(selection.fields)) {
+        if (term.field != QLatin1String("metadata.name")
+            && term.field != QLatin1String("metadata.namespace")) {
+            respondStatus(socket, ApiStatus::badRequest(
+                                      QStringLiteral("field label not supported: %1").arg(term.field)));
+            return;
+        }
+    }
+    const auto matches = [&selection](const json &slice) {
+        if (selection.labels && !selection.labels->matches(endpointslices::labelsOf(slice)))
+            return false;
+        for (const FieldTerm &term : selection.fields) {
+            const char *key = term.field == QLatin1String("metadata.name") ? "name" : "namespace";
+            const QString value =
+                QString::fromStdString(slice.at("metadata").value(key, std::string()));
+            if ((value == term.value) == term.negated)
+                return false;
+        }
+        return true;
+    };
+    const core::Store &store = m_sim->store();
+    const bool asTable = wantsTable(request);
+
+    if (queryFlag(query, QStringLiteral("watch"))) {
+        auto watch = std::make_unique<Watch>();
+        watch->socket = socket;
+        watch->resource = r.resource;
+        watch->ns = r.ns;
+        watch->selection.labels = selection.labels;
+        watch->table = asTable;
+        watch->sinceBookmark.start();
+        beginStream(socket, "application/json");
+        // From a resourceVersion: the Endpoints' changes since (the slices as they read now);
+        // without one, every slice as ADDED.
+        const QString from = query.queryItemValue(QStringLiteral("resourceVersion"));
+        bool ok = false;
+        const qint64 version = from.toLongLong(&ok);
+        if (!from.isEmpty() && from != QLatin1String("0") && ok) {
+            for (const core::WatchEvent &e : m_sim->watchEvents()) {
+                if (e.resourceVersion <= version || e.kind != ObjectKind::Endpoints || !e.object)
+                    continue;
+                if (r.ns.isEmpty() || metaOf(*e.object).namespaceName == r.ns)
+                    writeSliceEvent(watch.get(), e.type, *e.object);
+            }
+        } else {
+            for (const AnyObject &object : objectsOf(store, ObjectKind::Endpoints, r.ns))
+                writeSliceEvent(watch.get(), core::WatchEventType::Added, object);
+        }
+        Watch *raw = watch.get();
+        const int timeout = query.queryItemValue(QStringLiteral("timeoutSeconds")).toInt();
+        if (timeout > 0) {
+            raw->deadline.setSingleShot(true);
+            raw->deadline.setInterval(timeout * 1000);
+            connect(&raw->deadline, &QTimer::timeout, this, [this, raw] { closeWatch(raw); });
+            raw->deadline.start();
+        }
+        connect(socket, &QTcpSocket::disconnected, this, [raw] { raw->closed = true; });
+        markLongRunning(socket);
+        m_watches.push_back(std::move(watch));
+        if (!m_clock.isActive())
+            m_clock.start();
+        return;
+    }
+
+    json items = json::array();
+    json rows = json::array();
+    for (const AnyObject &object : objectsOf(store, ObjectKind::Endpoints, r.ns)) {
+        const json slice =
+            endpointslices::sliceJson(std::get<core::Endpoints>(object), store, m_epochMs);
+        if (!r.name.isEmpty()) {
+            if (QString::fromStdString(slice.at("metadata").at("name").get<std::string>())
+                == r.name) {
+                respondObject(socket, 200, slice);
+                return;
+            }
+            continue;
+        }
+        if (!matches(slice))
+            continue;
+        if (asTable) {
+            json cells = json::array();
+            for (const QString &cell : endpointslices::tableRow(
+                     slice, m_sim->now() - metaOf(object).creationTimestamp))
+                cells.push_back(str(cell));
+            rows.push_back({{"cells", cells},
+                            {"object",
+                             {{"kind", "PartialObjectMetadata"},
+                              {"apiVersion", "meta.k8s.io/v1"},
+                              {"metadata", slice.at("metadata")}}}});
+        } else {
+            items.push_back(slice);
+        }
+    }
+    if (!r.name.isEmpty()) {
+        respondStatus(socket, ApiStatus::notFound(QStringLiteral("endpointslices"),
+                                                  QStringLiteral("discovery.k8s.io"), r.name));
+        return;
+    }
+    const std::string version = std::to_string(store.resourceVersion());
+    if (asTable) {
+        respondObject(socket, 200,
+                      {{"kind", "Table"},
+                       {"apiVersion", "meta.k8s.io/v1"},
+                       {"metadata", {{"resourceVersion", version}}},
+                       {"columnDefinitions", endpointslices::columnDefinitions()},
+                       {"rows", rows}});
+        return;
+    }
+    respondObject(socket, 200,
+                  {{"kind", "EndpointSliceList"},
+                   {"apiVersion", "discovery.k8s.io/v1"},
+                   {"metadata", {{"resourceVersion", version}}},
                    {"items", items}});
 }
 

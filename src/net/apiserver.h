@@ -128,6 +128,10 @@ private:
     // Qt HTTP Server finished a WebSocket handshake that remoteCommand() accepted.
     void webSocketConnected();
     void deleteCollection(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
+    // discovery.k8s.io/v1 EndpointSlices, derived from the Endpoints (endpointslices.h):
+    // get, list and watch.
+    void endpointSlices(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
+    void writeSliceEvent(Watch *watch, core::WatchEventType type, const core::AnyObject &object);
     void tick();
     // Records a change a client made (a Decision the event list shows) and tells the window.
     void announce(const ResourceInfo &resource, const QString &ns, const QString &name,
