@@ -7,6 +7,7 @@
 // closes them after its idle timeout), and the connection cap.
 
 #include "apiserver.h"
+#include "endpointslices.h"
 #include "sim/simulation.h"
 
 #include <QElapsedTimer>
@@ -17,6 +18,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -724,6 +726,63 @@ private Q_SLOTS:
         QCOMPARE(fromApi(), before + 1);
         QCOMPARE(changed.count(), 1);
         QVERIFY(m_sim.decisions().last().message.contains(QLatin1String("Kubernetes API")));
+    }
+
+    // discovery.k8s.io/v1 EndpointSlices: a read-only view of the Endpoints, named, labelled
+    // and owned as the EndpointSlice controller does it, the same in every run.
+    void endpointSlices()
+    {
+        m_sim.advanceBy(1000); // the endpoints controller writes web's Endpoints
+        const Answer endpoints = call("GET", QStringLiteral("/api/v1/namespaces/default/endpoints/web"));
+        QVERIFY2(endpoints.code == 200, endpoints.body.constData());
+        const QString slices = QStringLiteral("/apis/discovery.k8s.io/v1/namespaces/default/endpointslices");
+        const QString name = net::endpointslices::sliceName(QStringLiteral("default"),
+                                                            QStringLiteral("web"));
+        QVERIFY2(QRegularExpression(QStringLiteral("^web-[bcdfghjklmnpqrstvwxz2456789]{5}$"))
+                     .match(name)
+                     .hasMatch(),
+                 qPrintable(name));
+
+        const Answer list = call("GET", slices + QStringLiteral("?labelSelector=kubernetes.io%2Fservice-name%3Dweb"));
+        QVERIFY2(list.code == 200, list.body.constData());
+        QCOMPARE(list.json.value(QLatin1String("kind")).toString(), QStringLiteral("EndpointSliceList"));
+        const QJsonArray items = list.json.value(QLatin1String("items")).toArray();
+        QCOMPARE(items.size(), 1);
+        const QJsonObject slice = items.first().toObject();
+        const QJsonObject meta = slice.value(QLatin1String("metadata")).toObject();
+        QCOMPARE(meta.value(QLatin1String("name")).toString(), name);
+        QCOMPARE(slice.value(QLatin1String("addressType")).toString(), QStringLiteral("IPv4"));
+        const QJsonObject labels = meta.value(QLatin1String("labels")).toObject();
+        QCOMPARE(labels.value(QLatin1String("kubernetes.io/service-name")).toString(),
+                 QStringLiteral("web"));
+        QCOMPARE(labels.value(QLatin1String("endpointslice.kubernetes.io/managed-by")).toString(),
+                 QStringLiteral("endpointslice-controller.k8s.io"));
+        QCOMPARE(labels.value(QLatin1String("app")).toString(), QStringLiteral("web"));
+        const QJsonObject owner =
+            meta.value(QLatin1String("ownerReferences")).toArray().first().toObject();
+        QCOMPARE(owner.value(QLatin1String("kind")).toString(), QStringLiteral("Service"));
+        QCOMPARE(owner.value(QLatin1String("uid")).toString(), m_uid);
+        QCOMPARE(meta.value(QLatin1String("resourceVersion")).toString(),
+                 endpoints.json.value(QLatin1String("metadata")).toObject()
+                     .value(QLatin1String("resourceVersion")).toString());
+
+        // A selector that matches no slice's labels.
+        const Answer none = call("GET", slices + QStringLiteral("?labelSelector=kubernetes.io%2Fservice-name%3Dother"));
+        QCOMPARE(none.json.value(QLatin1String("items")).toArray().size(), 0);
+
+        const Answer one = call("GET", slices + QLatin1Char('/') + name);
+        QVERIFY2(one.code == 200, one.body.constData());
+        QCOMPARE(one.json.value(QLatin1String("kind")).toString(), QStringLiteral("EndpointSlice"));
+        QCOMPARE(one.json.value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")),
+                 meta.value(QLatin1String("uid")));
+
+        checkStatus(call("GET", slices + QStringLiteral("/nope")), 404, QStringLiteral("NotFound"),
+                    QStringLiteral("endpointslices.discovery.k8s.io \"nope\" not found"));
+        const qint64 version = m_sim.store().resourceVersion();
+        checkStatus(call("POST", slices, "{}"), 405, QStringLiteral("MethodNotAllowed"), {});
+        checkStatus(call("DELETE", slices + QLatin1Char('/') + name), 405,
+                    QStringLiteral("MethodNotAllowed"), {});
+        QCOMPARE(m_sim.store().resourceVersion(), version);
     }
 
     void cleanupTestCase()
