@@ -115,16 +115,31 @@ QByteArray reasonPhrase(int code)
     }
 }
 
-// The warning the responses to the request being served carry (Warning: 299, as the API server
-// sends for a deprecated API; kubectl prints it as "Warning: ..."). Set for the extent of one
-// request by WarningScope; requests are served one at a time, on the server's thread.
-QByteArray pendingWarning;
+// The warnings the responses to the request being served carry (Warning: 299, as the API
+// server sends for a deprecated API or an unknown field; kubectl prints each as
+// "Warning: ..."). Set for the extent of one request by WarningScope (and addWarning());
+// requests are served one at a time, on the server's thread.
+QList<QByteArray> pendingWarnings;
+
+void addWarning(const QString &text)
+{
+    // A quoted-string: backslash and double quote escaped.
+    QByteArray quoted = text.toUtf8();
+    quoted.replace('\\', "\\\\");
+    quoted.replace('"', "\\\"");
+    pendingWarnings.append(quoted);
+}
 
 class WarningScope
 {
 public:
-    explicit WarningScope(const QByteArray &warning) { pendingWarning = warning; }
-    ~WarningScope() { pendingWarning.clear(); }
+    explicit WarningScope(const QByteArray &warning)
+    {
+        pendingWarnings.clear();
+        if (!warning.isEmpty())
+            pendingWarnings.append(warning);
+    }
+    ~WarningScope() { pendingWarnings.clear(); }
     WarningScope(const WarningScope &) = delete;
     WarningScope &operator=(const WarningScope &) = delete;
 };
@@ -134,8 +149,8 @@ void respond(QTcpSocket *socket, int code, const QByteArray &body,
 {
     QByteArray out = "HTTP/1.1 " + QByteArray::number(code) + ' ' + reasonPhrase(code) + "\r\n";
     out += "Content-Type: " + contentType + "\r\n";
-    if (!pendingWarning.isEmpty())
-        out += "Warning: 299 - \"" + pendingWarning + "\"\r\n";
+    for (const QByteArray &warning : std::as_const(pendingWarnings))
+        out += "Warning: 299 - \"" + warning + "\"\r\n";
     out += "Cache-Control: no-cache, private\r\n";
     out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
     out += body;
@@ -157,8 +172,8 @@ void beginStream(QTcpSocket *socket, const QByteArray &contentType)
 {
     QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: " + contentType
         + "\r\nCache-Control: no-cache, private\r\nTransfer-Encoding: chunked\r\n";
-    if (!pendingWarning.isEmpty())
-        head += "Warning: 299 - \"" + pendingWarning + "\"\r\n";
+    for (const QByteArray &warning : std::as_const(pendingWarnings))
+        head += "Warning: 299 - \"" + warning + "\"\r\n";
     socket->write(head + "\r\n");
 }
 
@@ -1052,6 +1067,50 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
     const QUrlQuery query(request.url());
     const bool dryRun = isDryRun(query);
     const Method method = request.method();
+
+    // fieldValidation (kubectl 1.27+ sends Strict; absent means Warn): unknown and duplicate
+    // fields of a body, found against the schemas the OpenAPI documents come from.
+    const bool writesBody = r.sub.isEmpty()
+        && ((method == Method::Post && r.name.isEmpty())
+            || (method == Method::Put && !r.name.isEmpty())
+            || (method == Method::Patch && !r.name.isEmpty()));
+    const QString validation = query.queryItemValue(QStringLiteral("fieldValidation"));
+    QByteArray body = request.body(); // what the operations are given
+    if (writesBody && validation != QLatin1String("Ignore")) {
+        BodyShape shape = BodyShape::Object;
+        if (method == Method::Patch) {
+            const std::optional<core::apijson::PatchType> type = patchTypeOf(request);
+            shape = !type ? BodyShape::Object
+                : *type == core::apijson::PatchType::Json   ? BodyShape::JsonPatch
+                : *type == core::apijson::PatchType::Merge  ? BodyShape::MergePatch
+                                                            : BodyShape::StrategicPatch;
+        }
+        const QStringList errors =
+            strictDecodingErrors(resource.group, resource.kindName, body, shape);
+        if (!errors.isEmpty() && validation == QLatin1String("Strict")) {
+            // As kube-apiserver words it: the decoder's message for a body, the patcher's for a
+            // patch.
+            const QString strict = QStringLiteral("strict decoding error: ") + errors.join(QStringLiteral(", "));
+            respondStatus(socket, ApiStatus::badRequest(
+                                      method == Method::Patch
+                                          ? strict
+                                          : QStringLiteral("%1 in version \"%2\" cannot be handled "
+                                                           "as a %1: %3")
+                                                .arg(resource.kindName, resource.version, strict)));
+            return;
+        }
+        for (const QString &error : errors)
+            addWarning(error);
+        // Warn and Ignore: what the decoder keeps (Ordinal's manifest decoder refuses unknown
+        // fields itself, as Strict).
+        if (!errors.isEmpty())
+            body = withoutUnknownFields(resource.group, resource.kindName, body, shape);
+    } else if (writesBody) {
+        body = withoutUnknownFields(resource.group, resource.kindName, body,
+                                    method == Method::Patch ? BodyShape::StrategicPatch
+                                                            : BodyShape::Object);
+    }
+
     const auto answer = [&](const core::OperationResult &result) {
         if (!result.ok()) {
             respondStatus(socket, result.status);
@@ -1078,7 +1137,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
         }
         if (method == Method::Post) {
             const core::OperationResult result =
-                m_operations->create(resource, r.ns, request.body(), dryRun);
+                m_operations->create(resource, r.ns, body, dryRun);
             answer(result);
             if (result.ok() && result.object && !dryRun)
                 announce(resource, r.ns, metaOf(*result.object).name, QStringLiteral("create"));
@@ -1209,7 +1268,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
     }
     case Method::Put: {
         const core::OperationResult result =
-            m_operations->replace(resource, r.ns, r.name, request.body(), dryRun);
+            m_operations->replace(resource, r.ns, r.name, body, dryRun);
         answer(result);
         if (result.ok()) // a refused write changed nothing
             changed(QStringLiteral("update"));
@@ -1223,7 +1282,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
             return;
         }
         const core::OperationResult result =
-            m_operations->patch(resource, r.ns, r.name, request.body(), *patchType, dryRun);
+            m_operations->patch(resource, r.ns, r.name, body, *patchType, dryRun);
         answer(result);
         if (result.ok()) // a refused write changed nothing
             changed(QStringLiteral("patch"));
