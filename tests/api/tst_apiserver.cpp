@@ -63,6 +63,7 @@ struct Answer
     QByteArray body;
     QJsonObject json;
     QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QByteArray warning; // the Warning headers, joined
 };
 
 } // namespace
@@ -101,6 +102,7 @@ private:
         answer.body = reply->readAll();
         answer.json = QJsonDocument::fromJson(answer.body).object();
         answer.error = reply->error();
+        answer.warning = reply->rawHeader("Warning");
         return answer;
     }
 
@@ -783,6 +785,47 @@ private Q_SLOTS:
         checkStatus(call("DELETE", slices + QLatin1Char('/') + name), 405,
                     QStringLiteral("MethodNotAllowed"), {});
         QCOMPARE(m_sim.store().resourceVersion(), version);
+    }
+
+    // fieldValidation: Strict refuses unknown and duplicate fields with kube-apiserver's
+    // words; Warn (also the default) and Ignore create the object without them.
+    void fieldValidation()
+    {
+        const QByteArray body = "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"fv\",\"name\":\"fv\"},\"spec\":{\"selector\":{\"app\":\"fv\"},\"portz\":1,\"ports\":[{\"port\":80,\"targetPortz\":1}]}}";
+        const qint64 version = m_sim.store().resourceVersion();
+        const Answer strict = call("POST", kServices + QStringLiteral("?fieldValidation=Strict"), body);
+        checkStatus(strict, 400, QStringLiteral("BadRequest"),
+                    QStringLiteral("Service in version \"v1\" cannot be handled as a Service: "
+                                   "strict decoding error: duplicate field \"metadata.name\", "
+                                   "unknown field \"spec.portz\", unknown field "
+                                   "\"spec.ports[0].targetPortz\""));
+        QCOMPARE(m_sim.store().resourceVersion(), version);
+
+        const Answer warned = call("POST", kServices + QStringLiteral("?fieldValidation=Warn"), body);
+        QVERIFY2(warned.code == 201, warned.body.constData());
+        QVERIFY2(warned.warning.contains("299 - \"unknown field \\\"spec.portz\\\"\""),
+                 warned.warning.constData());
+        QVERIFY2(warned.warning.contains("duplicate field \\\"metadata.name\\\""),
+                 warned.warning.constData());
+        QVERIFY(call("DELETE", kServices + QStringLiteral("/fv")).code == 200);
+
+        const Answer ignored = call("POST", kServices + QStringLiteral("?fieldValidation=Ignore"), body);
+        QVERIFY2(ignored.code == 201, ignored.body.constData());
+        QVERIFY(ignored.warning.isEmpty());
+        QVERIFY(call("DELETE", kServices + QStringLiteral("/fv")).code == 200);
+
+        // A patch: the patcher's words; its unknown fields sorted after the duplicates.
+        const Answer patched = call("PATCH", kService + QStringLiteral("?fieldValidation=Strict"),
+                                    "{\"spec\":{\"zz\":1,\"aa\":2}}",
+                                    "application/merge-patch+json");
+        checkStatus(patched, 400, QStringLiteral("BadRequest"),
+                    QStringLiteral("strict decoding error: unknown field \"spec.aa\", unknown "
+                                   "field \"spec.zz\""));
+        const Answer jsonPatch = call("PATCH", kService + QStringLiteral("?fieldValidation=Strict"),
+                                      "[{\"op\":\"replace\",\"path\":\"/spec/typez\",\"value\":1}]",
+                                      "application/json-patch+json");
+        checkStatus(jsonPatch, 400, QStringLiteral("BadRequest"),
+                    QStringLiteral("strict decoding error: unknown field \"spec.typez\""));
     }
 
     void cleanupTestCase()
