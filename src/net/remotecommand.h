@@ -6,9 +6,11 @@
 // v3.channel.k8s.io (adds the resize stream) and v2.channel.k8s.io are accepted; v1 and the
 // unversioned protocol are not.
 //
-// Wiring into a QAbstractHttpServer (Qt 6.4) subclass, in handleRequest(request, socket), for
-// POST|GET .../namespaces/NS/pods/NAME/exec|attach (kubectl GETs the pod first: serve that
-// as usual, and /api, /apis, /api/v1 discovery for "pods"):
+// ApiServer serves the WebSocket form too (websocketcommandsession.h, and the notes in
+// docs/kubectl-streaming.md on how Qt 6.4 hands it the upgrade). A server that serves only
+// SPDY is wired into a QAbstractHttpServer (Qt 6.4) subclass, in handleRequest(request,
+// socket), for POST|GET .../namespaces/NS/pods/NAME/exec|attach (kubectl GETs the pod first:
+// serve that as usual, and /api, /apis, /api/v1 discovery for "pods"), as follows:
 //
 //   if (isWebSocketUpgrade(request)) {          // kubectl >= 1.30 tries this first (a GET)
 //       writeUpgradeRefusal(socket);            // 400 + Status: kubectl falls back to SPDY
