@@ -118,6 +118,8 @@ const std::vector<ResourceRow> &resourceRows()
         // Served read-only: a view of the Endpoints (endpointslices.h).
         {"discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", "endpointslice", "", true,
          "get,list,watch", "", {}},
+        // Served read-only: the core/v1 Events in events.k8s.io/v1's shape.
+        {"events.k8s.io", "v1", "Event", "events", "event", "ev", true, "get,list,watch", "", {}},
     };
     return rows;
 }
@@ -622,6 +624,23 @@ const std::vector<TypeSpec> &schemaTypes()
           {"port", "int32", "Port number."},
           {"protocol", "string", "TCP, UDP or SCTP."}},
          "port"},
+        {"events.Event", "A report of something that happened (events.k8s.io/v1).",
+         {META_FIELDS,
+          {"action", "string", "What was done, or failed, about the regarding object."},
+          {"deprecatedCount", "int32", "core/v1's count, kept for compatibility."},
+          {"deprecatedFirstTimestamp", "time", "core/v1's firstTimestamp."},
+          {"deprecatedLastTimestamp", "time", "core/v1's lastTimestamp."},
+          {"deprecatedSource", "object", "core/v1's source."},
+          {"eventTime", "object", "When the event was first observed (MicroTime)."},
+          {"note", "string", "A human-readable description."},
+          {"reason", "string", "Why the action was taken."},
+          {"regarding", "core.ObjectReference", "The object this event is about."},
+          {"related", "core.ObjectReference", "A second object, if any."},
+          {"reportingController", "string", "The controller that emitted the event."},
+          {"reportingInstance", "string", "The instance of the controller."},
+          {"series", "object", "Data about the series this event is part of."},
+          {"type", "string", "Normal or Warning."}},
+         "eventTime"},
         {"discovery.EndpointSlice", "A set of endpoints of a service, kept by the EndpointSlice "
          "controller.",
          {META_FIELDS,

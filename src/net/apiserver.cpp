@@ -516,29 +516,69 @@ bool isDryRun(const QUrlQuery &query)
     return query.queryItemValue(QStringLiteral("dryRun")) == QLatin1String("All");
 }
 
-// discovery.k8s.io/v1 EndpointSlices: not a kind the simulation stores but a view of its
-// Endpoints (endpointslices.h), served read-only by ApiServer::endpointSlices().
-const ResourceInfo &endpointSliceResource()
+// Resources that are not kinds the simulation stores but views of one, served read-only (get,
+// list, watch) by ApiServer::serveView(): discovery.k8s.io/v1 EndpointSlices of the Endpoints
+// (endpointslices.h) and events.k8s.io/v1 Events of the core/v1 Events. Each object of the
+// source kind is one object of the view, with its resourceVersion.
+} // namespace
+
+struct ResourceView
 {
-    static const ResourceInfo info{ObjectKind::Endpoints,
-                                   QStringLiteral("discovery.k8s.io"),
-                                   QStringLiteral("v1"),
-                                   QStringLiteral("EndpointSlice"),
-                                   QStringLiteral("endpointslices"),
-                                   QStringLiteral("endpointslice"),
-                                   {},
-                                   true,
-                                   {QStringLiteral("get"), QStringLiteral("list"),
-                                    QStringLiteral("watch")}};
-    return info;
+    ResourceInfo info; // kind: the source kind
+    // The served object, from the source object.
+    json (*document)(const AnyObject &object, const core::Store &store, qint64 epochMs);
+    // Table columns and one row (AGE and the like from now).
+    json (*columns)();
+    QStringList (*row)(const AnyObject &object, const json &document, core::Millis now);
+};
+
+namespace {
+
+const QList<ResourceView> &resourceViews()
+{
+    const QStringList readOnly = {QStringLiteral("get"), QStringLiteral("list"),
+                                  QStringLiteral("watch")};
+    static const QList<ResourceView> views = {
+        {{ObjectKind::Endpoints, QStringLiteral("discovery.k8s.io"), QStringLiteral("v1"),
+          QStringLiteral("EndpointSlice"), QStringLiteral("endpointslices"),
+          QStringLiteral("endpointslice"), {}, true, readOnly},
+         [](const AnyObject &object, const core::Store &store, qint64 epochMs) {
+             return endpointslices::sliceJson(std::get<core::Endpoints>(object), store, epochMs);
+         },
+         &endpointslices::columnDefinitions,
+         [](const AnyObject &object, const json &document, core::Millis now) {
+             return endpointslices::tableRow(document, now - metaOf(object).creationTimestamp);
+         }},
+        // As kube-apiserver: the same objects as core/v1 Events, in events.k8s.io/v1's shape,
+        // printed by the same printer.
+        {{ObjectKind::Event, QStringLiteral("events.k8s.io"), QStringLiteral("v1"),
+          QStringLiteral("Event"), QStringLiteral("events"), QStringLiteral("event"),
+          {QStringLiteral("ev")}, true, readOnly},
+         [](const AnyObject &object, const core::Store &, qint64 epochMs) {
+             return core::apijson::toEventsV1Json(std::get<core::Event>(object), epochMs);
+         },
+         [] { return columnDefinitions(ObjectKind::Event); },
+         [](const AnyObject &object, const json &, core::Millis now) { return rowOf(object, now); }},
+    };
+    return views;
+}
+
+const ResourceView *viewOf(const ResourceInfo *resource)
+{
+    for (const ResourceView &view : resourceViews()) {
+        if (&view.info == resource)
+            return &view;
+    }
+    return nullptr;
 }
 
 const ResourceInfo *findResource(const QString &group, const QString &version,
                                  const QString &plural)
 {
-    const ResourceInfo &slices = endpointSliceResource();
-    if (group == slices.group && version == slices.version && plural == slices.plural)
-        return &slices;
+    for (const ResourceView &view : resourceViews()) {
+        if (group == view.info.group && version == view.info.version && plural == view.info.plural)
+            return &view.info;
+    }
     for (const ResourceInfo &info : core::apijson::resourceTable()) {
         if (info.group == group && info.version == version && info.plural == plural)
             return &info;
@@ -1056,8 +1096,8 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
 {
     using Method = QHttpServerRequest::Method;
     const ResourceInfo &resource = *r.resource;
-    if (&resource == &endpointSliceResource()) {
-        endpointSlices(request, socket, r);
+    if (const ResourceView *view = viewOf(&resource)) {
+        serveView(request, socket, r, *view);
         return;
     }
     const WarningScope warning(resource.kind == ObjectKind::Endpoints
@@ -1529,8 +1569,8 @@ void ApiServer::watchEvent(const core::WatchEvent &event)
             continue;
         if (!watch->ns.isEmpty() && metaOf(*event.object).namespaceName != watch->ns)
             continue;
-        if (watch->resource == &endpointSliceResource()) {
-            writeSliceEvent(watch.get(), event.type, *event.object);
+        if (const ResourceView *view = viewOf(watch->resource)) {
+            writeViewEvent(watch.get(), *view, event.type, *event.object);
             continue;
         }
         const Watch::Delivery delivery =
@@ -1597,37 +1637,64 @@ void ApiServer::deleteCollection(const QHttpServerRequest &request, QTcpSocket *
                    {"items", items}});
 }
 
-// --- EndpointSlices -----------------------------------------------------------------------------
+// --- views (EndpointSlices, events.k8s.io Events) --------------------------------------------------
 
-void ApiServer::writeSliceEvent(Watch *watch, core::WatchEventType type, const AnyObject &object)
+namespace {
+
+json viewRow(const ResourceView &view, const AnyObject &object, const json &document,
+             core::Millis now)
 {
-    const json slice = endpointslices::sliceJson(std::get<core::Endpoints>(object), m_sim->store(),
-                                                 m_epochMs);
-    if (watch->selection.labels && !watch->selection.labels->matches(endpointslices::labelsOf(slice)))
+    json cells = json::array();
+    for (const QString &cell : view.row(object, document, now))
+        cells.push_back(str(cell));
+    return {{"cells", cells},
+            {"object",
+             {{"kind", "PartialObjectMetadata"},
+              {"apiVersion", "meta.k8s.io/v1"},
+              {"metadata", document.at("metadata")}}}};
+}
+
+json viewTable(const ResourceView &view, const json &rows, qint64 resourceVersion)
+{
+    return {{"kind", "Table"},
+            {"apiVersion", "meta.k8s.io/v1"},
+            {"metadata", {{"resourceVersion", std::to_string(resourceVersion)}}},
+            {"columnDefinitions", view.columns()},
+            {"rows", rows}};
+}
+
+// The labels of a served object (the view's own, e.g. a slice's kubernetes.io/service-name).
+QMap<QString, QString> labelsOf(const json &document)
+{
+    QMap<QString, QString> labels;
+    const json &metadata = document.at("metadata");
+    if (metadata.contains("labels")) {
+        for (const auto &[key, value] : metadata.at("labels").items())
+            labels.insert(QString::fromStdString(key),
+                          QString::fromStdString(value.get<std::string>()));
+    }
+    return labels;
+}
+
+} // namespace
+
+void ApiServer::writeViewEvent(Watch *watch, const ResourceView &view, core::WatchEventType type,
+                               const AnyObject &object)
+{
+    const json document = view.document(object, m_sim->store(), m_epochMs);
+    if (watch->selection.labels && !watch->selection.labels->matches(labelsOf(document)))
         return;
-    json payload = slice;
+    json payload = document;
     if (watch->table) {
-        const core::Millis age = m_sim->now() - metaOf(object).creationTimestamp;
-        json cells = json::array();
-        for (const QString &cell : endpointslices::tableRow(slice, age))
-            cells.push_back(str(cell));
         json rows = json::array();
-        rows.push_back({{"cells", cells},
-                        {"object",
-                         {{"kind", "PartialObjectMetadata"},
-                          {"apiVersion", "meta.k8s.io/v1"},
-                          {"metadata", slice.at("metadata")}}}});
-        payload = {{"kind", "Table"},
-                   {"apiVersion", "meta.k8s.io/v1"},
-                   {"metadata", {{"resourceVersion", std::to_string(metaOf(object).resourceVersion)}}},
-                   {"columnDefinitions", endpointslices::columnDefinitions()},
-                   {"rows", rows}};
+        rows.push_back(viewRow(view, object, document, m_sim->now()));
+        payload = viewTable(view, rows, metaOf(object).resourceVersion);
     }
     writeChunk(watch->socket, toBytes(json{{"type", eventTypeName(type)}, {"object", payload}}) + '\n');
 }
 
-void ApiServer::endpointSlices(const QHttpServerRequest &request, QTcpSocket *socket,
-                               const Route &r)
+void ApiServer::serveView(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r,
+                          const ResourceView &view)
 {
     if (request.method() != QHttpServerRequest::Method::Get) {
         respondStatus(socket, ApiStatus::methodNotAllowed(
@@ -1644,8 +1711,8 @@ void ApiServer::endpointSlices(const QHttpServerRequest &request, QTcpSocket *so
         return;
     }
     const QUrlQuery query(request.url());
-    // Label selectors match the slice's own labels (kubernetes.io/service-name=...); of the
-    // fields, the two every kind offers.
+    // Label selectors match the served object's own labels (a slice's
+    // kubernetes.io/service-name=...); of the fields, the two every kind offers.
     Selection selection;
     const QString labelText = query.queryItemValue(QStringLiteral("labelSelector"),
                                                    QUrl::FullyDecoded);
@@ -1675,13 +1742,13 @@ void ApiServer::endpointSlices(const QHttpServerRequest &request, QTcpSocket *so
             return;
         }
     }
-    const auto matches = [&selection](const json &slice) {
-        if (selection.labels && !selection.labels->matches(endpointslices::labelsOf(slice)))
+    const auto matches = [&selection](const json &document) {
+        if (selection.labels && !selection.labels->matches(labelsOf(document)))
             return false;
         for (const FieldTerm &term : selection.fields) {
             const char *key = term.field == QLatin1String("metadata.name") ? "name" : "namespace";
             const QString value =
-                QString::fromStdString(slice.at("metadata").value(key, std::string()));
+                QString::fromStdString(document.at("metadata").value(key, std::string()));
             if ((value == term.value) == term.negated)
                 return false;
         }
@@ -1699,21 +1766,21 @@ void ApiServer::endpointSlices(const QHttpServerRequest &request, QTcpSocket *so
         watch->table = asTable;
         watch->sinceBookmark.start();
         beginStream(socket, "application/json");
-        // From a resourceVersion: the Endpoints' changes since (the slices as they read now);
-        // without one, every slice as ADDED.
+        // From a resourceVersion: the source objects' changes since (served as they read
+        // now); without one, every object as ADDED.
         const QString from = query.queryItemValue(QStringLiteral("resourceVersion"));
         bool ok = false;
         const qint64 version = from.toLongLong(&ok);
         if (!from.isEmpty() && from != QLatin1String("0") && ok) {
             for (const core::WatchEvent &e : m_sim->watchEvents()) {
-                if (e.resourceVersion <= version || e.kind != ObjectKind::Endpoints || !e.object)
+                if (e.resourceVersion <= version || e.kind != view.info.kind || !e.object)
                     continue;
                 if (r.ns.isEmpty() || metaOf(*e.object).namespaceName == r.ns)
-                    writeSliceEvent(watch.get(), e.type, *e.object);
+                    writeViewEvent(watch.get(), view, e.type, *e.object);
             }
         } else {
-            for (const AnyObject &object : objectsOf(store, ObjectKind::Endpoints, r.ns))
-                writeSliceEvent(watch.get(), core::WatchEventType::Added, object);
+            for (const AnyObject &object : objectsOf(store, view.info.kind, r.ns))
+                writeViewEvent(watch.get(), view, core::WatchEventType::Added, object);
         }
         Watch *raw = watch.get();
         const int timeout = query.queryItemValue(QStringLiteral("timeoutSeconds")).toInt();
@@ -1733,52 +1800,36 @@ void ApiServer::endpointSlices(const QHttpServerRequest &request, QTcpSocket *so
 
     json items = json::array();
     json rows = json::array();
-    for (const AnyObject &object : objectsOf(store, ObjectKind::Endpoints, r.ns)) {
-        const json slice =
-            endpointslices::sliceJson(std::get<core::Endpoints>(object), store, m_epochMs);
+    for (const AnyObject &object : objectsOf(store, view.info.kind, r.ns)) {
+        const json document = view.document(object, store, m_epochMs);
         if (!r.name.isEmpty()) {
-            if (QString::fromStdString(slice.at("metadata").at("name").get<std::string>())
+            if (QString::fromStdString(document.at("metadata").at("name").get<std::string>())
                 == r.name) {
-                respondObject(socket, 200, slice);
+                respondObject(socket, 200, document);
                 return;
             }
             continue;
         }
-        if (!matches(slice))
+        if (!matches(document))
             continue;
-        if (asTable) {
-            json cells = json::array();
-            for (const QString &cell : endpointslices::tableRow(
-                     slice, m_sim->now() - metaOf(object).creationTimestamp))
-                cells.push_back(str(cell));
-            rows.push_back({{"cells", cells},
-                            {"object",
-                             {{"kind", "PartialObjectMetadata"},
-                              {"apiVersion", "meta.k8s.io/v1"},
-                              {"metadata", slice.at("metadata")}}}});
-        } else {
-            items.push_back(slice);
-        }
+        if (asTable)
+            rows.push_back(viewRow(view, object, document, m_sim->now()));
+        else
+            items.push_back(document);
     }
     if (!r.name.isEmpty()) {
-        respondStatus(socket, ApiStatus::notFound(QStringLiteral("endpointslices"),
-                                                  QStringLiteral("discovery.k8s.io"), r.name));
+        respondStatus(socket, ApiStatus::notFound(view.info.plural, view.info.group, r.name));
         return;
     }
-    const std::string version = std::to_string(store.resourceVersion());
+    const qint64 version = store.resourceVersion();
     if (asTable) {
-        respondObject(socket, 200,
-                      {{"kind", "Table"},
-                       {"apiVersion", "meta.k8s.io/v1"},
-                       {"metadata", {{"resourceVersion", version}}},
-                       {"columnDefinitions", endpointslices::columnDefinitions()},
-                       {"rows", rows}});
+        respondObject(socket, 200, viewTable(view, rows, version));
         return;
     }
     respondObject(socket, 200,
-                  {{"kind", "EndpointSliceList"},
-                   {"apiVersion", "discovery.k8s.io/v1"},
-                   {"metadata", {{"resourceVersion", version}}},
+                  {{"kind", str(listKind(view.info))},
+                   {"apiVersion", str(view.info.apiVersion())},
+                   {"metadata", {{"resourceVersion", std::to_string(version)}}},
                    {"items", items}});
 }
 

@@ -21,6 +21,7 @@ class QWebSocketServer;
 namespace ordinal::net {
 
 class RemoteCommandStream;
+struct ResourceView;
 
 // The Kubernetes API, served from the simulation over HTTP/1.1 on loopback, so that the real
 // kubectl, client libraries and tools drive the simulated cluster (kube-apiserver 1.30-era
@@ -128,10 +129,12 @@ private:
     // Qt HTTP Server finished a WebSocket handshake that remoteCommand() accepted.
     void webSocketConnected();
     void deleteCollection(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
-    // discovery.k8s.io/v1 EndpointSlices, derived from the Endpoints (endpointslices.h):
-    // get, list and watch.
-    void endpointSlices(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
-    void writeSliceEvent(Watch *watch, core::WatchEventType type, const core::AnyObject &object);
+    // Views of a stored kind served read-only (get, list, watch): discovery.k8s.io/v1
+    // EndpointSlices of the Endpoints, events.k8s.io/v1 Events of the core/v1 Events.
+    void serveView(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r,
+                   const ResourceView &view);
+    void writeViewEvent(Watch *watch, const ResourceView &view, core::WatchEventType type,
+                        const core::AnyObject &object);
     void tick();
     // Records a change a client made (a Decision the event list shows) and tells the window.
     void announce(const ResourceInfo &resource, const QString &ns, const QString &name,

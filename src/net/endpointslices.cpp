@@ -163,18 +163,6 @@ json sliceJson(const core::Endpoints &endpoints, const core::Store &store, qint6
             {"ports", ports}};
 }
 
-QMap<QString, QString> labelsOf(const json &slice)
-{
-    QMap<QString, QString> labels;
-    const json &metadata = slice.at("metadata");
-    if (metadata.contains("labels")) {
-        for (const auto &[key, value] : metadata.at("labels").items())
-            labels.insert(QString::fromStdString(key),
-                          QString::fromStdString(value.get<std::string>()));
-    }
-    return labels;
-}
-
 json columnDefinitions()
 {
     // Upstream's printer's columns and descriptions.

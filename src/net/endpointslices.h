@@ -30,9 +30,6 @@ QString sliceName(const QString &ns, const QString &service);
 nlohmann::json sliceJson(const core::Endpoints &endpoints, const core::Store &store,
                          qint64 epochMs);
 
-// The slice's labels (for label selectors).
-QMap<QString, QString> labelsOf(const nlohmann::json &slice);
-
 // kubectl get endpointslices: NAME, ADDRESSTYPE, PORTS, ENDPOINTS, AGE, as upstream's printer
 // writes them (at most three ports and addresses, then "+ N more...").
 nlohmann::json columnDefinitions();

@@ -787,6 +787,29 @@ private Q_SLOTS:
         QCOMPARE(m_sim.store().resourceVersion(), version);
     }
 
+    // events.k8s.io/v1: the core/v1 Events in the new shape (note, regarding, ...), read-only.
+    void eventsV1()
+    {
+        const Answer core = call("GET", QStringLiteral("/api/v1/events"));
+        QVERIFY2(core.code == 200, core.body.constData());
+        const Answer v1 = call("GET", QStringLiteral("/apis/events.k8s.io/v1/events"));
+        QVERIFY2(v1.code == 200, v1.body.constData());
+        QCOMPARE(v1.json.value(QLatin1String("kind")).toString(), QStringLiteral("EventList"));
+        const QJsonArray coreItems = core.json.value(QLatin1String("items")).toArray();
+        const QJsonArray items = v1.json.value(QLatin1String("items")).toArray();
+        QCOMPARE(items.size(), coreItems.size());
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QJsonObject e = items.at(i).toObject();
+            const QJsonObject c = coreItems.at(i).toObject();
+            QCOMPARE(e.value(QLatin1String("apiVersion")).toString(), QStringLiteral("events.k8s.io/v1"));
+            QCOMPARE(e.value(QLatin1String("note")), c.value(QLatin1String("message")));
+            QCOMPARE(e.value(QLatin1String("regarding")), c.value(QLatin1String("involvedObject")));
+            QCOMPARE(e.value(QLatin1String("metadata")), c.value(QLatin1String("metadata")));
+        }
+        checkStatus(call("POST", QStringLiteral("/apis/events.k8s.io/v1/namespaces/default/events"), "{}"),
+                    405, QStringLiteral("MethodNotAllowed"), {});
+    }
+
     // fieldValidation: Strict refuses unknown and duplicate fields with kube-apiserver's
     // words; Warn (also the default) and Ignore create the object without them.
     void fieldValidation()

@@ -368,8 +368,8 @@ void TestApiDiscovery::aggregated()
                      + (contentType.contains("v2beta1") ? QStringLiteral("v2beta1")
                                                         : QStringLiteral("v2")));
         const QJsonArray items = arr(o.value(QStringLiteral("items")));
-        // /apis: apps, then discovery.k8s.io (EndpointSlices)
-        QCOMPARE(items.size(), core ? 1 : 2);
+        // /apis: apps, then discovery.k8s.io (EndpointSlices), events.k8s.io
+        QCOMPARE(items.size(), core ? 1 : 3);
         if (!core) {
             QCOMPARE(s(obj(obj(items.at(1)).value(QStringLiteral("metadata")))
                            .value(QStringLiteral("name"))),
@@ -440,7 +440,8 @@ void TestApiDiscovery::openApiV3Index()
     const QJsonObject paths = obj(index.value(QStringLiteral("paths")));
     QCOMPARE(paths.keys(),
              (QStringList { QStringLiteral("api/v1"), QStringLiteral("apis/apps/v1"),
-                            QStringLiteral("apis/discovery.k8s.io/v1") }));
+                            QStringLiteral("apis/discovery.k8s.io/v1"),
+                            QStringLiteral("apis/events.k8s.io/v1") }));
     for (auto it = paths.begin(); it != paths.end(); ++it) {
         const QString url = s(obj(it.value()).value(QStringLiteral("serverRelativeURL")));
         QVERIFY(
@@ -714,7 +715,7 @@ void TestApiDiscovery::kubectlApiVersions()
     m_server->requests.clear();
     const Run r = runKubectl({ QStringLiteral("api-versions") });
     QCOMPARE(r.exitCode, 0);
-    QCOMPARE(r.out, QStringLiteral("apps/v1\ndiscovery.k8s.io/v1\nv1\n"));
+    QCOMPARE(r.out, QStringLiteral("apps/v1\ndiscovery.k8s.io/v1\nevents.k8s.io/v1\nv1\n"));
     QVERIFY(m_server->requests.contains(QStringLiteral("GET /api")));
     QVERIFY(m_server->requests.contains(QStringLiteral("GET /apis")));
 }
