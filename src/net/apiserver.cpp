@@ -453,8 +453,9 @@ struct Selection
     }
 };
 
+// probeFields false: the field terms are left to the caller to check (views of a kind).
 std::optional<Selection> selectionOf(const QUrlQuery &query, const ResourceInfo &resource,
-                                     ApiStatus *error)
+                                     ApiStatus *error, bool probeFields = true)
 {
     Selection selection;
     const QString labelText = query.queryItemValue(QStringLiteral("labelSelector"),
@@ -477,6 +478,8 @@ std::optional<Selection> selectionOf(const QUrlQuery &query, const ResourceInfo 
         *error = ApiStatus::badRequest(message);
         return std::nullopt;
     }
+    if (!probeFields)
+        return selection;
     // A field the kind does not offer is refused, as upstream's conversion functions do.
     const AnyObject probe = core::forKind(resource.kind, [](auto type) {
         return AnyObject(typename decltype(type)::type());
@@ -584,6 +587,16 @@ const ResourceInfo *findResource(const QString &group, const QString &version,
             return &info;
     }
     return nullptr;
+}
+
+// A path that names no resource, as kube-apiserver answers it.
+ApiStatus resourceNotFound()
+{
+    ApiStatus missing;
+    missing.code = 404;
+    missing.reason = QStringLiteral("NotFound");
+    missing.message = QStringLiteral("the server could not find the requested resource");
+    return missing;
 }
 
 QString listKind(const ResourceInfo &resource)
@@ -1077,11 +1090,7 @@ void ApiServer::route(const QHttpServerRequest &request, QTcpSocket *socket)
     if (!parts.isEmpty())
         r.resource = findResource(group, version, parts[0]);
     if (!r.resource || parts.size() > 3) {
-        ApiStatus missing;
-        missing.code = 404;
-        missing.reason = QStringLiteral("NotFound");
-        missing.message = QStringLiteral("the server could not find the requested resource");
-        respondStatus(socket, missing);
+        respondStatus(socket, resourceNotFound());
         return;
     }
     r.name = parts.value(1);
@@ -1529,6 +1538,11 @@ void ApiServer::startWatch(const QHttpServerRequest &request, QTcpSocket *socket
             send(core::WatchEventType::Added, std::make_shared<const AnyObject>(object), 0);
     }
 
+    keepWatch(std::move(watch), query);
+}
+
+void ApiServer::keepWatch(std::unique_ptr<Watch> watch, const QUrlQuery &query)
+{
     Watch *raw = watch.get();
     const int timeout = query.queryItemValue(QStringLiteral("timeoutSeconds")).toInt();
     if (timeout > 0) {
@@ -1537,8 +1551,8 @@ void ApiServer::startWatch(const QHttpServerRequest &request, QTcpSocket *socket
         connect(&raw->deadline, &QTimer::timeout, this, [this, raw] { closeWatch(raw); });
         raw->deadline.start();
     }
-    connect(socket, &QTcpSocket::disconnected, this, [raw] { raw->closed = true; });
-    markLongRunning(socket);
+    connect(raw->socket, &QTcpSocket::disconnected, this, [raw] { raw->closed = true; });
+    markLongRunning(raw->socket);
     m_watches.push_back(std::move(watch));
     if (!m_clock.isActive())
         m_clock.start(); // also forgets closed watches
@@ -1703,37 +1717,19 @@ void ApiServer::serveView(const QHttpServerRequest &request, QTcpSocket *socket,
         return;
     }
     if (!r.sub.isEmpty()) {
-        ApiStatus missing;
-        missing.code = 404;
-        missing.reason = QStringLiteral("NotFound");
-        missing.message = QStringLiteral("the server could not find the requested resource");
-        respondStatus(socket, missing);
+        respondStatus(socket, resourceNotFound());
         return;
     }
     const QUrlQuery query(request.url());
     // Label selectors match the served object's own labels (a slice's
     // kubernetes.io/service-name=...); of the fields, the two every kind offers.
-    Selection selection;
-    const QString labelText = query.queryItemValue(QStringLiteral("labelSelector"),
-                                                   QUrl::FullyDecoded);
-    if (!labelText.isEmpty()) {
-        QString message;
-        selection.labels = core::LabelSelector::parse(labelText, &message);
-        if (!selection.labels) {
-            const QString prefix = QStringLiteral("unable to parse requirement: ");
-            respondStatus(socket, ApiStatus::badRequest(message.startsWith(prefix)
-                                                            ? message
-                                                            : prefix + message));
-            return;
-        }
-    }
-    QString message;
-    if (!parseFieldSelector(query.queryItemValue(QStringLiteral("fieldSelector"),
-                                                 QUrl::FullyDecoded),
-                            &selection.fields, &message)) {
-        respondStatus(socket, ApiStatus::badRequest(message));
+    ApiStatus error;
+    const std::optional<Selection> selected = selectionOf(query, view.info, &error, false);
+    if (!selected) {
+        respondStatus(socket, error);
         return;
     }
+    const Selection &selection = *selected;
     for (const FieldTerm &term : std::as_const(selection.fields)) {
         if (term.field != QLatin1String("metadata.name")
             && term.field != QLatin1String("metadata.namespace")) {
@@ -1782,19 +1778,7 @@ void ApiServer::serveView(const QHttpServerRequest &request, QTcpSocket *socket,
             for (const AnyObject &object : objectsOf(store, view.info.kind, r.ns))
                 writeViewEvent(watch.get(), view, core::WatchEventType::Added, object);
         }
-        Watch *raw = watch.get();
-        const int timeout = query.queryItemValue(QStringLiteral("timeoutSeconds")).toInt();
-        if (timeout > 0) {
-            raw->deadline.setSingleShot(true);
-            raw->deadline.setInterval(timeout * 1000);
-            connect(&raw->deadline, &QTimer::timeout, this, [this, raw] { closeWatch(raw); });
-            raw->deadline.start();
-        }
-        connect(socket, &QTcpSocket::disconnected, this, [raw] { raw->closed = true; });
-        markLongRunning(socket);
-        m_watches.push_back(std::move(watch));
-        if (!m_clock.isActive())
-            m_clock.start();
+        keepWatch(std::move(watch), query);
         return;
     }
 

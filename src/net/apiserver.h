@@ -16,6 +16,7 @@
 class QHttpServerRequest;
 class QSslSocket;
 class QTcpSocket;
+class QUrlQuery;
 class QWebSocketServer;
 
 namespace ordinal::net {
@@ -140,6 +141,8 @@ private:
     void announce(const ResourceInfo &resource, const QString &ns, const QString &name,
                   const QString &verb);
     void closeWatch(Watch *watch);
+    // Keeps a started watch (its timeoutSeconds, its connection) until it ends.
+    void keepWatch(std::unique_ptr<Watch> watch, const QUrlQuery &query);
     // Connection bookkeeping for the limits: every TLS connection from its handshake on.
     class Listener;
     struct Connection;
