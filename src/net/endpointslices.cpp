@@ -34,7 +34,7 @@ bool selects(const QMap<QString, QString> &selector, const QMap<QString, QString
 
 json targetRef(const core::Pod *pod, const QString &ns, const QString &name)
 {
-    json ref = {{"kind", "Pod"}, {"namespace", str(ns)}, {"name", str(name)}};
+    json ref = { { "kind", "Pod" }, { "namespace", str(ns) }, { "name", str(name) } };
     if (pod && !pod->metadata.uid.isEmpty())
         ref["uid"] = str(pod->metadata.uid);
     return ref;
@@ -43,8 +43,9 @@ json targetRef(const core::Pod *pod, const QString &ns, const QString &name)
 json endpoint(const QString &ip, bool ready, bool serving, bool terminating,
               const QString &hostname, const QString &nodeName, const json &ref)
 {
-    json e = {{"addresses", json::array({str(ip)})},
-              {"conditions", {{"ready", ready}, {"serving", serving}, {"terminating", terminating}}}};
+    json e = { { "addresses", json::array({ str(ip) }) },
+               { "conditions",
+                 { { "ready", ready }, { "serving", serving }, { "terminating", terminating } } } };
     if (!ref.is_null())
         e["targetRef"] = ref;
     if (!hostname.isEmpty())
@@ -61,7 +62,8 @@ QString listWithMore(const QStringList &items)
         return QStringLiteral("<unset>");
     if (items.size() <= 3)
         return items.join(QLatin1Char(','));
-    return items.mid(0, 3).join(QLatin1Char(',')) + QStringLiteral(" + %1 more...").arg(items.size() - 3);
+    return items.mid(0, 3).join(QLatin1Char(','))
+        + QStringLiteral(" + %1 more...").arg(items.size() - 3);
 }
 
 } // namespace
@@ -114,18 +116,17 @@ json sliceJson(const core::Endpoints &endpoints, const core::Store &store, qint6
         ref.uid = owner->metadata.uid;
         ref.controller = true;
         ref.blockOwnerDeletion = true;
-        meta.ownerReferences = {ref};
+        meta.ownerReferences = { ref };
     }
     meta.labels.insert(QLatin1String(kServiceName), service);
     if (!apiServer)
         meta.labels.insert(QLatin1String(kManagedBy),
-                       selected ? QStringLiteral("endpointslice-controller.k8s.io")
-                                : QStringLiteral("endpointslicemirroring-controller.k8s.io"));
+                           selected ? QStringLiteral("endpointslice-controller.k8s.io")
+                                    : QStringLiteral("endpointslicemirroring-controller.k8s.io"));
 
     json list = json::array();
     const auto add = [&](const core::EndpointAddress &a, bool ready) {
-        const core::Pod *pod =
-            a.podName.isEmpty() ? nullptr : store.find<core::Pod>(ns, a.podName);
+        const core::Pod *pod = a.podName.isEmpty() ? nullptr : store.find<core::Pod>(ns, a.podName);
         list.push_back(endpoint(a.ip, ready, ready, false, a.hostname, a.nodeName,
                                 a.podName.isEmpty() ? json() : targetRef(pod, ns, a.podName)));
     };
@@ -140,11 +141,10 @@ json sliceJson(const core::Endpoints &endpoints, const core::Store &store, qint6
             if (!pod->metadata.isTerminating() || pod->status.podIP.isEmpty() || pod->isTerminal()
                 || !selects(owner->spec.selector, pod->metadata.labels))
                 continue;
-            const QString hostname = pod->spec.subdomain == service ? pod->spec.hostname
-                                                                   : QString();
+            const QString hostname
+                = pod->spec.subdomain == service ? pod->spec.hostname : QString();
             list.push_back(endpoint(pod->status.podIP, false, pod->isReady(), true, hostname,
-                                    pod->spec.nodeName,
-                                    targetRef(pod, ns, pod->metadata.name)));
+                                    pod->spec.nodeName, targetRef(pod, ns, pod->metadata.name)));
         }
     }
 
@@ -152,38 +152,39 @@ json sliceJson(const core::Endpoints &endpoints, const core::Store &store, qint6
     for (const core::EndpointPort &p : endpoints.ports) {
         if (ports.is_null())
             ports = json::array();
-        ports.push_back({{"name", str(p.name)}, {"port", p.port}, {"protocol", str(p.protocol)}});
+        ports.push_back(
+            { { "name", str(p.name) }, { "port", p.port }, { "protocol", str(p.protocol) } });
     }
 
-    return {{"kind", "EndpointSlice"},
-            {"apiVersion", "discovery.k8s.io/v1"},
-            {"metadata", core::apijson::toJson(meta, epochMs)},
-            {"addressType", "IPv4"},
-            {"endpoints", list},
-            {"ports", ports}};
+    return { { "kind", "EndpointSlice" },
+             { "apiVersion", "discovery.k8s.io/v1" },
+             { "metadata", core::apijson::toJson(meta, epochMs) },
+             { "addressType", "IPv4" },
+             { "endpoints", list },
+             { "ports", ports } };
 }
 
 json columnDefinitions()
 {
     // Upstream's printer's columns and descriptions.
     const auto column = [](const char *name, const char *format, const char *description) {
-        return json{{"name", name},
-                    {"type", "string"},
-                    {"format", format},
-                    {"description", description},
-                    {"priority", 0}};
+        return json { { "name", name },
+                      { "type", "string" },
+                      { "format", format },
+                      { "description", description },
+                      { "priority", 0 } };
     };
     return json::array(
-        {column("Name", "name",
-                "Name must be unique within a namespace. Is required when creating resources, "
-                "although some resources may allow a client to request the generation of an "
-                "appropriate name automatically."),
-         column("AddressType", "", "Type of address carried by this EndpointSlice"),
-         column("Ports", "", "Ports in this EndpointSlice"),
-         column("Endpoints", "", "Endpoints in this EndpointSlice"),
-         column("Age", "",
-                "CreationTimestamp is a timestamp representing the server time when this object "
-                "was created.")});
+        { column("Name", "name",
+                 "Name must be unique within a namespace. Is required when creating resources, "
+                 "although some resources may allow a client to request the generation of an "
+                 "appropriate name automatically."),
+          column("AddressType", "", "Type of address carried by this EndpointSlice"),
+          column("Ports", "", "Ports in this EndpointSlice"),
+          column("Endpoints", "", "Endpoints in this EndpointSlice"),
+          column("Age", "",
+                 "CreationTimestamp is a timestamp representing the server time when this object "
+                 "was created.") });
 }
 
 QStringList tableRow(const json &slice, core::Millis age)
@@ -199,9 +200,9 @@ QStringList tableRow(const json &slice, core::Millis age)
         for (const json &a : e.at("addresses"))
             addresses << QString::fromStdString(a.get<std::string>());
     }
-    return {QString::fromStdString(slice.at("metadata").at("name").get<std::string>()),
-            QStringLiteral("IPv4"), listWithMore(ports), listWithMore(addresses),
-            core::humanDuration(age)};
+    return { QString::fromStdString(slice.at("metadata").at("name").get<std::string>()),
+             QStringLiteral("IPv4"), listWithMore(ports), listWithMore(addresses),
+             core::humanDuration(age) };
 }
 
 } // namespace ordinal::net::endpointslices

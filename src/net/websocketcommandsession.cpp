@@ -18,12 +18,12 @@ std::optional<ChannelMessage> parseChannelMessage(const QByteArray &message)
 {
     if (message.isEmpty())
         return std::nullopt;
-    return ChannelMessage{quint8(message.at(0)), message.mid(1)};
+    return ChannelMessage { quint8(message.at(0)), message.mid(1) };
 }
 
 QStringList webSocketStreamProtocols()
 {
-    return {QLatin1String(kStreamProtocolV5), QLatin1String(kStreamProtocolV4)};
+    return { QLatin1String(kStreamProtocolV5), QLatin1String(kStreamProtocolV4) };
 }
 
 WebSocketCommandSession::WebSocketCommandSession(QWebSocket *socket,

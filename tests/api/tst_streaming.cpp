@@ -95,8 +95,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("binary");
         QTest::addColumn<QByteArray>("transport");
-        QTest::newRow("installed") << QStandardPaths::findExecutable(QStringLiteral("kubectl"))
-                                   << QByteArray("websocket");
+        QTest::newRow("installed")
+            << QStandardPaths::findExecutable(QStringLiteral("kubectl")) << QByteArray("websocket");
         QTest::newRow("kubernetes-client-1.20") << legacyKubectl() << QByteArray("SPDY/3.1");
     }
 
@@ -111,16 +111,16 @@ private Q_SLOTS:
         const int otherBefore = m_server->streamSessions(other);
 
         if (!m_sim.store().find<core::Pod>(QStringLiteral("default"), QStringLiteral("web-0"))) {
-            const Run created = kubectl(binary, {QStringLiteral("apply"), QStringLiteral("-f"),
-                                                 QStringLiteral("seed-svc.yaml"),
-                                                 QStringLiteral("-f"),
-                                                 QStringLiteral("seed-statefulset.yaml")});
+            const Run created = kubectl(binary,
+                                        { QStringLiteral("apply"), QStringLiteral("-f"),
+                                          QStringLiteral("seed-svc.yaml"), QStringLiteral("-f"),
+                                          QStringLiteral("seed-statefulset.yaml") });
             QVERIFY2(created.exitCode == 0, qPrintable(created.out));
         }
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
-                const core::Pod *pod =
-                    m_sim.store().find<core::Pod>(QStringLiteral("default"), QStringLiteral("web-0"));
+                const core::Pod *pod = m_sim.store().find<core::Pod>(QStringLiteral("default"),
+                                                                     QStringLiteral("web-0"));
                 return pod && pod->status.phase == core::PodPhase::Running;
             }(),
             60000);
@@ -134,24 +134,33 @@ private Q_SLOTS:
             QString output; // exact, or "~text": contains
         };
         const QList<Case> cases = {
-            {"exec", {QStringLiteral("exec"), QStringLiteral("web-0"), QStringLiteral("--"),
-                      QStringLiteral("hostname")}, {}, 0, QStringLiteral("web-0\n")},
-            {"exec -i with piped input",
-             {QStringLiteral("exec"), QStringLiteral("-i"), QStringLiteral("web-0"),
-              QStringLiteral("--"), QStringLiteral("sh")},
-             "hostname\nhostname\n", 0, QStringLiteral("web-0\nweb-0\n")},
-            {"exit code",
-             {QStringLiteral("exec"), QStringLiteral("web-0"), QStringLiteral("--"),
-              QStringLiteral("cat"), QStringLiteral("/nope")},
-             {}, 1,
-             QStringLiteral("cat: /nope: No such file or directory\n"
-                            "command terminated with exit code 1\n")},
-            {"run -i --rm (attach)",
-             {QStringLiteral("run"), QStringLiteral("-i"), QStringLiteral("--rm"),
-              QStringLiteral("--image"), QStringLiteral("busybox:1.28"),
-              QStringLiteral("dns-test"), QStringLiteral("--restart=Never"), QStringLiteral("--"),
-              QStringLiteral("nslookup"), QStringLiteral("web-0.nginx")},
-             {}, 0, QStringLiteral("~Name:      web-0.nginx\n")},
+            { "exec",
+              { QStringLiteral("exec"), QStringLiteral("web-0"), QStringLiteral("--"),
+                QStringLiteral("hostname") },
+              {},
+              0,
+              QStringLiteral("web-0\n") },
+            { "exec -i with piped input",
+              { QStringLiteral("exec"), QStringLiteral("-i"), QStringLiteral("web-0"),
+                QStringLiteral("--"), QStringLiteral("sh") },
+              "hostname\nhostname\n",
+              0,
+              QStringLiteral("web-0\nweb-0\n") },
+            { "exit code",
+              { QStringLiteral("exec"), QStringLiteral("web-0"), QStringLiteral("--"),
+                QStringLiteral("cat"), QStringLiteral("/nope") },
+              {},
+              1,
+              QStringLiteral("cat: /nope: No such file or directory\n"
+                             "command terminated with exit code 1\n") },
+            { "run -i --rm (attach)",
+              { QStringLiteral("run"), QStringLiteral("-i"), QStringLiteral("--rm"),
+                QStringLiteral("--image"), QStringLiteral("busybox:1.28"),
+                QStringLiteral("dns-test"), QStringLiteral("--restart=Never"), QStringLiteral("--"),
+                QStringLiteral("nslookup"), QStringLiteral("web-0.nginx") },
+              {},
+              0,
+              QStringLiteral("~Name:      web-0.nginx\n") },
         };
         for (const Case &c : cases) {
             const int before = m_server->streamSessions(transport);
@@ -174,7 +183,7 @@ private Q_SLOTS:
         const int before = m_server->streamSessions(transport);
         QProcess attach;
         attach.setProcessEnvironment(environment());
-        attach.start(binary, {QStringLiteral("attach"), QStringLiteral("web-0")});
+        attach.start(binary, { QStringLiteral("attach"), QStringLiteral("web-0") });
         QVERIFY(attach.waitForStarted(10000));
         QTRY_VERIFY_WITH_TIMEOUT(m_server->streamSessions(transport) == before + 1, 30000);
         QCOMPARE(attach.state(), QProcess::Running);

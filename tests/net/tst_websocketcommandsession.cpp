@@ -25,7 +25,7 @@ class tst_WebSocketCommandSession : public QObject
 private:
     struct Link
     {
-        QWebSocketServer server{QStringLiteral("test"), QWebSocketServer::NonSecureMode};
+        QWebSocketServer server { QStringLiteral("test"), QWebSocketServer::NonSecureMode };
         QWebSocket client;
         QPointer<WebSocketCommandSession> session;
         QList<QByteArray> received; // by the client
@@ -45,9 +45,10 @@ private:
         connect(&link.client, &QWebSocket::binaryMessageReceived, &link.client,
                 [&link](const QByteArray &message) { link.received.append(message); });
         QWebSocketHandshakeOptions handshake;
-        handshake.setSubprotocols({protocol});
-        link.client.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/exec").arg(link.server.serverPort())),
-                         handshake);
+        handshake.setSubprotocols({ protocol });
+        link.client.open(
+            QUrl(QStringLiteral("ws://127.0.0.1:%1/exec").arg(link.server.serverPort())),
+            handshake);
         QTRY_VERIFY(link.session);
         QTRY_VERIFY(link.session->isReady());
         QCOMPARE(link.client.subprotocol(), protocol);
@@ -63,12 +64,11 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("wire");
         QTest::newRow("stdout") << 1 << QByteArray("web-0\n") << QByteArray("\x01web-0\n");
         QTest::newRow("empty-established") << 1 << QByteArray() << QByteArray("\x01");
-        QTest::newRow("stdin-binary") << 0 << QByteArray("\x00\xff", 2)
-                                      << QByteArray("\x00\x00\xff", 3);
+        QTest::newRow("stdin-binary")
+            << 0 << QByteArray("\x00\xff", 2) << QByteArray("\x00\x00\xff", 3);
         QTest::newRow("error-status") << 3 << QByteArray("{\"status\":\"Success\"}")
                                       << QByteArray("\x03{\"status\":\"Success\"}");
-        QTest::newRow("close-stdin") << 255 << QByteArray(1, '\0')
-                                     << QByteArray("\xff\x00", 2);
+        QTest::newRow("close-stdin") << 255 << QByteArray(1, '\0') << QByteArray("\xff\x00", 2);
     }
 
     void framing()
@@ -89,7 +89,7 @@ private Q_SLOTS:
     {
         Link link;
         RemoteCommandOptions options;
-        options.command = {QStringLiteral("sh")};
+        options.command = { QStringLiteral("sh") };
         options.stdinEnabled = true;
         options.stdoutEnabled = true;
         options.stderrEnabled = true;
@@ -107,7 +107,8 @@ private Q_SLOTS:
         QTRY_COMPARE(input.size(), 1);
         QCOMPARE(input.at(0).at(0).toByteArray(), QByteArray("hostname\n"));
         // No terminal: a resize is ignored.
-        link.client.sendBinaryMessage(channelMessage(ChannelId::Resize, "{\"Width\":80,\"Height\":24}"));
+        link.client.sendBinaryMessage(
+            channelMessage(ChannelId::Resize, "{\"Width\":80,\"Height\":24}"));
 
         QVERIFY(link.session->writeStdout("web-0\n"));
         QVERIFY(link.session->writeStderr("oops\n"));
@@ -129,8 +130,7 @@ private Q_SLOTS:
         QTRY_COMPARE(disconnected.size(), 1);
         QCOMPARE(link.received.size(), 4);
         QCOMPARE(link.received.at(3), channelMessage(ChannelId::Error, exitStatusJson(3)));
-        const QJsonObject status =
-            QJsonDocument::fromJson(link.received.at(3).mid(1)).object();
+        const QJsonObject status = QJsonDocument::fromJson(link.received.at(3).mid(1)).object();
         QCOMPARE(status.value(QLatin1String("reason")).toString(),
                  QStringLiteral("NonZeroExitCode"));
         QCOMPARE(link.client.closeCode(), QWebSocketProtocol::CloseCodeNormal);
@@ -187,7 +187,7 @@ private Q_SLOTS:
         Link link;
         RemoteCommandOptions options;
         options.stdoutEnabled = true;
-        options.command = {QStringLiteral("hostname")};
+        options.command = { QStringLiteral("hostname") };
         open(link, options, QLatin1String(kStreamProtocolV5));
         if (QTest::currentTestFailed())
             return;
