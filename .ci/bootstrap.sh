@@ -8,7 +8,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build="${ORDINAL_BUILD_DIR:-$here/build}"
 packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-tools-dev qt6-tools-dev-tools
-          qt6-l10n-tools qt6-svg-dev qt6-httpserver-dev libyaml-cpp-dev nlohmann-json3-dev libgl-dev xvfb xauth dnsutils dnsperf
+          qt6-l10n-tools qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev libyaml-cpp-dev nlohmann-json3-dev libgl-dev xvfb xauth dnsutils dnsperf
           dnsmasq-base desktop-file-utils appstream fonts-noto-cjk file dpkg-dev
           qt6-translations-l10n binutils zlib1g-dev libssl-dev
           clang libclang-rt-dev)  # clang and libFuzzer for the fuzz targets (test)

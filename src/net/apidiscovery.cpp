@@ -8,6 +8,10 @@
 #include <QMap>
 #include <QSet>
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
 #include <vector>
 
 // Discovery and OpenAPI documents for the API server.
@@ -111,6 +115,11 @@ const std::vector<ResourceRow> &resourceRows()
         {"apps", "v1", "StatefulSet", "statefulsets", "statefulset", "sts", true, "", "all",
          {{"scale", "autoscaling/v1/Scale", "get,patch,update"},
           {"status", "apps/v1/StatefulSet", "get,patch,update"}}},
+        // Served read-only: a view of the Endpoints (endpointslices.h).
+        {"discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", "endpointslice", "", true,
+         "get,list,watch", "", {}},
+        // Served read-only: the core/v1 Events in events.k8s.io/v1's shape.
+        {"events.k8s.io", "v1", "Event", "events", "event", "ev", true, "get,list,watch", "", {}},
     };
     return rows;
 }
@@ -615,6 +624,50 @@ const std::vector<TypeSpec> &schemaTypes()
           {"port", "int32", "Port number."},
           {"protocol", "string", "TCP, UDP or SCTP."}},
          "port"},
+        {"events.Event", "A report of something that happened (events.k8s.io/v1).",
+         {META_FIELDS,
+          {"action", "string", "What was done, or failed, about the regarding object."},
+          {"deprecatedCount", "int32", "core/v1's count, kept for compatibility."},
+          {"deprecatedFirstTimestamp", "time", "core/v1's firstTimestamp."},
+          {"deprecatedLastTimestamp", "time", "core/v1's lastTimestamp."},
+          {"deprecatedSource", "object", "core/v1's source."},
+          {"eventTime", "object", "When the event was first observed (MicroTime)."},
+          {"note", "string", "A human-readable description."},
+          {"reason", "string", "Why the action was taken."},
+          {"regarding", "core.ObjectReference", "The object this event is about."},
+          {"related", "core.ObjectReference", "A second object, if any."},
+          {"reportingController", "string", "The controller that emitted the event."},
+          {"reportingInstance", "string", "The instance of the controller."},
+          {"series", "object", "Data about the series this event is part of."},
+          {"type", "string", "Normal or Warning."}},
+         "eventTime"},
+        {"discovery.EndpointSlice", "A set of endpoints of a service, kept by the EndpointSlice "
+         "controller.",
+         {META_FIELDS,
+          {"addressType", "string", "IPv4, IPv6 or FQDN."},
+          {"endpoints", "[]discovery.Endpoint", "The endpoints in this slice.", "list=atomic"},
+          {"ports", "[]discovery.EndpointPort", "The ports of every endpoint in this slice.",
+           "list=atomic"}},
+         "addressType,endpoints"},
+        {"discovery.Endpoint", "One endpoint of a service.",
+         {{"addresses", "[]string", "The addresses of the endpoint.", "list=set"},
+          {"conditions", "discovery.EndpointConditions", "The endpoint's state."},
+          {"deprecatedTopology", "map", "Deprecated topology labels."},
+          {"hints", "object", "Topology-aware routing hints."},
+          {"hostname", "string", "Hostname of the endpoint (the pod's, for a headless service)."},
+          {"nodeName", "string", "Node hosting the endpoint."},
+          {"targetRef", "core.ObjectReference", "The pod."},
+          {"zone", "string", "Zone of the endpoint."}},
+         "addresses"},
+        {"discovery.EndpointConditions", "The state of an endpoint.",
+         {{"ready", "bool", "Ready for traffic (serving and not terminating)."},
+          {"serving", "bool", "Serving: ready, whether terminating or not."},
+          {"terminating", "bool", "Terminating."}}},
+        {"discovery.EndpointPort", "A port of the endpoints.",
+         {{"appProtocol", "string", "Application protocol."},
+          {"name", "string", "Name of the service port."},
+          {"port", "int32", "Port number."},
+          {"protocol", "string", "TCP, UDP or SCTP."}}},
         {"core.ObjectReference", "A reference to an object.",
          {{"apiVersion", "string", "API version."},
           {"fieldPath", "string", "A field within the object."},
@@ -816,7 +869,8 @@ QString definitionName(const QString &id)
 
 QString typeIdForKind(const QString &group, const QString &kind)
 {
-    return (group.isEmpty() ? QStringLiteral("core") : group) + u'.' + kind;
+    // "discovery.k8s.io" types are "discovery.EndpointSlice" (io.k8s.api.discovery.v1.*).
+    return (group.isEmpty() ? QStringLiteral("core") : group.section(u'.', 0, 0)) + u'.' + kind;
 }
 
 const QHash<QString, const TypeSpec *> &typesById()
@@ -2166,6 +2220,316 @@ std::optional<QByteArray> discoveryDocument(const QString &rawPath, const QByteA
         return std::nullopt;
     }
     return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------------------
+// Strict decoding.
+
+namespace {
+
+// What a JSON container in a body is, by its schema type: an object of a known type, a map
+// (any key) of values of a type, an array of a type, or free-form (not looked into).
+struct ShapeOf
+{
+    enum class Kind { Typed, Map, Array, Free } kind = Kind::Free;
+    const TypeSpec *type = nullptr; // Typed
+    QString element;                // Map and Array: the values' type
+};
+
+ShapeOf shapeOf(const QString &fieldType)
+{
+    ShapeOf shape;
+    QString t = fieldType;
+    if (t.startsWith(u"[]")) {
+        shape.kind = ShapeOf::Kind::Array;
+        shape.element = t.mid(2);
+        return shape;
+    }
+    if (t.startsWith(u"map:")) {
+        shape.kind = ShapeOf::Kind::Map;
+        shape.element = t.mid(4);
+        return shape;
+    }
+    t = canonicalType(t);
+    const TypeSpec *spec = typesById().value(t);
+    if (spec && !spec->scalar) {
+        shape.kind = ShapeOf::Kind::Typed;
+        shape.type = spec;
+    }
+    return shape;
+}
+
+// The type of a field of a type, or nullptr when it has no such field.
+const char *fieldType(const TypeSpec *type, const std::string &name)
+{
+    for (const FieldSpec &f : type->fields) {
+        if (name == f.name)
+            return f.type;
+    }
+    return nullptr;
+}
+
+// Walks a JSON text with nlohmann's parser callback, so that duplicate keys (which the parsed
+// value no longer shows) and unknown fields are found in one pass, in document order.
+class StrictWalker
+{
+public:
+    // patch: as upstream reports a patch's errors, every duplicate in document order, then
+    // each unknown field once, sorted; otherwise in document order, a field both unknown and
+    // duplicated reported as unknown once.
+    StrictWalker(const QString &rootType, bool directives, bool patch, QStringList *errors)
+        : m_rootType(rootType), m_directives(directives), m_patch(patch), m_errors(errors)
+    {
+    }
+
+    void finish()
+    {
+        std::sort(m_unknown.begin(), m_unknown.end());
+        for (const std::string &path : m_unknown)
+            report("unknown field", path);
+    }
+
+    bool event(nlohmann::json::parse_event_t event, const nlohmann::json &parsed)
+    {
+        using Event = nlohmann::json::parse_event_t;
+        switch (event) {
+        case Event::object_start:
+        case Event::array_start: {
+            Frame frame;
+            frame.array = event == Event::array_start;
+            if (m_stack.empty()) {
+                frame.shape = shapeOf(m_rootType);
+            } else {
+                Frame &parent = m_stack.back();
+                if (parent.array) {
+                    ++parent.index;
+                    frame.path = parent.path + '[' + std::to_string(parent.index) + ']';
+                    frame.shape = parent.shape.kind == ShapeOf::Kind::Array
+                        ? shapeOf(parent.shape.element)
+                        : ShapeOf();
+                } else {
+                    frame.path = parent.childPath;
+                    frame.shape = parent.childShape;
+                }
+            }
+            m_stack.push_back(std::move(frame));
+            break;
+        }
+        case Event::object_end:
+        case Event::array_end:
+            m_stack.pop_back();
+            break;
+        case Event::key: {
+            Frame &frame = m_stack.back();
+            const std::string key = parsed.get<std::string>();
+            const std::string path = frame.path.empty() ? key : frame.path + '.' + key;
+            frame.childPath = path;
+            frame.childShape = ShapeOf();
+            const bool first = frame.keys.insert(key).second;
+            bool unknown = false;
+            if (frame.shape.kind == ShapeOf::Kind::Map) {
+                frame.childShape = shapeOf(frame.shape.element);
+            } else if (frame.shape.kind == ShapeOf::Kind::Typed
+                       && !(m_directives && !key.empty() && key.front() == '$')) {
+                if (const char *type = fieldType(frame.shape.type, key))
+                    frame.childShape = shapeOf(QString::fromLatin1(type));
+                else
+                    unknown = true;
+            }
+            if (m_patch) {
+                if (!first)
+                    report("duplicate field", path);
+                if (unknown && first)
+                    m_unknown.push_back(path);
+            } else if (unknown) {
+                if (first)
+                    report("unknown field", path);
+            } else if (!first) {
+                report("duplicate field", path);
+            }
+            break;
+        }
+        case Event::value:
+            if (!m_stack.empty() && m_stack.back().array)
+                ++m_stack.back().index;
+            break;
+        }
+        return true;
+    }
+
+private:
+    struct Frame
+    {
+        bool array = false;
+        ShapeOf shape;
+        std::string path;
+        std::set<std::string> keys;
+        int index = -1;
+        std::string childPath;
+        ShapeOf childShape;
+    };
+
+    void report(const char *what, const std::string &path)
+    {
+        m_errors->append(QStringLiteral("%1 \"%2\"").arg(QLatin1String(what),
+                                                          QString::fromStdString(path)));
+    }
+
+    QString m_rootType;
+    bool m_directives;
+    bool m_patch;
+    QStringList *m_errors;
+    std::vector<Frame> m_stack;
+    std::vector<std::string> m_unknown; // patch: reported by finish()
+};
+
+bool walkStrict(const QString &rootType, const std::string &text, bool directives, bool patch,
+                QStringList *errors)
+{
+    StrictWalker walker(rootType, directives, patch, errors);
+    const nlohmann::json::parser_callback_t callback =
+        [&walker](int, nlohmann::json::parse_event_t event, nlohmann::json &parsed) {
+            return walker.event(event, parsed);
+        };
+    try {
+        nlohmann::json::parse(text, callback);
+    } catch (const nlohmann::json::exception &) {
+        return false;
+    }
+    walker.finish();
+    return true;
+}
+
+} // namespace
+
+QStringList strictDecodingErrors(const QString &group, const QString &kind,
+                                 const QByteArray &body, BodyShape shape)
+{
+    const QString rootType = typeIdForKind(group, kind);
+    QStringList errors;
+    if (shape != BodyShape::JsonPatch) {
+        if (!walkStrict(rootType, body.toStdString(), shape == BodyShape::StrategicPatch,
+                        shape != BodyShape::Object, &errors))
+            return {};
+        return errors;
+    }
+    // A JSON patch: the fields its paths name, and what its values hold at those paths.
+    nlohmann::json ops;
+    try {
+        ops = nlohmann::json::parse(body.toStdString());
+    } catch (const nlohmann::json::exception &) {
+        return {};
+    }
+    if (!ops.is_array())
+        return {};
+    for (const nlohmann::json &op : ops) {
+        if (!op.is_object() || !op.contains("path") || !op.at("path").is_string())
+            continue;
+        const std::string kindOfOp = op.value("op", std::string());
+        if (kindOfOp != "add" && kindOfOp != "replace")
+            continue;
+        // Down the path: "/spec/template/spec/containers/0/image".
+        ShapeOf at = shapeOf(rootType);
+        std::string path;
+        bool known = true;
+        const QStringList parts = QString::fromStdString(op.at("path").get<std::string>())
+                                      .split(u'/', Qt::SkipEmptyParts);
+        for (QString part : parts) {
+            part.replace(QStringLiteral("~1"), QStringLiteral("/"));
+            part.replace(QStringLiteral("~0"), QStringLiteral("~"));
+            const std::string key = part.toStdString();
+            if (at.kind == ShapeOf::Kind::Array) {
+                path += '[' + key + ']';
+                at = shapeOf(at.element);
+            } else if (at.kind == ShapeOf::Kind::Map) {
+                path += (path.empty() ? "" : ".") + key;
+                at = shapeOf(at.element);
+            } else if (at.kind == ShapeOf::Kind::Typed) {
+                path += (path.empty() ? "" : ".") + key;
+                const char *type = fieldType(at.type, key);
+                if (!type) {
+                    errors.append(QStringLiteral("unknown field \"%1\"")
+                                      .arg(QString::fromStdString(path)));
+                    known = false;
+                    break;
+                }
+                at = shapeOf(QString::fromLatin1(type));
+            } else {
+                break; // free-form from here on
+            }
+        }
+        if (!known || !op.contains("value") || at.kind == ShapeOf::Kind::Free)
+            continue;
+        // The value's own fields, reported with the path in front.
+        QStringList inner;
+        const nlohmann::json &value = op.at("value");
+        if (at.kind == ShapeOf::Kind::Typed) // (a whole list or map as the value: not looked into)
+            walkStrict(QString::fromLatin1(at.type->id), value.dump(), false, false, &inner);
+        for (const QString &e : std::as_const(inner)) {
+            // `unknown field "x"` -> `unknown field "<path>.x"`
+            const qsizetype quote = e.indexOf(u'"');
+            errors.append(e.left(quote + 1) + QString::fromStdString(path) + u'.'
+                          + e.mid(quote + 1));
+        }
+    }
+    return errors;
+}
+
+namespace {
+
+void stripUnknown(nlohmann::ordered_json &value, const ShapeOf &shape, bool directives)
+{
+    switch (shape.kind) {
+    case ShapeOf::Kind::Typed:
+        if (!value.is_object())
+            return;
+        for (auto it = value.begin(); it != value.end();) {
+            const std::string &key = it.key();
+            if (directives && !key.empty() && key.front() == '$') {
+                ++it;
+                continue;
+            }
+            const char *type = fieldType(shape.type, key);
+            if (!type) {
+                it = value.erase(it);
+                continue;
+            }
+            stripUnknown(it.value(), shapeOf(QString::fromLatin1(type)), directives);
+            ++it;
+        }
+        return;
+    case ShapeOf::Kind::Map:
+        if (value.is_object()) {
+            for (auto &[key, child] : value.items())
+                stripUnknown(child, shapeOf(shape.element), directives);
+        }
+        return;
+    case ShapeOf::Kind::Array:
+        if (value.is_array()) {
+            for (auto &child : value)
+                stripUnknown(child, shapeOf(shape.element), directives);
+        }
+        return;
+    case ShapeOf::Kind::Free:
+        return;
+    }
+}
+
+} // namespace
+
+QByteArray withoutUnknownFields(const QString &group, const QString &kind, const QByteArray &body,
+                                BodyShape shape)
+{
+    if (shape == BodyShape::JsonPatch)
+        return body;
+    nlohmann::ordered_json value;
+    try {
+        value = nlohmann::ordered_json::parse(body.toStdString());
+    } catch (const nlohmann::json::exception &) {
+        return body;
+    }
+    stripUnknown(value, shapeOf(typeIdForKind(group, kind)), shape == BodyShape::StrategicPatch);
+    return QByteArray::fromStdString(value.dump());
 }
 
 } // namespace ordinal::net

@@ -90,6 +90,28 @@ QByteArray openApiV2Document();
 // kubectl up to 1.26 validates manifests and explains fields from it.
 QByteArray openApiV2Protobuf();
 
+// Strict decoding, as kube-apiserver reports it for fieldValidation=Strict (and as warnings for
+// Warn): the fields of a request body that the kind's schema (the same table the OpenAPI
+// documents come from) does not have, and the fields given twice, in document order, each
+// worded as upstream words it: `unknown field "spec.replicaz"`, `duplicate field
+// "metadata.name"` (array elements as "containers[0]"). Free-form fields (annotations, labels,
+// fields Ordinal keeps as opaque objects) are not looked into.
+enum class BodyShape {
+    Object,         // create, update: in document order
+    MergePatch,     // duplicates in document order, then unknown fields sorted (as upstream)
+    StrategicPatch, // as MergePatch, its "$..." directives allowed
+    JsonPatch,      // RFC 6902 operations: each add/replace path, and the value at its path
+};
+// An empty list for a body that is not JSON (the caller's decoder reports that).
+QStringList strictDecodingErrors(const QString &group, const QString &kind,
+                                 const QByteArray &body, BodyShape shape);
+
+// The body without the fields strictDecodingErrors() reports as unknown (Object, MergePatch
+// and StrategicPatch shapes; a JSON patch or a body that is not JSON comes back as it was):
+// what kube-apiserver's decoder keeps under fieldValidation=Warn or Ignore.
+QByteArray withoutUnknownFields(const QString &group, const QString &kind, const QByteArray &body,
+                                BodyShape shape);
+
 // One entry point for the server: the document for a request path (a query string, if
 // present, is ignored) and Accept header, with *contentType set (/api and /apis: aggregated
 // or classic discovery; /openapi/v2: protobuf or JSON, as negotiateDiscovery and

@@ -2,12 +2,15 @@
 
 #include "api/json.h"
 #include "apidiscovery.h"
+#include "endpointslices.h"
 #include "remotecommand.h"
 #include "tlsidentity.h"
+#include "websocketcommandsession.h"
 #include "console/console.h"
 #include "console/printers.h"
 #include "console/tablewriter.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QRandomGenerator>
@@ -18,6 +21,8 @@
 #include <QSslServer>
 #include <QTcpSocket>
 #include <QUrlQuery>
+#include <QWebSocket>
+#include <QWebSocketServer>
 #include <QtHttpServer/QHttpServerRequest>
 
 #include <nlohmann/json.hpp>
@@ -110,16 +115,31 @@ QByteArray reasonPhrase(int code)
     }
 }
 
-// The warning the responses to the request being served carry (Warning: 299, as the API server
-// sends for a deprecated API; kubectl prints it as "Warning: ..."). Set for the extent of one
-// request by WarningScope; requests are served one at a time, on the server's thread.
-QByteArray pendingWarning;
+// The warnings the responses to the request being served carry (Warning: 299, as the API
+// server sends for a deprecated API or an unknown field; kubectl prints each as
+// "Warning: ..."). Set for the extent of one request by WarningScope (and addWarning());
+// requests are served one at a time, on the server's thread.
+QList<QByteArray> pendingWarnings;
+
+void addWarning(const QString &text)
+{
+    // A quoted-string: backslash and double quote escaped.
+    QByteArray quoted = text.toUtf8();
+    quoted.replace('\\', "\\\\");
+    quoted.replace('"', "\\\"");
+    pendingWarnings.append(quoted);
+}
 
 class WarningScope
 {
 public:
-    explicit WarningScope(const QByteArray &warning) { pendingWarning = warning; }
-    ~WarningScope() { pendingWarning.clear(); }
+    explicit WarningScope(const QByteArray &warning)
+    {
+        pendingWarnings.clear();
+        if (!warning.isEmpty())
+            pendingWarnings.append(warning);
+    }
+    ~WarningScope() { pendingWarnings.clear(); }
     WarningScope(const WarningScope &) = delete;
     WarningScope &operator=(const WarningScope &) = delete;
 };
@@ -129,8 +149,8 @@ void respond(QTcpSocket *socket, int code, const QByteArray &body,
 {
     QByteArray out = "HTTP/1.1 " + QByteArray::number(code) + ' ' + reasonPhrase(code) + "\r\n";
     out += "Content-Type: " + contentType + "\r\n";
-    if (!pendingWarning.isEmpty())
-        out += "Warning: 299 - \"" + pendingWarning + "\"\r\n";
+    for (const QByteArray &warning : std::as_const(pendingWarnings))
+        out += "Warning: 299 - \"" + warning + "\"\r\n";
     out += "Cache-Control: no-cache, private\r\n";
     out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
     out += body;
@@ -152,8 +172,8 @@ void beginStream(QTcpSocket *socket, const QByteArray &contentType)
 {
     QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: " + contentType
         + "\r\nCache-Control: no-cache, private\r\nTransfer-Encoding: chunked\r\n";
-    if (!pendingWarning.isEmpty())
-        head += "Warning: 299 - \"" + pendingWarning + "\"\r\n";
+    for (const QByteArray &warning : std::as_const(pendingWarnings))
+        head += "Warning: 299 - \"" + warning + "\"\r\n";
     socket->write(head + "\r\n");
 }
 
@@ -433,8 +453,9 @@ struct Selection
     }
 };
 
+// probeFields false: the field terms are left to the caller to check (views of a kind).
 std::optional<Selection> selectionOf(const QUrlQuery &query, const ResourceInfo &resource,
-                                     ApiStatus *error)
+                                     ApiStatus *error, bool probeFields = true)
 {
     Selection selection;
     const QString labelText = query.queryItemValue(QStringLiteral("labelSelector"),
@@ -457,6 +478,8 @@ std::optional<Selection> selectionOf(const QUrlQuery &query, const ResourceInfo 
         *error = ApiStatus::badRequest(message);
         return std::nullopt;
     }
+    if (!probeFields)
+        return selection;
     // A field the kind does not offer is refused, as upstream's conversion functions do.
     const AnyObject probe = core::forKind(resource.kind, [](auto type) {
         return AnyObject(typename decltype(type)::type());
@@ -496,14 +519,84 @@ bool isDryRun(const QUrlQuery &query)
     return query.queryItemValue(QStringLiteral("dryRun")) == QLatin1String("All");
 }
 
+// Resources that are not kinds the simulation stores but views of one, served read-only (get,
+// list, watch) by ApiServer::serveView(): discovery.k8s.io/v1 EndpointSlices of the Endpoints
+// (endpointslices.h) and events.k8s.io/v1 Events of the core/v1 Events. Each object of the
+// source kind is one object of the view, with its resourceVersion.
+} // namespace
+
+struct ResourceView
+{
+    ResourceInfo info; // kind: the source kind
+    // The served object, from the source object.
+    json (*document)(const AnyObject &object, const core::Store &store, qint64 epochMs);
+    // Table columns and one row (AGE and the like from now).
+    json (*columns)();
+    QStringList (*row)(const AnyObject &object, const json &document, core::Millis now);
+};
+
+namespace {
+
+const QList<ResourceView> &resourceViews()
+{
+    const QStringList readOnly = {QStringLiteral("get"), QStringLiteral("list"),
+                                  QStringLiteral("watch")};
+    static const QList<ResourceView> views = {
+        {{ObjectKind::Endpoints, QStringLiteral("discovery.k8s.io"), QStringLiteral("v1"),
+          QStringLiteral("EndpointSlice"), QStringLiteral("endpointslices"),
+          QStringLiteral("endpointslice"), {}, true, readOnly},
+         [](const AnyObject &object, const core::Store &store, qint64 epochMs) {
+             return endpointslices::sliceJson(std::get<core::Endpoints>(object), store, epochMs);
+         },
+         &endpointslices::columnDefinitions,
+         [](const AnyObject &object, const json &document, core::Millis now) {
+             return endpointslices::tableRow(document, now - metaOf(object).creationTimestamp);
+         }},
+        // As kube-apiserver: the same objects as core/v1 Events, in events.k8s.io/v1's shape,
+        // printed by the same printer.
+        {{ObjectKind::Event, QStringLiteral("events.k8s.io"), QStringLiteral("v1"),
+          QStringLiteral("Event"), QStringLiteral("events"), QStringLiteral("event"),
+          {QStringLiteral("ev")}, true, readOnly},
+         [](const AnyObject &object, const core::Store &, qint64 epochMs) {
+             return core::apijson::toEventsV1Json(std::get<core::Event>(object), epochMs);
+         },
+         [] { return columnDefinitions(ObjectKind::Event); },
+         [](const AnyObject &object, const json &, core::Millis now) { return rowOf(object, now); }},
+    };
+    return views;
+}
+
+const ResourceView *viewOf(const ResourceInfo *resource)
+{
+    for (const ResourceView &view : resourceViews()) {
+        if (&view.info == resource)
+            return &view;
+    }
+    return nullptr;
+}
+
 const ResourceInfo *findResource(const QString &group, const QString &version,
                                  const QString &plural)
 {
+    for (const ResourceView &view : resourceViews()) {
+        if (group == view.info.group && version == view.info.version && plural == view.info.plural)
+            return &view.info;
+    }
     for (const ResourceInfo &info : core::apijson::resourceTable()) {
         if (info.group == group && info.version == version && info.plural == plural)
             return &info;
     }
     return nullptr;
+}
+
+// A path that names no resource, as kube-apiserver answers it.
+ApiStatus resourceNotFound()
+{
+    ApiStatus missing;
+    missing.code = 404;
+    missing.reason = QStringLiteral("NotFound");
+    missing.message = QStringLiteral("the server could not find the requested resource");
+    return missing;
 }
 
 QString listKind(const ResourceInfo &resource)
@@ -760,10 +853,16 @@ ApiServer::ApiServer(core::Simulation &sim, QObject *parent)
     connect(&m_clock, &QTimer::timeout, this, &ApiServer::tick);
     setIdleTimeout(kDefaultIdleTimeoutMs);
     connect(&m_idleSweep, &QTimer::timeout, this, &ApiServer::closeIdleConnections);
+    // Qt HTTP Server 6.4 hands a WebSocket upgrade to its own QWebSocketServer only while this
+    // signal is connected and handleRequest() returned true (see handleRequest()).
+    connect(this, &QAbstractHttpServer::newWebSocketConnection, this,
+            &ApiServer::webSocketConnected);
 }
 
 ApiServer::~ApiServer()
 {
+    if (qApp)
+        qApp->removeEventFilter(this);
     m_sim->removeListener(this);
 }
 
@@ -922,11 +1021,16 @@ void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *so
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // For a WebSocket upgrade, Qt HTTP Server 6.4 reads the return value as "hand the
+    // connection to the WebSocket server": true only for an upgrade remoteCommand() accepted;
+    // false for one answered here (Qt then closes the connection after the answer).
+    m_upgradeAccepted = false;
+    const bool handled = !isWebSocketUpgrade(request);
     const QByteArray authorization = request.value("Authorization");
     if (!authorization.startsWith("Bearer ") || !sameSecret(authorization.mid(7), m_token)) {
         respondStatus(socket, ApiStatus::unauthorized());
         requestAnswered(socket);
-        return true;
+        return handled;
     }
     if (request.body().size() > kMaxBodyBytes) {
         // kube-apiserver's words (limit reader in its handlers).
@@ -934,14 +1038,14 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
                                   QStringLiteral("Request entity too large: limit is %1")
                                       .arg(kMaxBodyBytes)));
         requestAnswered(socket);
-        return true;
+        return handled;
     }
     // Requests act at the virtual moment the wall clock has reached.
     if (m_clock.isActive())
         tick();
     route(request, socket);
     requestAnswered(socket);
-    return true;
+    return handled || m_upgradeAccepted;
 }
 
 void ApiServer::route(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -984,11 +1088,7 @@ void ApiServer::route(const QHttpServerRequest &request, QTcpSocket *socket)
     if (!parts.isEmpty())
         r.resource = findResource(group, version, parts[0]);
     if (!r.resource || parts.size() > 3) {
-        ApiStatus missing;
-        missing.code = 404;
-        missing.reason = QStringLiteral("NotFound");
-        missing.message = QStringLiteral("the server could not find the requested resource");
-        respondStatus(socket, missing);
+        respondStatus(socket, resourceNotFound());
         return;
     }
     r.name = parts.value(1);
@@ -1003,6 +1103,10 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
 {
     using Method = QHttpServerRequest::Method;
     const ResourceInfo &resource = *r.resource;
+    if (const ResourceView *view = viewOf(&resource)) {
+        serveView(request, socket, r, *view);
+        return;
+    }
     const WarningScope warning(resource.kind == ObjectKind::Endpoints
                                    ? QByteArray("v1 Endpoints is deprecated in v1.33+; use "
                                                 "discovery.k8s.io/v1 EndpointSlice")
@@ -1010,6 +1114,50 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
     const QUrlQuery query(request.url());
     const bool dryRun = isDryRun(query);
     const Method method = request.method();
+
+    // fieldValidation (kubectl 1.27+ sends Strict; absent means Warn): unknown and duplicate
+    // fields of a body, found against the schemas the OpenAPI documents come from.
+    const bool writesBody = r.sub.isEmpty()
+        && ((method == Method::Post && r.name.isEmpty())
+            || (method == Method::Put && !r.name.isEmpty())
+            || (method == Method::Patch && !r.name.isEmpty()));
+    const QString validation = query.queryItemValue(QStringLiteral("fieldValidation"));
+    QByteArray body = request.body(); // what the operations are given
+    if (writesBody && validation != QLatin1String("Ignore")) {
+        BodyShape shape = BodyShape::Object;
+        if (method == Method::Patch) {
+            const std::optional<core::apijson::PatchType> type = patchTypeOf(request);
+            shape = !type ? BodyShape::Object
+                : *type == core::apijson::PatchType::Json   ? BodyShape::JsonPatch
+                : *type == core::apijson::PatchType::Merge  ? BodyShape::MergePatch
+                                                            : BodyShape::StrategicPatch;
+        }
+        const QStringList errors =
+            strictDecodingErrors(resource.group, resource.kindName, body, shape);
+        if (!errors.isEmpty() && validation == QLatin1String("Strict")) {
+            // As kube-apiserver words it: the decoder's message for a body, the patcher's for a
+            // patch.
+            const QString strict = QStringLiteral("strict decoding error: ") + errors.join(QStringLiteral(", "));
+            respondStatus(socket, ApiStatus::badRequest(
+                                      method == Method::Patch
+                                          ? strict
+                                          : QStringLiteral("%1 in version \"%2\" cannot be handled "
+                                                           "as a %1: %3")
+                                                .arg(resource.kindName, resource.version, strict)));
+            return;
+        }
+        for (const QString &error : errors)
+            addWarning(error);
+        // Warn and Ignore: what the decoder keeps (Ordinal's manifest decoder refuses unknown
+        // fields itself, as Strict).
+        if (!errors.isEmpty())
+            body = withoutUnknownFields(resource.group, resource.kindName, body, shape);
+    } else if (writesBody) {
+        body = withoutUnknownFields(resource.group, resource.kindName, body,
+                                    method == Method::Patch ? BodyShape::StrategicPatch
+                                                            : BodyShape::Object);
+    }
+
     const auto answer = [&](const core::OperationResult &result) {
         if (!result.ok()) {
             respondStatus(socket, result.status);
@@ -1058,7 +1206,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
         }
         if (method == Method::Post) {
             const core::OperationResult result =
-                m_operations->create(resource, r.ns, request.body(), dryRun);
+                m_operations->create(resource, r.ns, body, dryRun);
             answer(result);
             if (result.ok() && result.object && !dryRun) {
                 announce(resource, r.ns, metaOf(*result.object).name, QStringLiteral("create"));
@@ -1195,7 +1343,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
     }
     case Method::Put: {
         const core::OperationResult result =
-            m_operations->replace(resource, r.ns, r.name, request.body(), dryRun);
+            m_operations->replace(resource, r.ns, r.name, body, dryRun);
         answer(result);
         if (result.ok()) { // a refused write changed nothing
             changed(QStringLiteral("update"));
@@ -1211,7 +1359,7 @@ void ApiServer::serveResource(const QHttpServerRequest &request, QTcpSocket *soc
             return;
         }
         const core::OperationResult result =
-            m_operations->patch(resource, r.ns, r.name, request.body(), *patchType, dryRun);
+            m_operations->patch(resource, r.ns, r.name, body, *patchType, dryRun);
         answer(result);
         if (result.ok()) { // a refused write changed nothing
             changed(QStringLiteral("patch"));
@@ -1422,6 +1570,11 @@ void ApiServer::startWatch(const QHttpServerRequest &request, QTcpSocket *socket
             send(core::WatchEventType::Added, std::make_shared<const AnyObject>(object), 0);
     }
 
+    keepWatch(std::move(watch), query);
+}
+
+void ApiServer::keepWatch(std::unique_ptr<Watch> watch, const QUrlQuery &query)
+{
     Watch *raw = watch.get();
     const int timeout = query.queryItemValue(QStringLiteral("timeoutSeconds")).toInt();
     if (timeout > 0) {
@@ -1430,8 +1583,8 @@ void ApiServer::startWatch(const QHttpServerRequest &request, QTcpSocket *socket
         connect(&raw->deadline, &QTimer::timeout, this, [this, raw] { closeWatch(raw); });
         raw->deadline.start();
     }
-    connect(socket, &QTcpSocket::disconnected, this, [raw] { raw->closed = true; });
-    markLongRunning(socket);
+    connect(raw->socket, &QTcpSocket::disconnected, this, [raw] { raw->closed = true; });
+    markLongRunning(raw->socket);
     m_watches.push_back(std::move(watch));
     if (!m_clock.isActive())
         m_clock.start(); // also forgets closed watches
@@ -1462,6 +1615,10 @@ void ApiServer::watchEvent(const core::WatchEvent &event)
             continue;
         if (!watch->ns.isEmpty() && metaOf(*event.object).namespaceName != watch->ns)
             continue;
+        if (const ResourceView *view = viewOf(watch->resource)) {
+            writeViewEvent(watch.get(), *view, event.type, *event.object);
+            continue;
+        }
         const Watch::Delivery delivery =
             watch->deliver(event.type, event.object, event.resourceVersion);
         if (!delivery.type)
@@ -1538,6 +1695,172 @@ void ApiServer::deleteCollection(const QHttpServerRequest &request, QTcpSocket *
                    {"items", items}});
 }
 
+// --- views (EndpointSlices, events.k8s.io Events) --------------------------------------------------
+
+namespace {
+
+json viewRow(const ResourceView &view, const AnyObject &object, const json &document,
+             core::Millis now)
+{
+    json cells = json::array();
+    for (const QString &cell : view.row(object, document, now))
+        cells.push_back(str(cell));
+    return {{"cells", cells},
+            {"object",
+             {{"kind", "PartialObjectMetadata"},
+              {"apiVersion", "meta.k8s.io/v1"},
+              {"metadata", document.at("metadata")}}}};
+}
+
+json viewTable(const ResourceView &view, const json &rows, qint64 resourceVersion)
+{
+    return {{"kind", "Table"},
+            {"apiVersion", "meta.k8s.io/v1"},
+            {"metadata", {{"resourceVersion", std::to_string(resourceVersion)}}},
+            {"columnDefinitions", view.columns()},
+            {"rows", rows}};
+}
+
+// The labels of a served object (the view's own, e.g. a slice's kubernetes.io/service-name).
+QMap<QString, QString> labelsOf(const json &document)
+{
+    QMap<QString, QString> labels;
+    const json &metadata = document.at("metadata");
+    if (metadata.contains("labels")) {
+        for (const auto &[key, value] : metadata.at("labels").items())
+            labels.insert(QString::fromStdString(key),
+                          QString::fromStdString(value.get<std::string>()));
+    }
+    return labels;
+}
+
+} // namespace
+
+void ApiServer::writeViewEvent(Watch *watch, const ResourceView &view, core::WatchEventType type,
+                               const AnyObject &object)
+{
+    const json document = view.document(object, m_sim->store(), m_epochMs);
+    if (watch->selection.labels && !watch->selection.labels->matches(labelsOf(document)))
+        return;
+    json payload = document;
+    if (watch->table) {
+        json rows = json::array();
+        rows.push_back(viewRow(view, object, document, m_sim->now()));
+        payload = viewTable(view, rows, metaOf(object).resourceVersion);
+    }
+    writeChunk(watch->socket, toBytes(json{{"type", eventTypeName(type)}, {"object", payload}}) + '\n');
+}
+
+void ApiServer::serveView(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r,
+                          const ResourceView &view)
+{
+    if (request.method() != QHttpServerRequest::Method::Get) {
+        respondStatus(socket, ApiStatus::methodNotAllowed(
+                                  tr("the server does not allow this method on the requested "
+                                     "resource")));
+        return;
+    }
+    if (!r.sub.isEmpty()) {
+        respondStatus(socket, resourceNotFound());
+        return;
+    }
+    const QUrlQuery query(request.url());
+    // Label selectors match the served object's own labels (a slice's
+    // kubernetes.io/service-name=...); of the fields, the two every kind offers.
+    ApiStatus error;
+    const std::optional<Selection> selected = selectionOf(query, view.info, &error, false);
+    if (!selected) {
+        respondStatus(socket, error);
+        return;
+    }
+    const Selection &selection = *selected;
+    for (const FieldTerm &term : std::as_const(selection.fields)) {
+        if (term.field != QLatin1String("metadata.name")
+            && term.field != QLatin1String("metadata.namespace")) {
+            respondStatus(socket, ApiStatus::badRequest(
+                                      QStringLiteral("field label not supported: %1").arg(term.field)));
+            return;
+        }
+    }
+    const auto matches = [&selection](const json &document) {
+        if (selection.labels && !selection.labels->matches(labelsOf(document)))
+            return false;
+        for (const FieldTerm &term : selection.fields) {
+            const char *key = term.field == QLatin1String("metadata.name") ? "name" : "namespace";
+            const QString value =
+                QString::fromStdString(document.at("metadata").value(key, std::string()));
+            if ((value == term.value) == term.negated)
+                return false;
+        }
+        return true;
+    };
+    const core::Store &store = m_sim->store();
+    const bool asTable = wantsTable(request);
+
+    if (queryFlag(query, QStringLiteral("watch"))) {
+        auto watch = std::make_unique<Watch>();
+        watch->socket = socket;
+        watch->resource = r.resource;
+        watch->ns = r.ns;
+        watch->selection.labels = selection.labels;
+        watch->table = asTable;
+        watch->sinceBookmark.start();
+        beginStream(socket, "application/json");
+        // From a resourceVersion: the source objects' changes since (served as they read
+        // now); without one, every object as ADDED.
+        const QString from = query.queryItemValue(QStringLiteral("resourceVersion"));
+        bool ok = false;
+        const qint64 version = from.toLongLong(&ok);
+        if (!from.isEmpty() && from != QLatin1String("0") && ok) {
+            for (const core::WatchEvent &e : m_sim->watchEvents()) {
+                if (e.resourceVersion <= version || e.kind != view.info.kind || !e.object)
+                    continue;
+                if (r.ns.isEmpty() || metaOf(*e.object).namespaceName == r.ns)
+                    writeViewEvent(watch.get(), view, e.type, *e.object);
+            }
+        } else {
+            for (const AnyObject &object : objectsOf(store, view.info.kind, r.ns))
+                writeViewEvent(watch.get(), view, core::WatchEventType::Added, object);
+        }
+        keepWatch(std::move(watch), query);
+        return;
+    }
+
+    json items = json::array();
+    json rows = json::array();
+    for (const AnyObject &object : objectsOf(store, view.info.kind, r.ns)) {
+        const json document = view.document(object, store, m_epochMs);
+        if (!r.name.isEmpty()) {
+            if (QString::fromStdString(document.at("metadata").at("name").get<std::string>())
+                == r.name) {
+                respondObject(socket, 200, document);
+                return;
+            }
+            continue;
+        }
+        if (!matches(document))
+            continue;
+        if (asTable)
+            rows.push_back(viewRow(view, object, document, m_sim->now()));
+        else
+            items.push_back(document);
+    }
+    if (!r.name.isEmpty()) {
+        respondStatus(socket, ApiStatus::notFound(view.info.plural, view.info.group, r.name));
+        return;
+    }
+    const qint64 version = store.resourceVersion();
+    if (asTable) {
+        respondObject(socket, 200, viewTable(view, rows, version));
+        return;
+    }
+    respondObject(socket, 200,
+                  {{"kind", str(listKind(view.info))},
+                   {"apiVersion", str(view.info.apiVersion())},
+                   {"metadata", {{"resourceVersion", std::to_string(version)}}},
+                   {"items", items}});
+}
+
 namespace {
 
 // A word as the console's tokenizer reads it back: single-quoted.
@@ -1558,16 +1881,32 @@ bool isShell(const QStringList &command)
 
 } // namespace
 
+// What an accepted exec/attach runs, kept from the request until its streams are up.
+struct ApiServer::CommandTarget
+{
+    RemoteCommandOptions options;
+    QString ns;
+    QString pod;
+    QString container;
+    QStringList command;
+    bool attach = false;
+};
+
+namespace {
+
+// The key of a connection in ApiServer::m_pendingUpgrades.
+QString peerKey(const QHostAddress &address, quint16 port)
+{
+    return address.toString() + QLatin1Char(' ') + QString::number(port);
+}
+
+} // namespace
+
 void ApiServer::remoteCommand(const QHttpServerRequest &request, QTcpSocket *socket,
                               const Route &r)
 {
-    // kubectl 1.30+ asks for WebSocket first; refused, it falls back to SPDY (see
-    // remotecommand.h).
-    if (isWebSocketUpgrade(request)) {
-        writeUpgradeRefusal(socket);
-        return;
-    }
-    if (!isSpdyUpgrade(request)) {
+    const bool webSocket = isWebSocketUpgrade(request);
+    if (!webSocket && !isSpdyUpgrade(request)) {
         respondStatus(socket, ApiStatus::badRequest(QStringLiteral("Upgrade request required")));
         return;
     }
@@ -1603,16 +1942,92 @@ void ApiServer::remoteCommand(const QHttpServerRequest &request, QTcpSocket *soc
                                       .arg(container->name)));
         return;
     }
+    auto target = std::make_shared<CommandTarget>();
+    target->options = options;
+    target->ns = r.ns;
+    target->pod = r.name;
+    target->container = container->name;
+    target->command = attach ? container->command + container->args // the container's process
+                             : options.command;
+    target->attach = attach;
+    if (webSocket) {
+        // kube-apiserver speaks only v5 over WebSocket; v4 is accepted as well. A client that
+        // offers neither is refused before the handshake, so that kubectl falls back to SPDY.
+        const QStringList offered = QString::fromLatin1(request.value("Sec-WebSocket-Protocol"))
+                                        .split(QLatin1Char(','), Qt::SkipEmptyParts);
+        bool match = false;
+        for (const QString &protocol : offered)
+            match = match || webSocketStreamProtocols().contains(protocol.trimmed());
+        if (!match) {
+            writeUpgradeRefusal(socket, QStringLiteral("unable to upgrade: unable to negotiate "
+                                                       "protocol: server accepts [%1]")
+                                            .arg(webSocketStreamProtocols().join(
+                                                QLatin1Char(' '))));
+            return;
+        }
+        // Qt HTTP Server's WebSocket server does the handshake once handleRequest() returns
+        // true; it must offer Kubernetes' subprotocols, and Qt keeps it private: the event
+        // filter finds it when Qt posts it the handshake (eventFilter()).
+        if (!m_webSocketServer)
+            qApp->installEventFilter(this);
+        m_pendingUpgrades.insert(peerKey(socket->peerAddress(), socket->peerPort()), target);
+        markLongRunning(socket);
+        m_upgradeAccepted = true;
+        return;
+    }
     RemoteCommandSession *session = RemoteCommandSession::accept(request, socket, options, this);
     if (!session)
         return;
     markLongRunning(socket);
-    const QString ns = r.ns;
-    const QString podName = r.name;
-    const QString containerName = container->name;
-    QStringList command = options.command;
-    if (attach) // the container's own process: its command and arguments
-        command = container->command + container->args;
+    runCommand(session, *target);
+}
+
+bool ApiServer::eventFilter(QObject *watched, QEvent *event)
+{
+    // Qt HTTP Server 6.4 hands an upgraded connection to a QWebSocketServer it owns and does not
+    // expose, which posts itself the handshake (a queued call). That server is the one whose
+    // newConnection feeds this server's newWebSocketConnection: found so, it is told
+    // Kubernetes' subprotocols before it reads the handshake, and the filter goes.
+    if (event->type() == QEvent::MetaCall) {
+        auto *server = qobject_cast<QWebSocketServer *>(watched);
+        if (server && !m_webSocketServer
+            && disconnect(server, &QWebSocketServer::newConnection, this,
+                          &QAbstractHttpServer::newWebSocketConnection)) {
+            connect(server, &QWebSocketServer::newConnection, this,
+                    &QAbstractHttpServer::newWebSocketConnection);
+            server->setSupportedSubprotocols(webSocketStreamProtocols());
+            m_webSocketServer = server;
+            qApp->removeEventFilter(this);
+        }
+    }
+    return QAbstractHttpServer::eventFilter(watched, event);
+}
+
+void ApiServer::webSocketConnected()
+{
+    while (hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection();
+        const std::shared_ptr<CommandTarget> target =
+            m_pendingUpgrades.take(peerKey(socket->peerAddress(), socket->peerPort()));
+        if (!target || socket->subprotocol().isEmpty()) {
+            // Not an upgrade this server accepted, or no protocol agreed: nothing to run.
+            socket->close(QWebSocketProtocol::CloseCodeProtocolError);
+            socket.release()->deleteLater();
+            continue;
+        }
+        runCommand(new WebSocketCommandSession(socket.release(), target->options, this), *target);
+    }
+}
+
+void ApiServer::runCommand(RemoteCommandStream *session, const CommandTarget &target)
+{
+    ++m_streamSessions[session->transport()];
+    const QString ns = target.ns;
+    const QString podName = target.pod;
+    const QString containerName = target.container;
+    const QStringList command = target.command;
+    const bool attach = target.attach;
+    const RemoteCommandOptions &options = target.options;
     const bool tty = options.tty;
     const auto output = [tty](QString text) {
         return (tty ? text.replace(QLatin1Char('\n'), QStringLiteral("\r\n")) : text).toUtf8();
@@ -1624,13 +2039,20 @@ void ApiServer::remoteCommand(const QHttpServerRequest &request, QTcpSocket *soc
             quoted << shellQuoted(word);
         if (!m_console)
             m_console = std::make_unique<core::Console>(*m_sim);
-        return m_console->execute(QStringLiteral("kubectl exec -n %1 %2 -c %3 -- %4")
-                                      .arg(ns, podName, containerName,
-                                           quoted.join(QLatin1Char(' '))));
+        core::ConsoleOutput out = m_console->execute(
+            QStringLiteral("kubectl exec -n %1 %2 -c %3 -- %4")
+                .arg(ns, podName, containerName, quoted.join(QLatin1Char(' '))));
+        // The console prints what kubectl prints, its exit-code line included; the client
+        // writes that line itself from the status, so the stream carries only the command's.
+        const QString exitLine =
+            QStringLiteral("command terminated with exit code %1\n").arg(out.exitCode);
+        if (out.exitCode != 0 && out.text.endsWith(exitLine))
+            out.text.chop(exitLine.size());
+        return out;
     };
     const bool interactive = options.stdinEnabled && (command.isEmpty() || isShell(command));
     if (!interactive) {
-        connect(session, &RemoteCommandSession::ready, session,
+        connect(session, &RemoteCommandStream::ready, session,
                 [this, session, run, command, output, ns, podName, attach] {
                     if (command.isEmpty()) // attached to a process that prints nothing
                         return;
@@ -1646,9 +2068,9 @@ void ApiServer::remoteCommand(const QHttpServerRequest &request, QTcpSocket *soc
     // An interactive shell: each line typed runs through the console's shell in the pod.
     auto buffer = std::make_shared<QByteArray>();
     const QByteArray prompt = tty ? QByteArray("/ # ") : QByteArray();
-    connect(session, &RemoteCommandSession::ready, session,
+    connect(session, &RemoteCommandStream::ready, session,
             [session, prompt] { session->writeStdout(prompt); });
-    connect(session, &RemoteCommandSession::stdinData, session,
+    connect(session, &RemoteCommandStream::stdinData, session,
             [session, buffer, run, output, prompt, tty](const QByteArray &data) {
                 for (char c : data) {
                     if (tty && (c == '\r' || c == '\n'))
@@ -1683,7 +2105,7 @@ void ApiServer::remoteCommand(const QHttpServerRequest &request, QTcpSocket *soc
                     session->writeStdout(prompt);
                 }
             });
-    connect(session, &RemoteCommandSession::stdinClosed, session, [session] {
+    connect(session, &RemoteCommandStream::stdinClosed, session, [session] {
         if (!session->isFinished())
             session->finish(0);
     });

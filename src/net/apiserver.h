@@ -17,8 +17,13 @@
 class QHttpServerRequest;
 class QSslSocket;
 class QTcpSocket;
+class QUrlQuery;
+class QWebSocketServer;
 
 namespace ordinal::net {
+
+class RemoteCommandStream;
+struct ResourceView;
 
 // The Kubernetes API, served from the simulation over HTTP/1.1 on loopback, so that the real
 // kubectl, client libraries and tools drive the simulated cluster (kube-apiserver 1.30-era
@@ -96,6 +101,10 @@ public:
     // Connections closed as they were accepted because maxConnections() were open.
     int refusedConnections() const { return m_refused; }
 
+    // exec/attach sessions started so far over a transport: "websocket" (kubectl 1.30+) or
+    // "SPDY/3.1" (kubectl up to 1.29, and 1.30+ when its WebSocket upgrade is refused).
+    int streamSessions(const QByteArray &transport) const { return m_streamSessions.value(transport); }
+
 Q_SIGNALS:
     // A request changed the cluster (verb and object, e.g. "create statefulsets/web").
     void clusterChanged(const QString &summary);
@@ -106,6 +115,7 @@ Q_SIGNALS:
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct Route;
@@ -116,15 +126,28 @@ private:
     void list(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
     void startWatch(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
     void logs(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
-    // exec and attach: SPDY streams, the command run by the console's shell in the pod.
+    // exec and attach: SPDY streams or WebSocket channels, the command run by the console's
+    // shell in the pod.
+    struct CommandTarget;
     void remoteCommand(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
+    void runCommand(RemoteCommandStream *session, const CommandTarget &target);
+    // Qt HTTP Server finished a WebSocket handshake that remoteCommand() accepted.
+    void webSocketConnected();
     void deleteCollection(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r);
+    // Views of a stored kind served read-only (get, list, watch): discovery.k8s.io/v1
+    // EndpointSlices of the Endpoints, events.k8s.io/v1 Events of the core/v1 Events.
+    void serveView(const QHttpServerRequest &request, QTcpSocket *socket, const Route &r,
+                   const ResourceView &view);
+    void writeViewEvent(Watch *watch, const ResourceView &view, core::WatchEventType type,
+                        const core::AnyObject &object);
     void tick();
     void emitWritten(core::Millis at, const core::ApiWrite &write);
     // Records a change a client made (a Decision the event list shows) and tells the window.
     void announce(const ResourceInfo &resource, const QString &ns, const QString &name,
                   const QString &verb);
     void closeWatch(Watch *watch);
+    // Keeps a started watch (its timeoutSeconds, its connection) until it ends.
+    void keepWatch(std::unique_ptr<Watch> watch, const QUrlQuery &query);
     // Connection bookkeeping for the limits: every TLS connection from its handshake on.
     class Listener;
     struct Connection;
@@ -154,6 +177,13 @@ private:
     core::Millis m_virtualStart = 0;
     double m_speed = 0.0;
     std::vector<std::unique_ptr<Watch>> m_watches;
+    // WebSocket upgrades accepted by remoteCommand() whose handshake Qt has yet to finish, by
+    // the client's address and port.
+    QHash<QString, std::shared_ptr<CommandTarget>> m_pendingUpgrades;
+    bool m_upgradeAccepted = false; // the request being handled is such an upgrade
+    // Qt HTTP Server's own QWebSocketServer, once found (see eventFilter()).
+    QPointer<QWebSocketServer> m_webSocketServer;
+    QHash<QByteArray, int> m_streamSessions;
     // limits
     QHash<QTcpSocket *, std::shared_ptr<Connection>> m_connections;
     QTimer m_idleSweep; // runs only while connections are open

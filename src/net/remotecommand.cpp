@@ -145,7 +145,7 @@ void writeStatusResponse(QTcpSocket *socket, int httpStatus, const QByteArray &r
     socket->write(out);
 }
 
-void writeUpgradeRefusal(QTcpSocket *socket)
+void writeUpgradeRefusal(QTcpSocket *socket, const QString &message)
 {
     // Qt 6.4.2 calls handleRequest() and then, whatever it returned, missingHandler() for a
     // WebSocket upgrade: answer once, whichever of the two calls this first.
@@ -154,8 +154,10 @@ void writeUpgradeRefusal(QTcpSocket *socket)
         return;
     socket->setProperty(kRefused, true);
     writeStatusResponse(socket, 400, "BadRequest",
-                        QStringLiteral("WebSocket streaming is not supported by this server; "
-                                       "use SPDY/3.1 (kubectl falls back to it)"));
+                        !message.isEmpty()
+                            ? message
+                            : QStringLiteral("WebSocket streaming is not supported by this "
+                                             "server; use SPDY/3.1 (kubectl falls back to it)"));
 }
 
 bool RemoteCommandOptions::fromQuery(const QUrlQuery &rawQuery, bool attach,
@@ -225,7 +227,7 @@ RemoteCommandSession *RemoteCommandSession::accept(const QHttpServerRequest &req
 
 RemoteCommandSession::RemoteCommandSession(QTcpSocket *socket, const RemoteCommandOptions &options,
                                            const QByteArray &protocol, QObject *parent)
-    : QObject(parent), m_spdy(new SpdySession(socket, this)), m_options(options),
+    : RemoteCommandStream(parent), m_spdy(new SpdySession(socket, this)), m_options(options),
       m_protocol(protocol)
 {
     connect(m_spdy, &SpdySession::streamOpened, this,
@@ -323,7 +325,7 @@ void RemoteCommandSession::checkReady()
         writeStdout(std::exchange(m_pendingStdout, {}));
     if (!m_pendingStderr.isEmpty())
         writeStderr(std::exchange(m_pendingStderr, {}));
-    Q_EMIT ready();
+    emit ready();
     if (m_finishPending) {
         m_finishPending = false;
         finishWith(m_finalError);
@@ -335,40 +337,43 @@ void RemoteCommandSession::onData(quint32 id, const QByteArray &data)
     switch (m_kindOf.value(id, Kind::Error)) {
     case Kind::Stdin:
         if (!m_finished)
-            Q_EMIT stdinData(data);
+            emit stdinData(data);
         return;
     case Kind::Resize:
         m_resizeBuffer.append(data);
-        if (m_resizeBuffer.size() > 64 * 1024) {
-            m_resizeBuffer.clear();
-            return;
+        for (const auto &[width, height] : takeTerminalSizes(&m_resizeBuffer)) {
+            if (!m_finished)
+                emit resized(width, height);
         }
-        parseResize();
         return;
     default:
         return; // nothing is expected from the client on the other streams
     }
 }
 
-void RemoteCommandSession::parseResize()
+QList<QPair<quint16, quint16>> takeTerminalSizes(QByteArray *buffer)
 {
-    // client-go writes one JSON object per size ({"Width":80,"Height":24}), newline-terminated.
+    QList<QPair<quint16, quint16>> sizes;
+    if (buffer->size() > 64 * 1024) { // not a size a client sends: drop it
+        buffer->clear();
+        return sizes;
+    }
     while (true) {
-        const qsizetype start = m_resizeBuffer.indexOf('{');
+        const qsizetype start = buffer->indexOf('{');
         if (start < 0) {
-            m_resizeBuffer.clear();
-            return;
+            buffer->clear();
+            return sizes;
         }
-        const qsizetype end = m_resizeBuffer.indexOf('}', start);
+        const qsizetype end = buffer->indexOf('}', start);
         if (end < 0)
-            return;
-        const QByteArray object = m_resizeBuffer.mid(start, end - start + 1);
-        m_resizeBuffer.remove(0, end + 1);
+            return sizes;
+        const QByteArray object = buffer->mid(start, end - start + 1);
+        buffer->remove(0, end + 1);
         const QJsonObject o = QJsonDocument::fromJson(object).object();
         const int w = o.value(QStringLiteral("Width")).toInt(-1);
         const int h = o.value(QStringLiteral("Height")).toInt(-1);
-        if (w >= 0 && h >= 0 && w <= 0xffff && h <= 0xffff && !m_finished)
-            Q_EMIT resized(quint16(w), quint16(h));
+        if (w >= 0 && h >= 0 && w <= 0xffff && h <= 0xffff)
+            sizes.append({quint16(w), quint16(h)});
     }
 }
 
@@ -377,7 +382,7 @@ void RemoteCommandSession::onRemoteFinished(quint32 id)
     if (m_kindOf.value(id, Kind::Error) == Kind::Stdin && !m_stdinClosed) {
         m_stdinClosed = true;
         if (!m_finished)
-            Q_EMIT stdinClosed();
+            emit stdinClosed();
     }
 }
 
@@ -387,7 +392,7 @@ void RemoteCommandSession::onStreamClosed(quint32 id)
     if (m_kindOf.value(id, Kind::Error) == Kind::Stdin && !m_stdinClosed) {
         m_stdinClosed = true;
         if (!m_finished)
-            Q_EMIT stdinClosed();
+            emit stdinClosed();
     }
 }
 
@@ -419,7 +424,7 @@ bool RemoteCommandSession::writeStderr(const QByteArray &data)
     return m_spdy->write(m_streamOf.value(int(Kind::Stderr)), data);
 }
 
-QByteArray RemoteCommandSession::exitStatusJson(int exitCode, const QString &message)
+QByteArray exitStatusJson(int exitCode, const QString &message)
 {
     if (exitCode == 0)
         return statusJson(false, "Success", {}, {}, {}, 0);
@@ -434,7 +439,7 @@ QByteArray RemoteCommandSession::exitStatusJson(int exitCode, const QString &mes
                       "NonZeroExitCode", details, 0);
 }
 
-QByteArray RemoteCommandSession::internalErrorStatusJson(const QString &message)
+QByteArray internalErrorStatusJson(const QString &message)
 {
     // apierrors.NewInternalError: reason InternalError, code 500, the error as the cause.
     const QString full = QStringLiteral("Internal error occurred: ") + message;
@@ -506,7 +511,7 @@ void RemoteCommandSession::abort(const QString &message)
 {
     if (m_gone)
         return;
-    Q_EMIT failed(message);
+    emit failed(message);
     m_finished = true;
     m_spdy->goAway(SpdyGoAwayStatus::Ok);
 }
@@ -518,7 +523,7 @@ void RemoteCommandSession::onClosed()
     m_gone = true;
     m_creationTimer->stop();
     m_lingerTimer->stop();
-    Q_EMIT closed();
+    emit closed();
     deleteLater();
 }
 

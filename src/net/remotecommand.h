@@ -6,9 +6,11 @@
 // v3.channel.k8s.io (adds the resize stream) and v2.channel.k8s.io are accepted; v1 and the
 // unversioned protocol are not.
 //
-// Wiring into a QAbstractHttpServer (Qt 6.4) subclass, in handleRequest(request, socket), for
-// POST|GET .../namespaces/NS/pods/NAME/exec|attach (kubectl GETs the pod first: serve that
-// as usual, and /api, /apis, /api/v1 discovery for "pods"):
+// ApiServer serves the WebSocket form too (websocketcommandsession.h, and the notes in
+// docs/kubectl-streaming.md on how Qt 6.4 hands it the upgrade). A server that serves only
+// SPDY is wired into a QAbstractHttpServer (Qt 6.4) subclass, in handleRequest(request,
+// socket), for POST|GET .../namespaces/NS/pods/NAME/exec|attach (kubectl GETs the pod first:
+// serve that as usual, and /api, /apis, /api/v1 discovery for "pods"), as follows:
 //
 //   if (isWebSocketUpgrade(request)) {          // kubectl >= 1.30 tries this first (a GET)
 //       writeUpgradeRefusal(socket);            // 400 + Status: kubectl falls back to SPDY
@@ -95,8 +97,9 @@ void writeStatusResponse(QTcpSocket *socket, int httpStatus, const QByteArray &r
 // serve: 400 Bad Request with a Status body. kubectl 1.30+ treats any non-101 answer to its
 // WebSocket handshake as an upgrade failure (gorilla's ErrBadHandshake, wrapped as
 // httpstream.UpgradeFailureError) and falls back to SPDY; closing the connection without an
-// answer is NOT a fallback case (kubectl reports the EOF and exits).
-void writeUpgradeRefusal(QTcpSocket *socket);
+// answer is NOT a fallback case (kubectl reports the EOF and exits). message: the Status's
+// (default: WebSocket streaming is not served at all).
+void writeUpgradeRefusal(QTcpSocket *socket, const QString &message = {});
 
 // The query of an exec or attach request.
 struct RemoteCommandOptions
@@ -115,8 +118,66 @@ struct RemoteCommandOptions
                           QString *error);
 };
 
+// One exec/attach session as the API server drives it, whatever carries it: SPDY streams
+// (RemoteCommandSession, kubectl up to 1.29) or WebSocket channels (WebSocketCommandSession,
+// kubectl 1.30+). The command is run by the caller; this only moves its bytes and its end.
+class RemoteCommandStream : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    virtual const RemoteCommandOptions &options() const = 0;
+    // The negotiated protocol, e.g. "v4.channel.k8s.io" or "v5.channel.k8s.io".
+    virtual QByteArray protocol() const = 0;
+    // The transport: "SPDY/3.1" or "websocket".
+    virtual QByteArray transport() const = 0;
+    virtual bool isReady() const = 0;
+    virtual bool isFinished() const = 0;
+
+    // Command output. Before ready() it is buffered; with tty, stderr goes to stdout (there is
+    // no stderr stream); without the stream (stdout=false) it is dropped. Returns false if the
+    // session is finished or gone.
+    virtual bool writeStdout(const QByteArray &data) = 0;
+    virtual bool writeStderr(const QByteArray &data) = 0;
+
+    // Ends the command: closes stdout/stderr, writes the exit status on the error stream and
+    // closes every stream. v4/v5: Status JSON (Success, or Failure/NonZeroExitCode with the
+    // exit code as the ExitCode cause); v2/v3: the message as text, nothing on success.
+    // message: what follows "command terminated with non-zero exit code: " (default
+    // "exit status N", as Go's os/exec prints it).
+    virtual void finish(int exitCode, const QString &message = {}) = 0;
+    // Ends the command with an error that is not an exit code (e.g. the command could not be
+    // started): v4/v5 write an InternalError Status; kubectl prints the message and exits 1.
+    virtual void finishWithError(const QString &message) = 0;
+
+Q_SIGNALS:
+    // Every stream the options call for exists: start the command.
+    void ready();
+    void stdinData(const QByteArray &data);
+    // The client closed stdin (e.g. `echo hi | kubectl exec -i` reached EOF).
+    void stdinClosed();
+    // tty only (v3+): the terminal size changed; also sent once at the start.
+    void resized(quint16 width, quint16 height);
+    // The streams could not be set up (timeout, protocol error); the session is closing.
+    void failed(const QString &message);
+    // The connection is gone (client detached, Ctrl-C, or after finish()); deleteLater follows.
+    void closed();
+};
+
+// The terminal sizes in what a client wrote on its resize stream so far: client-go writes one
+// JSON object per size ({"Width":80,"Height":24}); consumed objects are removed from *buffer,
+// an incomplete one stays for the next call.
+QList<QPair<quint16, quint16>> takeTerminalSizes(QByteArray *buffer);
+
+// The v4/v5 Status JSON for an exit code, and for an error that is not one (as the kubelet and
+// kube-apiserver write them on the error stream).
+QByteArray exitStatusJson(int exitCode, const QString &message = {});
+QByteArray internalErrorStatusJson(const QString &message);
+
 // One exec/attach session: the remotecommand streams over a SpdySession.
-class RemoteCommandSession : public QObject
+class RemoteCommandSession : public RemoteCommandStream
 {
     Q_OBJECT
 
@@ -133,49 +194,22 @@ public:
                          const QByteArray &protocol, QObject *parent = nullptr);
     ~RemoteCommandSession() override;
 
-    const RemoteCommandOptions &options() const { return m_options; }
-    QByteArray protocol() const { return m_protocol; }
-    bool isReady() const { return m_ready; }
-    bool isFinished() const { return m_finished; }
+    const RemoteCommandOptions &options() const override { return m_options; }
+    QByteArray protocol() const override { return m_protocol; }
+    QByteArray transport() const override { return QByteArrayLiteral("SPDY/3.1"); }
+    bool isReady() const override { return m_ready; }
+    bool isFinished() const override { return m_finished; }
     SpdySession *spdy() const { return m_spdy; }
 
-    // Command output. Before ready() it is buffered; with tty, stderr goes to stdout (there is
-    // no stderr stream); without the stream (stdout=false) it is dropped. Returns false if the
-    // session is finished or gone.
-    bool writeStdout(const QByteArray &data);
-    bool writeStderr(const QByteArray &data);
-
-    // Ends the command: closes stdout/stderr, writes the exit status on the error stream and
-    // closes every stream. v4: Status JSON (Success, or Failure/NonZeroExitCode with the exit
-    // code as the ExitCode cause); v2/v3: the message as text, nothing on success.
-    // message: what follows "command terminated with non-zero exit code: " (default
-    // "exit status N", as Go's os/exec prints it).
-    void finish(int exitCode, const QString &message = {});
-    // Ends the command with an error that is not an exit code (e.g. the command could not be
-    // started): v4 writes an InternalError Status; kubectl prints the message and exits 1.
-    void finishWithError(const QString &message);
-
-    // The v4 Status JSON for an exit code (public for tests and for other transports).
-    static QByteArray exitStatusJson(int exitCode, const QString &message = {});
-    static QByteArray internalErrorStatusJson(const QString &message);
+    bool writeStdout(const QByteArray &data) override;
+    bool writeStderr(const QByteArray &data) override;
+    void finish(int exitCode, const QString &message = {}) override;
+    void finishWithError(const QString &message) override;
 
     // How long to wait for all expected streams after the upgrade (kubelet: 30 s).
     void setStreamCreationTimeout(int msec);
     // How long to wait for the client to close after finish() before closing ourselves.
     void setLingerTimeout(int msec);
-
-Q_SIGNALS:
-    // Every stream the options call for exists: start the command.
-    void ready();
-    void stdinData(const QByteArray &data);
-    // The client closed stdin (e.g. `echo hi | kubectl exec -i` reached EOF).
-    void stdinClosed();
-    // tty only (v3+): the terminal size changed; also sent once at the start.
-    void resized(quint16 width, quint16 height);
-    // The streams could not be set up (timeout, protocol error); the session is closing.
-    void failed(const QString &message);
-    // The connection is gone (client detached, Ctrl-C, or after finish()); deleteLater follows.
-    void closed();
 
 private:
     enum class Kind { Error, Stdin, Stdout, Stderr, Resize };
@@ -186,7 +220,6 @@ private:
     void onStreamClosed(quint32 id);
     void onClosed();
     void checkReady();
-    void parseResize();
     bool expects(Kind kind) const;
     void finishWith(const QByteArray &errorPayload);
     void abort(const QString &message);

@@ -7,6 +7,7 @@
 // closes them after its idle timeout), and the connection cap.
 
 #include "apiserver.h"
+#include "endpointslices.h"
 #include "sim/simulation.h"
 
 #include <QElapsedTimer>
@@ -17,6 +18,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -61,6 +63,7 @@ struct Answer
     QByteArray body;
     QJsonObject json;
     QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QByteArray warning; // the Warning headers, joined
 };
 
 } // namespace
@@ -99,6 +102,7 @@ private:
         answer.body = reply->readAll();
         answer.json = QJsonDocument::fromJson(answer.body).object();
         answer.error = reply->error();
+        answer.warning = reply->rawHeader("Warning");
         return answer;
     }
 
@@ -724,6 +728,127 @@ private Q_SLOTS:
         QCOMPARE(fromApi(), before + 1);
         QCOMPARE(changed.count(), 1);
         QVERIFY(m_sim.decisions().last().message.contains(QLatin1String("Kubernetes API")));
+    }
+
+    // discovery.k8s.io/v1 EndpointSlices: a read-only view of the Endpoints, named, labelled
+    // and owned as the EndpointSlice controller does it, the same in every run.
+    void endpointSlices()
+    {
+        m_sim.advanceBy(1000); // the endpoints controller writes web's Endpoints
+        const Answer endpoints = call("GET", QStringLiteral("/api/v1/namespaces/default/endpoints/web"));
+        QVERIFY2(endpoints.code == 200, endpoints.body.constData());
+        const QString slices = QStringLiteral("/apis/discovery.k8s.io/v1/namespaces/default/endpointslices");
+        const QString name = net::endpointslices::sliceName(QStringLiteral("default"),
+                                                            QStringLiteral("web"));
+        QVERIFY2(QRegularExpression(QStringLiteral("^web-[bcdfghjklmnpqrstvwxz2456789]{5}$"))
+                     .match(name)
+                     .hasMatch(),
+                 qPrintable(name));
+
+        const Answer list = call("GET", slices + QStringLiteral("?labelSelector=kubernetes.io%2Fservice-name%3Dweb"));
+        QVERIFY2(list.code == 200, list.body.constData());
+        QCOMPARE(list.json.value(QLatin1String("kind")).toString(), QStringLiteral("EndpointSliceList"));
+        const QJsonArray items = list.json.value(QLatin1String("items")).toArray();
+        QCOMPARE(items.size(), 1);
+        const QJsonObject slice = items.first().toObject();
+        const QJsonObject meta = slice.value(QLatin1String("metadata")).toObject();
+        QCOMPARE(meta.value(QLatin1String("name")).toString(), name);
+        QCOMPARE(slice.value(QLatin1String("addressType")).toString(), QStringLiteral("IPv4"));
+        const QJsonObject labels = meta.value(QLatin1String("labels")).toObject();
+        QCOMPARE(labels.value(QLatin1String("kubernetes.io/service-name")).toString(),
+                 QStringLiteral("web"));
+        QCOMPARE(labels.value(QLatin1String("endpointslice.kubernetes.io/managed-by")).toString(),
+                 QStringLiteral("endpointslice-controller.k8s.io"));
+        QCOMPARE(labels.value(QLatin1String("app")).toString(), QStringLiteral("web"));
+        const QJsonObject owner =
+            meta.value(QLatin1String("ownerReferences")).toArray().first().toObject();
+        QCOMPARE(owner.value(QLatin1String("kind")).toString(), QStringLiteral("Service"));
+        QCOMPARE(owner.value(QLatin1String("uid")).toString(), m_uid);
+        QCOMPARE(meta.value(QLatin1String("resourceVersion")).toString(),
+                 endpoints.json.value(QLatin1String("metadata")).toObject()
+                     .value(QLatin1String("resourceVersion")).toString());
+
+        // A selector that matches no slice's labels.
+        const Answer none = call("GET", slices + QStringLiteral("?labelSelector=kubernetes.io%2Fservice-name%3Dother"));
+        QCOMPARE(none.json.value(QLatin1String("items")).toArray().size(), 0);
+
+        const Answer one = call("GET", slices + QLatin1Char('/') + name);
+        QVERIFY2(one.code == 200, one.body.constData());
+        QCOMPARE(one.json.value(QLatin1String("kind")).toString(), QStringLiteral("EndpointSlice"));
+        QCOMPARE(one.json.value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")),
+                 meta.value(QLatin1String("uid")));
+
+        checkStatus(call("GET", slices + QStringLiteral("/nope")), 404, QStringLiteral("NotFound"),
+                    QStringLiteral("endpointslices.discovery.k8s.io \"nope\" not found"));
+        const qint64 version = m_sim.store().resourceVersion();
+        checkStatus(call("POST", slices, "{}"), 405, QStringLiteral("MethodNotAllowed"), {});
+        checkStatus(call("DELETE", slices + QLatin1Char('/') + name), 405,
+                    QStringLiteral("MethodNotAllowed"), {});
+        QCOMPARE(m_sim.store().resourceVersion(), version);
+    }
+
+    // events.k8s.io/v1: the core/v1 Events in the new shape (note, regarding, ...), read-only.
+    void eventsV1()
+    {
+        const Answer core = call("GET", QStringLiteral("/api/v1/events"));
+        QVERIFY2(core.code == 200, core.body.constData());
+        const Answer v1 = call("GET", QStringLiteral("/apis/events.k8s.io/v1/events"));
+        QVERIFY2(v1.code == 200, v1.body.constData());
+        QCOMPARE(v1.json.value(QLatin1String("kind")).toString(), QStringLiteral("EventList"));
+        const QJsonArray coreItems = core.json.value(QLatin1String("items")).toArray();
+        const QJsonArray items = v1.json.value(QLatin1String("items")).toArray();
+        QCOMPARE(items.size(), coreItems.size());
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QJsonObject e = items.at(i).toObject();
+            const QJsonObject c = coreItems.at(i).toObject();
+            QCOMPARE(e.value(QLatin1String("apiVersion")).toString(), QStringLiteral("events.k8s.io/v1"));
+            QCOMPARE(e.value(QLatin1String("note")), c.value(QLatin1String("message")));
+            QCOMPARE(e.value(QLatin1String("regarding")), c.value(QLatin1String("involvedObject")));
+            QCOMPARE(e.value(QLatin1String("metadata")), c.value(QLatin1String("metadata")));
+        }
+        checkStatus(call("POST", QStringLiteral("/apis/events.k8s.io/v1/namespaces/default/events"), "{}"),
+                    405, QStringLiteral("MethodNotAllowed"), {});
+    }
+
+    // fieldValidation: Strict refuses unknown and duplicate fields with kube-apiserver's
+    // words; Warn (also the default) and Ignore create the object without them.
+    void fieldValidation()
+    {
+        const QByteArray body = "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"fv\",\"name\":\"fv\"},\"spec\":{\"selector\":{\"app\":\"fv\"},\"portz\":1,\"ports\":[{\"port\":80,\"targetPortz\":1}]}}";
+        const qint64 version = m_sim.store().resourceVersion();
+        const Answer strict = call("POST", kServices + QStringLiteral("?fieldValidation=Strict"), body);
+        checkStatus(strict, 400, QStringLiteral("BadRequest"),
+                    QStringLiteral("Service in version \"v1\" cannot be handled as a Service: "
+                                   "strict decoding error: duplicate field \"metadata.name\", "
+                                   "unknown field \"spec.portz\", unknown field "
+                                   "\"spec.ports[0].targetPortz\""));
+        QCOMPARE(m_sim.store().resourceVersion(), version);
+
+        const Answer warned = call("POST", kServices + QStringLiteral("?fieldValidation=Warn"), body);
+        QVERIFY2(warned.code == 201, warned.body.constData());
+        QVERIFY2(warned.warning.contains("299 - \"unknown field \\\"spec.portz\\\"\""),
+                 warned.warning.constData());
+        QVERIFY2(warned.warning.contains("duplicate field \\\"metadata.name\\\""),
+                 warned.warning.constData());
+        QVERIFY(call("DELETE", kServices + QStringLiteral("/fv")).code == 200);
+
+        const Answer ignored = call("POST", kServices + QStringLiteral("?fieldValidation=Ignore"), body);
+        QVERIFY2(ignored.code == 201, ignored.body.constData());
+        QVERIFY(ignored.warning.isEmpty());
+        QVERIFY(call("DELETE", kServices + QStringLiteral("/fv")).code == 200);
+
+        // A patch: the patcher's words; its unknown fields sorted after the duplicates.
+        const Answer patched = call("PATCH", kService + QStringLiteral("?fieldValidation=Strict"),
+                                    "{\"spec\":{\"zz\":1,\"aa\":2}}",
+                                    "application/merge-patch+json");
+        checkStatus(patched, 400, QStringLiteral("BadRequest"),
+                    QStringLiteral("strict decoding error: unknown field \"spec.aa\", unknown "
+                                   "field \"spec.zz\""));
+        const Answer jsonPatch = call("PATCH", kService + QStringLiteral("?fieldValidation=Strict"),
+                                      "[{\"op\":\"replace\",\"path\":\"/spec/typez\",\"value\":1}]",
+                                      "application/json-patch+json");
+        checkStatus(jsonPatch, 400, QStringLiteral("BadRequest"),
+                    QStringLiteral("strict decoding error: unknown field \"spec.typez\""));
     }
 
     void cleanupTestCase()

@@ -816,12 +816,12 @@ void tst_SpdySession::mutatedInputNeverCrashes()
 void tst_SpdySession::statusJson()
 {
     // As the kubelet writes them (json.Marshal of metav1.Status): field order included.
-    QCOMPARE(RemoteCommandSession::exitStatusJson(0), R"({"metadata":{},"status":"Success"})");
-    QCOMPARE(RemoteCommandSession::exitStatusJson(3),
+    QCOMPARE(exitStatusJson(0), R"({"metadata":{},"status":"Success"})");
+    QCOMPARE(exitStatusJson(3),
              R"({"metadata":{},"status":"Failure","message":"command terminated with non-zero )"
              R"(exit code: exit status 3","reason":"NonZeroExitCode","details":{"causes":)"
              R"([{"reason":"ExitCode","message":"3"}]}})");
-    const QByteArray internal = RemoteCommandSession::internalErrorStatusJson(QStringLiteral("no \"sh\""));
+    const QByteArray internal = internalErrorStatusJson(QStringLiteral("no \"sh\""));
     QCOMPARE(internal, R"({"metadata":{},"status":"Failure","message":"Internal error occurred: )"
                        R"(no \"sh\"","reason":"InternalError","details":{"causes":[{"message":)"
                        R"("no \"sh\""}]},"code":500})");

@@ -877,6 +877,26 @@ json toJson(const Event &event, qint64 epochMs)
     return j;
 }
 
+json toEventsV1Json(const Event &event, qint64 epochMs)
+{
+    const json core = toJson(event, epochMs);
+    json j = {{"apiVersion", "events.k8s.io/v1"}, {"kind", "Event"}};
+    j["metadata"] = core.at("metadata");
+    j["eventTime"] = nullptr;
+    putString(j, "reportingController", event.source);
+    putString(j, "reason", event.reason);
+    j["regarding"] = core.at("involvedObject");
+    putString(j, "note", event.message);
+    putString(j, "type", event.type);
+    json source = json::object();
+    putString(source, "component", event.source);
+    j["deprecatedSource"] = std::move(source);
+    j["deprecatedFirstTimestamp"] = core.at("firstTimestamp");
+    j["deprecatedLastTimestamp"] = core.at("lastTimestamp");
+    j["deprecatedCount"] = event.count;
+    return j;
+}
+
 json toJson(const AnyObject &object, qint64 epochMs)
 {
     return std::visit([epochMs](const auto &o) { return toJson(o, epochMs); }, object);
