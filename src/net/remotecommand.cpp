@@ -325,7 +325,7 @@ void RemoteCommandSession::checkReady()
         writeStdout(std::exchange(m_pendingStdout, {}));
     if (!m_pendingStderr.isEmpty())
         writeStderr(std::exchange(m_pendingStderr, {}));
-    emit ready();
+    Q_EMIT ready();
     if (m_finishPending) {
         m_finishPending = false;
         finishWith(m_finalError);
@@ -337,13 +337,13 @@ void RemoteCommandSession::onData(quint32 id, const QByteArray &data)
     switch (m_kindOf.value(id, Kind::Error)) {
     case Kind::Stdin:
         if (!m_finished)
-            emit stdinData(data);
+            Q_EMIT stdinData(data);
         return;
     case Kind::Resize:
         m_resizeBuffer.append(data);
         for (const auto &[width, height] : takeTerminalSizes(&m_resizeBuffer)) {
             if (!m_finished)
-                emit resized(width, height);
+                Q_EMIT resized(width, height);
         }
         return;
     default:
@@ -382,7 +382,7 @@ void RemoteCommandSession::onRemoteFinished(quint32 id)
     if (m_kindOf.value(id, Kind::Error) == Kind::Stdin && !m_stdinClosed) {
         m_stdinClosed = true;
         if (!m_finished)
-            emit stdinClosed();
+            Q_EMIT stdinClosed();
     }
 }
 
@@ -392,7 +392,7 @@ void RemoteCommandSession::onStreamClosed(quint32 id)
     if (m_kindOf.value(id, Kind::Error) == Kind::Stdin && !m_stdinClosed) {
         m_stdinClosed = true;
         if (!m_finished)
-            emit stdinClosed();
+            Q_EMIT stdinClosed();
     }
 }
 
@@ -511,7 +511,7 @@ void RemoteCommandSession::abort(const QString &message)
 {
     if (m_gone)
         return;
-    emit failed(message);
+    Q_EMIT failed(message);
     m_finished = true;
     m_spdy->goAway(SpdyGoAwayStatus::Ok);
 }
@@ -523,7 +523,7 @@ void RemoteCommandSession::onClosed()
     m_gone = true;
     m_creationTimer->stop();
     m_lingerTimer->stop();
-    emit closed();
+    Q_EMIT closed();
     deleteLater();
 }
 
