@@ -60,9 +60,11 @@ void CredentialSource::get(const Callback &done)
         runPlugin();
 }
 
-void CredentialSource::invalidate()
+void CredentialSource::invalidate(const Credentials &refused)
 {
-    m_cached.reset();
+    if (m_cached && m_cached->token == refused.token
+        && m_cached->clientCertificatePem == refused.clientCertificatePem)
+        m_cached.reset();
 }
 
 void CredentialSource::runPlugin()

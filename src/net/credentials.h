@@ -38,8 +38,9 @@ public:
 
     // Calls done with the credentials (at once when cached, else when the plugin has run).
     void get(const Callback &done);
-    // The server refused the credentials (401): forget cached ones.
-    void invalidate();
+    // The server refused these credentials (401): forget them if they are still the cached
+    // ones (requests that failed with the same old token run the plugin once, not each).
+    void invalidate(const Credentials &refused);
     bool usesExec() const { return m_exec.has_value(); }
     // How long a plugin may run (wall ms; 60 s by default).
     void setExecTimeout(int ms) { m_execTimeoutMs = ms; }

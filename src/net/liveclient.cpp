@@ -80,6 +80,7 @@ struct LiveClient::Stream
     bool everListed = false; // a list succeeded once
     bool relist = true;      // the next request is a list
     bool authRetried = false;
+    Credentials used; // what the current request carries
     QString reported; // the trouble told last; empty when none
 
     QString name() const { return QString::fromLatin1(kind.resource); }
@@ -239,6 +240,7 @@ void LiveClient::send(Stream *stream, const QUrl &target, bool watch)
         req.setTransferTimeout(watch ? 660 * 1000 : m_requestTimeoutMs);
         QNetworkReply *reply = stream->network->get(req);
         stream->reply = reply;
+        stream->used = credentials;
         stream->buffer.clear();
         connect(reply, &QNetworkReply::sslErrors, this, [reply](const QList<QSslError> &errors) {
             // Kept for the message; the handshake fails by itself (never ignored here).
@@ -248,6 +250,11 @@ void LiveClient::send(Stream *stream, const QUrl &target, bool watch)
             reply->setProperty("ordinalSslErrors", words.join(QStringLiteral("; ")));
         });
         if (watch) {
+            connect(reply, &QNetworkReply::metaDataChanged, this, [this, stream, reply]() {
+                // The watch is back (after a drop or an error): the trouble cleared.
+                if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
+                    clearReport(stream);
+            });
             connect(reply, &QNetworkReply::readyRead, this,
                     [this, stream, reply]() { watchData(stream, reply); });
             connect(reply, &QNetworkReply::finished, this,
@@ -331,7 +338,7 @@ void LiveClient::listFinished(Stream *stream, QNetworkReply *reply)
     if (status == 401 && !stream->authRetried) {
         // Credentials may have expired: a plugin is run again once before giving up.
         stream->authRetried = true;
-        m_credentials->invalidate();
+        m_credentials->invalidate(stream->used);
         startList(stream);
         return;
     }
@@ -427,13 +434,7 @@ void LiveClient::listFinished(Stream *stream, QNetworkReply *reply)
     }
     stream->pageKeys.clear();
     stream->backoffMs = 0;
-    if (!stream->reported.isEmpty()) {
-        const QString cleared = std::exchange(stream->reported, {});
-        if (std::none_of(m_streams.cbegin(), m_streams.cend(),
-                         [&](const std::unique_ptr<Stream> &s) { return s->reported == cleared; }))
-            m_problems.removeAll(cleared);
-        Q_EMIT recovered(stream->name());
-    }
+    clearReport(stream);
     stream->everListed = true;
     if (!changes.isEmpty())
         Q_EMIT changesSeen(changes);
@@ -529,7 +530,7 @@ void LiveClient::watchFinished(Stream *stream, QNetworkReply *reply)
     }
     if (status == 401 && !stream->authRetried) {
         stream->authRetried = true;
-        m_credentials->invalidate();
+        m_credentials->invalidate(stream->used);
         startWatch(stream);
         return;
     }
@@ -570,6 +571,17 @@ void LiveClient::markListed(Stream *stream)
         m_synced = true;
         Q_EMIT synced();
     }
+}
+
+void LiveClient::clearReport(Stream *stream)
+{
+    if (stream->reported.isEmpty())
+        return;
+    const QString cleared = std::exchange(stream->reported, {});
+    if (std::none_of(m_streams.cbegin(), m_streams.cend(),
+                     [&](const std::unique_ptr<Stream> &s) { return s->reported == cleared; }))
+        m_problems.removeAll(cleared);
+    Q_EMIT recovered(stream->name());
 }
 
 void LiveClient::report(Stream *stream, const QString &message)

@@ -112,6 +112,7 @@ private:
     void retryLater(Stream *stream, bool relist);
     void markListed(Stream *stream);
     void report(Stream *stream, const QString &message);
+    void clearReport(Stream *stream);
     QString transportError(QNetworkReply *reply, Stream *stream) const;
     QString statusMessage(const QByteArray &body) const;
     // Decodes one object of the stream's kind into changes (EndpointSlices: the Service's
