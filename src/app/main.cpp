@@ -435,6 +435,12 @@ int main(int argc, char **argv)
         options.serveDnsAddress = where->address.toString();
         options.serveDnsPort = where->port;
     }
+    if (parser.isSet(QStringLiteral("kubeconfig"))) {
+        options.kubeconfigFiles = kubeconfigFiles(parser);
+        options.kubeContext = parser.value(QStringLiteral("context"));
+        options.kubeNamespace = parser.value(QStringLiteral("namespace"));
+        options.allowChanges = parser.isSet(QStringLiteral("allow-changes"));
+    }
     if (parser.isSet(QStringLiteral("serve-api"))) {
         QHostAddress address;
         QString error;

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "apiserving.h"
+#include "live/liveconnection.h"
 
 #include "canvas/canvasview.h"
 #include "canvas/clusterscene.h"
@@ -91,6 +92,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     m_undo = new QUndoStack(this);
     m_apiServing = new ApiServing(m_session, this);
+    m_liveConnection = new LiveConnection(m_session, this); // live view: File menu entries below
 
     // Central area: banner, canvas, transport.
     auto *central = new QWidget(this);
@@ -378,6 +380,8 @@ void MainWindow::createMenus()
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     m_fileMenu->addAction(a("reloadAction"));
+    m_fileMenu->addAction(m_liveConnection->connectAction()); // live view
+    m_fileMenu->addAction(m_liveConnection->backAction());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(a("saveScenarioAction"));
     m_exportMenu = m_fileMenu->addMenu(QString());
@@ -550,6 +554,7 @@ void MainWindow::createStatusBar()
 void MainWindow::retranslateUi()
 {
     m_apiServing->retranslate();
+    m_liveConnection->retranslate();
     // The platform adds the application's display name unless the title already ends with it.
     setWindowTitle(tr("StatefulSet topology[*] — Ordinal"));
     const auto set = [this](const char *name, const QString &text, const QString &tip = {}) {

@@ -26,6 +26,7 @@ class ApiServing;
 class CanvasView;
 class DnsPanel;
 class LessonPanel;
+class LiveConnection;
 class ClusterScene;
 class DropOverlay;
 class MessageBanner;
@@ -48,6 +49,7 @@ public:
     ClusterScene *scene() const { return m_scene; }
     DnsPanel *dnsPanel() const { return m_dnsPanel; }
     ApiServing *apiServing() const { return m_apiServing; }
+    LiveConnection *liveConnection() const { return m_liveConnection; } // live view (gui/live)
     CanvasView *canvasView() const { return m_view; }
     TransportBar *transportBar() const { return m_transport; }
     QUndoStack *undoStack() const { return m_undo; }
@@ -188,6 +190,7 @@ private:
     QList<QDockWidget *> m_docks;
     DnsPanel *m_dnsPanel = nullptr;
     ApiServing *m_apiServing = nullptr;
+    LiveConnection *m_liveConnection = nullptr; // live view of a real cluster (gui/live)
     LessonPanel *m_lessonPanel = nullptr;
     // Presenter mode: the current step's caption and the DNS answer, large, under the canvas.
     QFrame *m_presenterStrip = nullptr;

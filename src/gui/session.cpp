@@ -67,6 +67,24 @@ void Session::resetCluster(const core::ClusterConfig &config)
     updateClock();
 }
 
+std::unique_ptr<core::Simulation> Session::swapSimulation(std::unique_ptr<core::Simulation> sim)
+{
+    m_sim->removeListener(m_relay.get());
+    m_console.reset();
+    std::unique_ptr<core::Simulation> previous = std::exchange(m_sim, std::move(sim));
+    m_config = m_sim->config();
+    m_console = std::make_unique<core::Console>(*m_sim);
+    m_sim->addListener(m_relay.get());
+    m_live = true;
+    m_viewStore.reset();
+    m_dns.reset();
+    m_dnsVersion = -1;
+    Q_EMIT clusterReset();
+    Q_EMIT viewChanged();
+    updateClock();
+    return previous;
+}
+
 const core::Store &Session::viewStore() const
 {
     if (m_live)
@@ -94,6 +112,10 @@ core::Millis Session::historyEnd() const
 
 core::ConsoleOutput Session::runCommand(const QString &line, const QString &baseDir)
 {
+    if (m_gate) {
+        if (std::optional<core::ConsoleOutput> answer = m_gate(line))
+            return *answer;
+    }
     prepareAction();
     const qsizetype before = m_sim->actionCount();
     const core::Millis at = m_sim->now();
@@ -107,6 +129,11 @@ core::ConsoleOutput Session::runCommand(const QString &line, const QString &base
 
 core::ActionResult Session::applyManifests(const QList<ManifestText> &files)
 {
+    if (m_gate && !files.isEmpty()) {
+        if (std::optional<core::ConsoleOutput> answer =
+                m_gate(QStringLiteral("kubectl apply -f ") + files.first().first))
+            return core::ActionResult::failure(answer->text.trimmed());
+    }
     QList<core::ManifestObject> objects;
     QStringList errors;
     for (const ManifestText &file : files) {
