@@ -368,7 +368,7 @@
         <translation>错误：Ordinal 只能设置 StatefulSet 的镜像</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+203"/>
         <source>error: Ordinal shows the rollout status of one statefulset</source>
         <translation>错误：Ordinal 只能显示单个 StatefulSet 的 rollout 状态</translation>
     </message>
@@ -439,6 +439,162 @@
         <location line="+9"/>
         <source>&amp;Large type (presenter style)</source>
         <translation>大字号（演示风格）(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>JsonDecode</name>
+    <message>
+        <location filename="../src/core/api/jsondecode.cpp" line="+43"/>
+        <source>%1 is not %2</source>
+        <translation>%1 不是%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+67"/>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>an integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>a number or a string</source>
+        <translation>数字或字符串</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>an RFC 3339 time</source>
+        <translation>RFC 3339 时间</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>an object of strings</source>
+        <translation>字符串对象</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>a list of strings</source>
+        <translation>字符串列表</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+569"/>
+        <location line="+43"/>
+        <source>the object is not a JSON object</source>
+        <translation>该对象不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+45"/>
+        <source>set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <location line="+45"/>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <location line="+45"/>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+</context>
+<context>
+    <name>Kubeconfig</name>
+    <message>
+        <location filename="../src/net/kubeconfig.cpp" line="+64"/>
+        <source>cannot read the kubeconfig &quot;%1&quot;: %2</source>
+        <translation>无法读取 kubeconfig“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the kubeconfig &quot;%1&quot; is not valid: %2</source>
+        <translation>kubeconfig“%1”无效：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>there is no kubeconfig at &quot;%1&quot;</source>
+        <translation>“%1”处没有 kubeconfig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none of the kubeconfig files exists: %1</source>
+        <translation>这些 kubeconfig 文件都不存在：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>line %1, column %2: %3</source>
+        <translation>第 %1 行第 %2 列：%3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>it is not a YAML mapping</source>
+        <translation>它不是 YAML 映射</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>the kubeconfig sets no current-context; choose a context</source>
+        <translation>kubeconfig 没有设置 current-context；请选择一个上下文</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>there is no context &quot;%1&quot; in the kubeconfig</source>
+        <translation>kubeconfig 中没有上下文“%1”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>context &quot;%1&quot; names cluster &quot;%2&quot;, which no kubeconfig file defines</source>
+        <translation>上下文“%1”指向集群“%2”，但没有任何 kubeconfig 文件定义它</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cluster &quot;%1&quot; has no server address</source>
+        <translation>集群“%1”没有服务器地址</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>cannot read the %1 &quot;%2&quot;: %3</source>
+        <translation>无法读取%1“%2”：%3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>certificate authority</source>
+        <translation>证书颁发机构</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>client key</source>
+        <translation>客户端私钥</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>user &quot;%1&quot; has a client certificate without its key, or a key without its certificate</source>
+        <translation>用户“%1”有客户端证书却没有私钥，或有私钥却没有证书</translation>
     </message>
 </context>
 <context>
@@ -1226,6 +1382,24 @@
     </message>
 </context>
 <context>
+    <name>LiveScript</name>
+    <message>
+        <location filename="../src/net/livescript.cpp" line="+160"/>
+        <source>error: &quot;%1&quot; belongs to the simulation; a live view only reads the cluster (kubectl get, describe, nslookup, dig) and, when allowed, sends changes</source>
+        <translation>error: “%1”属于模拟；实时视图只读取集群（kubectl get、describe、nslookup、dig），在允许时才发送更改</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>error: &quot;%1&quot; would change cluster &quot;%2&quot; (context &quot;%3&quot;); the live view is read-only. Run with --allow-changes to send it.</source>
+        <translation>error: “%1”会更改集群“%2”（上下文“%3”）；实时视图是只读的。加上 --allow-changes 运行才会发送。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>error: a live view sends only these changes: kubectl delete pod, kubectl scale statefulset, kubectl patch statefulset, kubectl cordon and uncordon</source>
+        <translation>error: 实时视图只发送这些更改：kubectl delete pod、kubectl scale statefulset、kubectl patch statefulset、kubectl cordon 和 uncordon</translation>
+    </message>
+</context>
+<context>
     <name>ManifestLoader</name>
     <message>
         <location filename="../src/core/io/manifestloader.cpp" line="+574"/>
@@ -1477,7 +1651,7 @@ Pod %5 / %6</translation>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../src/core/sim/operations.cpp" line="+120"/>
+        <location filename="../src/core/sim/operations.cpp" line="+108"/>
         <source>the request must hold exactly one %1</source>
         <translation>the request must hold exactly one %1</translation>
     </message>
@@ -1631,7 +1805,7 @@ Pod %5 / %6</translation>
 <context>
     <name>Simulation</name>
     <message>
-        <location filename="../src/core/sim/simulation.cpp" line="+644"/>
+        <location filename="../src/core/sim/simulation.cpp" line="+652"/>
         <source>StatefulSet %1 deleted with --cascade=orphan: its pods keep running without an owner; a new StatefulSet with the same selector adopts them.</source>
         <translation>StatefulSet %1 以 --cascade=orphan 方式删除：它的 Pod 在没有属主的情况下继续运行；具有相同选择器的新 StatefulSet 会收养它们。</translation>
     </message>
@@ -1704,6 +1878,26 @@ Pod %5 / %6</translation>
         <location line="+72"/>
         <source>pulling %1 now takes %2 ms on a node that lacks it</source>
         <translation>在缺少该镜像的 Node 上，拉取 %1 现在需要 %2 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../src/core/sim/observe.cpp" line="+41"/>
+        <source>%1 is gone; StatefulSet %2 makes it again under the same name</source>
+        <translation>%1 消失了；StatefulSet %2 会以同样的名字重新创建它</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is back with IP %2 (it had %3): the name and its DNS record stay, the address changed</source>
+        <translation>%1 回来了，IP 为 %2（之前是 %3）：名字和它的 DNS 记录不变，地址变了</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is Ready</source>
+        <translation>%1 已就绪（Ready）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 waits: %2 is not Ready (OrderedReady)</source>
+        <translation>%1 在等待：%2 尚未就绪（OrderedReady）</translation>
     </message>
 </context>
 <context>
@@ -2064,6 +2258,59 @@ kubectl get pods -w
         <location filename="../src/gui/canvas/canvasview.cpp" line="+82"/>
         <source>Drop a StatefulSet and Service YAML here, or press Start Lesson in the Lesson panel to follow the lesson.</source>
         <translation>把 StatefulSet 和 Service 的 YAML 拖放到这里，或在课程面板中按“开始课程”跟随课程学习。</translation>
+    </message>
+</context>
+<context>
+    <name>ordinal::gui::ConnectDialog</name>
+    <message>
+        <location filename="../src/gui/live/connectdialog.cpp" line="+21"/>
+        <source>Connect to Cluster</source>
+        <translation>连接到集群</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ordinal watches a real cluster and draws it as it draws the simulation. It only reads, unless you allow changes.</source>
+        <translation>Ordinal 会观察一个真实集群，并像绘制模拟一样绘制它。除非你允许更改，否则它只读取。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kubeconfig:</source>
+        <translation>Kubeconfig：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Context:</source>
+        <translation>上下文：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>all namespaces</source>
+        <translation>所有命名空间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Namespace:</source>
+        <translation>命名空间：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow changes (each one asks first, naming the cluster)</source>
+        <translation>允许更改（每次更改前都会先询问，并说明是哪个集群）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kubeconfig</source>
+        <translation>Kubeconfig</translation>
     </message>
 </context>
 <context>
@@ -2473,14 +2720,86 @@ kubectl get pods -w
     </message>
 </context>
 <context>
+    <name>ordinal::gui::LiveConnection</name>
+    <message>
+        <location filename="../src/gui/live/liveconnection.cpp" line="+38"/>
+        <source>Change the cluster?</source>
+        <translation>要更改集群吗？</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Connect to &amp;Cluster…</source>
+        <translation>连接到集群(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watch a real Kubernetes cluster from a kubeconfig</source>
+        <translation>通过 kubeconfig 观察一个真实的 Kubernetes 集群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Back to the Simulation</source>
+        <translation>返回模拟(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Cannot read the cluster</source>
+        <translation>无法读取集群</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (context %2) — Live — Ordinal</source>
+        <translation>%1（上下文 %2）— 实时 — Ordinal</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>LIVE · %1 · changes allowed</source>
+        <translation>实时 · %1 · 允许更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LIVE · %1 · read-only</source>
+        <translation>实时 · %1 · 只读</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watching %1 (context %2)</source>
+        <translation>正在观察 %1（上下文 %2）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&quot;%1&quot; belongs to the simulation; the live view of %2 only reads it.</source>
+        <translation>“%1”属于模拟；%2 的实时视图只读取它。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cluster %1 (context %2) is shown read-only: nothing was sent. Connect again with Allow changes to change it.</source>
+        <translation>集群 %1（上下文 %2）以只读方式显示：没有发送任何内容。要更改它，请勾选“允许更改”后重新连接。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Send this change to cluster %1 (context %2)?
+
+%3</source>
+        <translation>把这项更改发送到集群 %1（上下文 %2）吗？
+
+%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not sent.</source>
+        <translation>未发送。</translation>
+    </message>
+</context>
+<context>
     <name>ordinal::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+361"/>
+        <location filename="../src/gui/mainwindow.cpp" line="+363"/>
         <source>The Chinese translation is not available in this build.</source>
         <translation>此版本中没有中文翻译。</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+196"/>
         <source>StatefulSet topology[*] — Ordinal</source>
         <translation>StatefulSet 拓扑[*] — Ordinal</translation>
     </message>
@@ -3430,7 +3749,7 @@ IP %2
 <context>
     <name>ordinal::gui::Session</name>
     <message>
-        <location filename="../src/gui/session.cpp" line="+121"/>
+        <location filename="../src/gui/session.cpp" line="+148"/>
         <source>error: no objects passed to apply</source>
         <translation>error: no objects passed to apply</translation>
     </message>
@@ -3563,12 +3882,12 @@ IP %2
 <context>
     <name>ordinal::net::ApiServer</name>
     <message>
-        <location filename="../src/net/apiserver.cpp" line="+934"/>
+        <location filename="../src/net/apiserver.cpp" line="+982"/>
         <source>%1 %2 through the Kubernetes API (kubectl or another client); resourceVersion %3</source>
         <translation>通过 Kubernetes API（kubectl 或其他客户端）%1 %2；resourceVersion %3</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+145"/>
         <location line="+67"/>
         <location line="+120"/>
         <source>the server does not allow this method on the requested resource</source>
@@ -3586,6 +3905,69 @@ IP %2
     </message>
 </context>
 <context>
+    <name>ordinal::net::CredentialSource</name>
+    <message>
+        <location filename="../src/net/credentials.cpp" line="+44"/>
+        <source>cannot read the token file &quot;%1&quot;: %2</source>
+        <translation>无法读取令牌文件“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>the credential plugin &quot;%1&quot; asks for %2, which Ordinal does not speak (it speaks client.authentication.k8s.io/v1)</source>
+        <translation>凭据插件“%1”要求 %2，Ordinal 不支持它（Ordinal 支持 client.authentication.k8s.io/v1）</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>the credential plugin &quot;%1&quot; did not answer within %2 s</source>
+        <translation>凭据插件“%1”在 %2 秒内没有应答</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the credential plugin &quot;%1&quot; could not be started (%2)</source>
+        <translation>无法启动凭据插件“%1”（%2）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the credential plugin &quot;%1&quot; failed (exit status %2)</source>
+        <translation>凭据插件“%1”失败（退出状态 %2）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the credential plugin &quot;%1&quot; printed no usable ExecCredential: %2</source>
+        <translation>凭据插件“%1”没有输出可用的 ExecCredential：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its output is not an ExecCredential in JSON</source>
+        <translation>它的输出不是 JSON 格式的 ExecCredential</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it answered in another apiVersion than %1</source>
+        <translation>它用了 %1 以外的 apiVersion 回答</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it has no status</source>
+        <translation>它没有 status</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>it carries neither a token nor a client certificate</source>
+        <translation>它既没有令牌也没有客户端证书</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it carries a client certificate without its key or the reverse</source>
+        <translation>它有客户端证书却没有私钥，或者相反</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>its expirationTimestamp is not an RFC 3339 time</source>
+        <translation>它的 expirationTimestamp 不是 RFC 3339 时间</translation>
+    </message>
+</context>
+<context>
     <name>ordinal::net::DnsServer</name>
     <message>
         <location filename="../src/net/dnsserver.cpp" line="+67"/>
@@ -3596,6 +3978,106 @@ IP %2
         <location line="+12"/>
         <source>cannot listen on TCP %1 port %2: %3</source>
         <translation>无法在 TCP %1 端口 %2 上监听：%3</translation>
+    </message>
+</context>
+<context>
+    <name>ordinal::net::LiveClient</name>
+    <message>
+        <location filename="../src/net/liveclient.cpp" line="+234"/>
+        <location line="+418"/>
+        <source>No credentials for the cluster: %1</source>
+        <translation>没有该集群的凭据：%1</translation>
+    </message>
+    <message>
+        <location line="-368"/>
+        <source>The cluster did not accept the credentials of user &quot;%1&quot; (401 Unauthorized): the token or certificate may have expired or be wrong.</source>
+        <translation>集群不接受用户“%1”的凭据（401 Unauthorized）：令牌或证书可能已过期或有误。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>in the whole cluster</source>
+        <translation>（整个集群）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in namespace %1</source>
+        <translation>（命名空间 %1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not allowed to watch %1 %2 (403 Forbidden); the rest is still shown.</source>
+        <translation>不允许观察 %1%2（403 Forbidden）；其余内容仍会显示。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The cluster says: %1</source>
+        <translation>集群的回答：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The cluster answered %1 for %2.</source>
+        <translation>集群对 %2 的回答是 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It says: %1</source>
+        <translation>它说：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing answers at %1: the connection was refused (is the cluster running, and is the address in the kubeconfig right?).</source>
+        <translation>%1 没有应答：连接被拒绝（集群在运行吗？kubeconfig 中的地址对吗？）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The host of %1 was not found: check the server address in the kubeconfig.</source>
+        <translation>找不到 %1 的主机：请检查 kubeconfig 中的服务器地址。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The cluster at %1 did not answer in time.</source>
+        <translation>%1 处的集群没有及时应答。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The cluster at %1 closed the connection while %2 were read.</source>
+        <translation>读取 %2 时，%1 处的集群关闭了连接。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The secure (TLS) connection to %1 failed: %2. The certificate authority in the kubeconfig may not be the cluster&apos;s.</source>
+        <translation>到 %1 的安全（TLS）连接失败：%2。kubeconfig 中的证书颁发机构可能不是该集群的。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The connection to %1 failed: %2.</source>
+        <translation>到 %1 的连接失败：%2。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The cluster&apos;s list of %1 is not a list in JSON.</source>
+        <translation>集群返回的 %1 列表不是 JSON 列表。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+114"/>
+        <source>An object the cluster sent was skipped: %1</source>
+        <translation>跳过了集群发送的一个对象：%1</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>The watch of %1 sent a line that is not a watch event.</source>
+        <translation>%1 的 watch 发送了一行不是 watch 事件的内容。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The watch of %1 ended with an error: %2</source>
+        <translation>%1 的 watch 因错误结束：%2</translation>
+    </message>
+    <message>
+        <location line="+166"/>
+        <source>Changes to cluster &quot;%1&quot; are not allowed: connect with Allow changes (--allow-changes) to send them.</source>
+        <translation>不允许更改集群“%1”：请勾选“允许更改”（--allow-changes）连接后再发送。</translation>
     </message>
 </context>
 </TS>

@@ -13,11 +13,6 @@ using nlohmann::json;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ordinal::core::JsonDecode", text);
-}
-
 // Reads fields of one object, remembering the first field of a wrong type. Every reader
 // returns a default for an absent field (omitempty) and for a wrong one, so decoding goes on
 // and the caller looks at error() once.
@@ -45,7 +40,7 @@ public:
     void fail(const QString &path, const QString &what)
     {
         if (m_error.isEmpty())
-            m_error = tr("%1 is not %2").arg(path, what);
+            m_error = QCoreApplication::translate("JsonDecode", "%1 is not %2").arg(path, what);
     }
 
     QString string(const json &j, const char *key, const QString &path = {})
@@ -54,7 +49,7 @@ public:
         if (!v)
             return {};
         if (!v->is_string()) {
-            fail(sub(path, key), tr("a string"));
+            fail(sub(path, key), QCoreApplication::translate("JsonDecode", "a string"));
             return {};
         }
         return QString::fromStdString(v->get<std::string>());
@@ -66,7 +61,7 @@ public:
         if (!v)
             return def;
         if (!v->is_number_integer()) {
-            fail(sub(path, key), tr("an integer"));
+            fail(sub(path, key), QCoreApplication::translate("JsonDecode", "an integer"));
             return def;
         }
         return v->get<qint64>();
@@ -78,7 +73,7 @@ public:
         if (!v)
             return def;
         if (!v->is_boolean()) {
-            fail(sub(path, key), tr("true or false"));
+            fail(sub(path, key), QCoreApplication::translate("JsonDecode", "true or false"));
             return def;
         }
         return v->get<bool>();
@@ -94,7 +89,7 @@ public:
             return QString::number(v->get<qint64>());
         if (v->is_string())
             return QString::fromStdString(v->get<std::string>());
-        fail(sub(path, key), tr("a number or a string"));
+        fail(sub(path, key), QCoreApplication::translate("JsonDecode", "a number or a string"));
         return {};
     }
 
@@ -105,7 +100,7 @@ public:
             return std::nullopt;
         const std::optional<Millis> t = fromRfc3339(text, m_epochMs);
         if (!t)
-            fail(sub(path, key), tr("an RFC 3339 time"));
+            fail(sub(path, key), QCoreApplication::translate("JsonDecode", "an RFC 3339 time"));
         return t;
     }
 
@@ -116,12 +111,12 @@ public:
         if (!v)
             return map;
         if (!v->is_object()) {
-            fail(sub(path, key), tr("an object of strings"));
+            fail(sub(path, key), QCoreApplication::translate("JsonDecode", "an object of strings"));
             return map;
         }
         for (auto it = v->begin(); it != v->end(); ++it) {
             if (!it->is_string()) {
-                fail(sub(sub(path, key), it.key().c_str()), tr("a string"));
+                fail(sub(sub(path, key), it.key().c_str()), QCoreApplication::translate("JsonDecode", "a string"));
                 continue;
             }
             map.insert(QString::fromStdString(it.key()),
@@ -137,7 +132,7 @@ public:
             if (item.is_string())
                 list << QString::fromStdString(item.get<std::string>());
             else
-                fail(sub(path, key), tr("a list of strings"));
+                fail(sub(path, key), QCoreApplication::translate("JsonDecode", "a list of strings"));
         }
         return list;
     }
@@ -150,7 +145,7 @@ public:
         if (!v)
             return empty;
         if (!v->is_array()) {
-            fail(sub(path, key), tr("a list"));
+            fail(sub(path, key), QCoreApplication::translate("JsonDecode", "a list"));
             return empty;
         }
         return *v;
@@ -163,7 +158,7 @@ public:
         if (!v)
             return empty;
         if (!v->is_object()) {
-            fail(sub(path, key), tr("an object"));
+            fail(sub(path, key), QCoreApplication::translate("JsonDecode", "an object"));
             return empty;
         }
         return *v;
@@ -732,7 +727,7 @@ std::optional<AnyObject> fromJson(ObjectKind kind, const json &object, qint64 ep
                                   QString *error)
 {
     if (!object.is_object()) {
-        *error = tr("the object is not a JSON object");
+        *error = QCoreApplication::translate("JsonDecode", "the object is not a JSON object");
         return std::nullopt;
     }
     Reader r(epochMs);
@@ -761,11 +756,11 @@ std::optional<AnyObject> fromJson(ObjectKind kind, const json &object, qint64 ep
         return o.metadata;
     }, result);
     if (r.error().isEmpty() && meta.name.isEmpty())
-        r.fail(QStringLiteral("metadata.name"), tr("set"));
+        r.fail(QStringLiteral("metadata.name"), QCoreApplication::translate("JsonDecode", "set"));
     if (!r.error().isEmpty()) {
-        *error = tr("%1 %2: %3")
+        *error = QCoreApplication::translate("JsonDecode", "%1 %2: %3")
                      .arg(resourceInfo(kind).kindName,
-                          meta.name.isEmpty() ? tr("(no name)") : meta.name, r.error());
+                          meta.name.isEmpty() ? QCoreApplication::translate("JsonDecode", "(no name)") : meta.name, r.error());
         return std::nullopt;
     }
     return result;
@@ -775,7 +770,7 @@ std::optional<EndpointSlice> endpointSliceFromJson(const json &object, qint64 ep
                                                    QString *error)
 {
     if (!object.is_object()) {
-        *error = tr("the object is not a JSON object");
+        *error = QCoreApplication::translate("JsonDecode", "the object is not a JSON object");
         return std::nullopt;
     }
     Reader r(epochMs);
@@ -806,11 +801,11 @@ std::optional<EndpointSlice> endpointSliceFromJson(const json &object, qint64 ep
         slice.ports << port;
     }
     if (r.error().isEmpty() && slice.name.isEmpty())
-        r.fail(QStringLiteral("metadata.name"), tr("set"));
+        r.fail(QStringLiteral("metadata.name"), QCoreApplication::translate("JsonDecode", "set"));
     if (!r.error().isEmpty()) {
-        *error = tr("%1 %2: %3")
+        *error = QCoreApplication::translate("JsonDecode", "%1 %2: %3")
                      .arg(QStringLiteral("EndpointSlice"),
-                          slice.name.isEmpty() ? tr("(no name)") : slice.name, r.error());
+                          slice.name.isEmpty() ? QCoreApplication::translate("JsonDecode", "(no name)") : slice.name, r.error());
         return std::nullopt;
     }
     return slice;
