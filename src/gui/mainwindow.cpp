@@ -382,6 +382,7 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(a("reloadAction"));
     m_fileMenu->addAction(m_liveConnection->connectAction()); // live view
     m_fileMenu->addAction(m_liveConnection->backAction());
+    m_fileMenu->addAction(m_liveConnection->importAction());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(a("saveScenarioAction"));
     m_exportMenu = m_fileMenu->addMenu(QString());

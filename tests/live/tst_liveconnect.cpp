@@ -84,6 +84,7 @@ private Q_SLOTS:
     void dialog();
     void readOnlyGuard();
     void allowChangesAsksFirst();
+    void importIntoSimulation();
 };
 
 void TestLiveConnect::dialog()
@@ -201,6 +202,49 @@ void TestLiveConnect::allowChangesAsksFirst()
     QCOMPARE(writes(server), 1);
     QCOMPARE(server.requests().last().method, QByteArray("DELETE"));
     QCOMPARE(server.requests().last().target, QStringLiteral("/api/v1/namespaces/default/pods/web-0"));
+}
+
+void TestLiveConnect::importIntoSimulation()
+{
+    // The seed lesson's Service and StatefulSet, as a real cluster lists them.
+    FixtureServer server([](const FixtureRequest &request) {
+        FixtureResponse r = answer(request);
+        if (!request.isWatch() && request.path().endsWith(QLatin1String("/services")))
+            r.body = R"({"kind":"ServiceList","apiVersion":"v1","metadata":{"resourceVersion":"9"},"items":[
+{"metadata":{"name":"nginx","namespace":"shop","uid":"u1","resourceVersion":"3","creationTimestamp":"2026-12-03T09:00:00Z","labels":{"app":"nginx"}},
+ "spec":{"clusterIP":"None","clusterIPs":["None"],"ports":[{"name":"web","port":80,"protocol":"TCP","targetPort":80}],"selector":{"app":"nginx"},"type":"ClusterIP"},"status":{"loadBalancer":{}}},
+{"metadata":{"name":"kubernetes","namespace":"default","uid":"u0"},"spec":{"clusterIP":"10.96.0.1","ports":[{"name":"https","port":443,"protocol":"TCP","targetPort":6443}],"type":"ClusterIP"}}]})";
+        if (!request.isWatch() && request.path().endsWith(QLatin1String("/statefulsets")))
+            r.body = R"({"kind":"StatefulSetList","apiVersion":"apps/v1","metadata":{"resourceVersion":"9"},"items":[
+{"metadata":{"name":"web","namespace":"shop","uid":"u2","generation":1,"creationTimestamp":"2026-12-03T09:00:00Z"},
+ "spec":{"replicas":2,"selector":{"matchLabels":{"app":"nginx"}},"serviceName":"nginx","podManagementPolicy":"OrderedReady",
+  "template":{"metadata":{"labels":{"app":"nginx"}},"spec":{"containers":[{"name":"nginx","image":"registry.k8s.io/nginx-slim:0.24","ports":[{"name":"web","containerPort":80,"protocol":"TCP"}]}]}},
+  "updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":0}},"revisionHistoryLimit":10},
+ "status":{"replicas":2,"readyReplicas":2,"currentReplicas":2,"updatedReplicas":2,"availableReplicas":2}}]})";
+        return r;
+    });
+    QTemporaryDir dir;
+    ConnectDialog dialog;
+    dialog.setFiles(writeKubeconfig(dir, QStringLiteral("config"), server.url(),
+                                    QStringLiteral("kind-dev")));
+    dialog.setNamespaceFilter({});
+    dialog.accept();
+    Session session;
+    MainWindow window(&session);
+    LiveConnection *live = window.liveConnection();
+    live->connectTo(*dialog.resolved(), {}, false);
+    QTRY_VERIFY(session.simulation().store().find<core::StatefulSet>(QStringLiteral("shop/web")));
+    const QString said = live->importIntoSimulation();
+    QVERIFY2(said.contains(QLatin1String("statefulset/web")), qPrintable(said));
+    QVERIFY(!live->isConnected());
+    QCOMPARE(writes(server), 0);
+    // The simulation now runs the cluster's app: its controllers make the pods.
+    QVERIFY(!session.simulation().config().observeOnly);
+    const core::Service *service = session.simulation().store().find<core::Service>(QStringLiteral("shop/nginx"));
+    QVERIFY2(service && service->isHeadless(), "the headless Service was not imported");
+    session.advanceUntilSettled(10 * core::kMinute);
+    QVERIFY2(session.simulation().store().find<core::Pod>(QStringLiteral("shop/web-1")),
+             "the imported StatefulSet did not make its pods in the simulation");
 }
 
 QTEST_MAIN(TestLiveConnect)

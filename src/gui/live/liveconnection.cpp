@@ -7,11 +7,15 @@
 #include "liverecorder.h"
 #include "livescript.h"
 
+#include "api/json.h"
+
 #include <QAction>
 #include <QLabel>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QStatusBar>
+
+#include <nlohmann/json.hpp>
 
 namespace ordinal::gui {
 
@@ -27,6 +31,12 @@ LiveConnection::LiveConnection(Session *session, QMainWindow *window)
     m_backAction->setObjectName(QStringLiteral("backToSimulationAction"));
     m_backAction->setEnabled(false);
     connect(m_backAction, &QAction::triggered, this, &LiveConnection::backToSimulation);
+    m_importAction = new QAction(this);
+    m_importAction->setObjectName(QStringLiteral("importLiveAction"));
+    m_importAction->setEnabled(false);
+    connect(m_importAction, &QAction::triggered, this, [this]() {
+        m_window->statusBar()->showMessage(importIntoSimulation(), 10000);
+    });
     m_badge = new QLabel(window);
     m_badge->setObjectName(QStringLiteral("liveBadge"));
     m_badge->setStyleSheet(QStringLiteral(
@@ -52,6 +62,10 @@ void LiveConnection::retranslate()
     m_connectAction->setText(tr("Connect to &Cluster…"));
     m_connectAction->setStatusTip(tr("Watch a real Kubernetes cluster from a kubeconfig"));
     m_backAction->setText(tr("&Back to the Simulation"));
+    m_importAction->setText(tr("&Import into Simulation"));
+    m_importAction->setStatusTip(
+        tr("Make manifests of the Services and StatefulSets seen live and apply them to the "
+           "simulation"));
     updateBadge();
 }
 
@@ -104,6 +118,7 @@ void LiveConnection::connectTo(const net::ResolvedContext &context, const QStrin
     m_session->setCommandGate([this](const QString &line) { return gate(line); });
     m_client->start();
     m_backAction->setEnabled(true);
+    m_importAction->setEnabled(true);
     m_window->setWindowTitle(tr("%1 (context %2) — Live — Ordinal")
                                  .arg(context.clusterName, context.contextName));
     updateBadge();
@@ -121,9 +136,76 @@ void LiveConnection::backToSimulation()
     m_kept = m_session->swapSimulation(m_parked ? std::move(m_parked)
                                                 : std::make_unique<core::Simulation>());
     m_backAction->setEnabled(false);
+    m_importAction->setEnabled(m_kept != nullptr);
     m_window->setWindowTitle(m_simulationTitle);
     updateBadge();
     Q_EMIT liveChanged(false);
+}
+
+QString LiveConnection::importIntoSimulation()
+{
+    const core::Simulation *recording = isConnected() ? &m_session->simulation() : m_kept.get();
+    if (!recording)
+        return tr("Nothing was seen live yet.");
+    const core::Store &store = recording->store();
+    // What a user would write: spec and labels, not what the cluster filled in.
+    const auto manifest = [](nlohmann::json object) {
+        object.erase("status");
+        nlohmann::json &meta = object["metadata"];
+        for (const char *field : {"uid", "resourceVersion", "creationTimestamp", "generation",
+                                  "ownerReferences", "managedFields", "deletionTimestamp"})
+            meta.erase(field);
+        return QByteArray::fromStdString(object.dump(2));
+    };
+    static const QStringList system = {QStringLiteral("kube-system"),
+                                       QStringLiteral("kube-public"),
+                                       QStringLiteral("kube-node-lease")};
+    QList<ManifestText> files;
+    QSet<QString> namespaces;
+    QStringList names;
+    for (const core::Service &service : store.all<core::Service>()) {
+        const QString &ns = service.metadata.namespaceName;
+        if (system.contains(ns) || (ns == QLatin1String("default")
+                                    && service.metadata.name == QLatin1String("kubernetes")))
+            continue;
+        nlohmann::json json = core::apijson::toJson(service, 0);
+        // A ClusterIP is the simulation's to hand out; a headless Service stays headless.
+        if (!service.isHeadless()) {
+            json["spec"].erase("clusterIP");
+            json["spec"].erase("clusterIPs");
+        }
+        namespaces.insert(ns);
+        names << QStringLiteral("service/") + service.metadata.name;
+        files << ManifestText(QStringLiteral("%1-service-%2.json").arg(ns, service.metadata.name),
+                              manifest(json));
+    }
+    for (const core::StatefulSet &set : store.all<core::StatefulSet>()) {
+        const QString &ns = set.metadata.namespaceName;
+        if (system.contains(ns))
+            continue;
+        namespaces.insert(ns);
+        names << QStringLiteral("statefulset/") + set.metadata.name;
+        files << ManifestText(QStringLiteral("%1-statefulset-%2.json").arg(ns, set.metadata.name),
+                              manifest(core::apijson::toJson(set, 0)));
+    }
+    if (files.isEmpty())
+        return tr("No Service or StatefulSet was seen outside the system namespaces.");
+    QList<ManifestText> all;
+    for (const QString &ns : namespaces) {
+        if (ns == QLatin1String("default"))
+            continue;
+        all << ManifestText(QStringLiteral("namespace-%1.json").arg(ns),
+                            QStringLiteral("{\"apiVersion\":\"v1\",\"kind\":\"Namespace\","
+                                           "\"metadata\":{\"name\":\"%1\"}}")
+                                .arg(ns)
+                                .toUtf8());
+    }
+    all << files;
+    backToSimulation();
+    const core::ActionResult result = m_session->applyManifests(all);
+    if (!result.ok)
+        return tr("The seen objects could not be applied to the simulation: %1").arg(result.error);
+    return tr("Imported into the simulation: %1").arg(names.join(QStringLiteral(", ")));
 }
 
 void LiveConnection::updateBadge()

@@ -41,6 +41,7 @@ public:
 
     QAction *connectAction() const { return m_connectAction; }
     QAction *backAction() const { return m_backAction; }
+    QAction *importAction() const { return m_importAction; }
     void retranslate();
 
     // Connects the window (closing a live view already open).
@@ -61,6 +62,10 @@ public Q_SLOTS:
     void showConnectDialog();
     // Shows the simulation again; the live recording is kept.
     void backToSimulation();
+    // Turns the Services and StatefulSets seen live (and their namespaces) into manifests and
+    // applies them to the simulation, going back to it: the cluster's apps to experiment on
+    // offline. Returns what was applied (or the error) in words.
+    QString importIntoSimulation();
 
 Q_SIGNALS:
     // Connected or back to the simulation.
@@ -74,6 +79,7 @@ private:
     QMainWindow *m_window;
     QAction *m_connectAction;
     QAction *m_backAction;
+    QAction *m_importAction;
     QLabel *m_badge;
     QString m_simulationTitle;
     std::unique_ptr<net::LiveClient> m_client;
