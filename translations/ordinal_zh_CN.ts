@@ -2722,7 +2722,7 @@ kubectl get pods -w
 <context>
     <name>ordinal::gui::LiveConnection</name>
     <message>
-        <location filename="../src/gui/live/liveconnection.cpp" line="+38"/>
+        <location filename="../src/gui/live/liveconnection.cpp" line="+48"/>
         <source>Change the cluster?</source>
         <translation>要更改集群吗？</translation>
     </message>
@@ -2742,17 +2742,47 @@ kubectl get pods -w
         <translation>返回模拟(&amp;B)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+1"/>
+        <source>&amp;Import into Simulation</source>
+        <translation>导入到模拟(&I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make manifests of the Services and StatefulSets seen live and apply them to the simulation</source>
+        <translation>把实时看到的 Service 和 StatefulSet 做成清单，并应用到模拟中</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Cannot read the cluster</source>
         <translation>无法读取集群</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 (context %2) — Live — Ordinal</source>
         <translation>%1（上下文 %2）— 实时 — Ordinal</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+27"/>
+        <source>Nothing was seen live yet.</source>
+        <translation>还没有实时看到任何内容。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>No Service or StatefulSet was seen outside the system namespaces.</source>
+        <translation>在系统命名空间之外没有看到任何 Service 或 StatefulSet。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The seen objects could not be applied to the simulation: %1</source>
+        <translation>无法把看到的对象应用到模拟中：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported into the simulation: %1</source>
+        <translation>已导入到模拟：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>LIVE · %1 · changes allowed</source>
         <translation>实时 · %1 · 允许更改</translation>
     </message>
@@ -2799,7 +2829,7 @@ kubectl get pods -w
         <translation>此版本中没有中文翻译。</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+197"/>
         <source>StatefulSet topology[*] — Ordinal</source>
         <translation>StatefulSet 拓扑[*] — Ordinal</translation>
     </message>
