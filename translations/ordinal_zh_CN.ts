@@ -2744,7 +2744,7 @@ kubectl get pods -w
     <message>
         <location line="+1"/>
         <source>&amp;Import into Simulation</source>
-        <translation>导入到模拟(&I)</translation>
+        <translation>导入到模拟(&amp;I)</translation>
     </message>
     <message>
         <location line="+2"/>

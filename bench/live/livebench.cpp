@@ -36,27 +36,33 @@ constexpr int kPods = 10000;
 json nodeJson(int i)
 {
     const std::string name = "node-" + std::to_string(i);
-    return {{"metadata",
-             {{"name", name},
-              {"uid", "n" + std::to_string(i)},
-              {"resourceVersion", std::to_string(100 + i)},
-              {"creationTimestamp", "2026-12-01T00:00:00Z"},
-              {"labels", {{"kubernetes.io/hostname", name}, {"kubernetes.io/os", "linux"}}}}},
-            {"spec", {{"podCIDR", "10.244." + std::to_string(i % 250) + ".0/24"}}},
-            {"status",
-             {{"capacity", {{"cpu", "8"}, {"memory", "32Gi"}, {"pods", "110"}}},
-              {"allocatable", {{"cpu", "8"}, {"memory", "32Gi"}, {"pods", "110"}}},
-              {"conditions",
-               json::array({{{"type", "Ready"},
-                             {"status", "True"},
-                             {"lastHeartbeatTime", "2026-12-03T10:00:00Z"},
-                             {"lastTransitionTime", "2026-12-01T00:00:00Z"},
-                             {"reason", "KubeletReady"},
-                             {"message", "kubelet is posting ready status"}}})},
-              {"addresses", json::array({{{"type", "InternalIP"},
-                                          {"address", "172.18." + std::to_string(i / 250) + "."
-                                               + std::to_string(i % 250 + 2)}}})},
-              {"nodeInfo", {{"kubeletVersion", "v1.33.1"}, {"osImage", "Debian GNU/Linux 12"}}}}}};
+    return {
+        { "metadata",
+          { { "name", name },
+            { "uid", "n" + std::to_string(i) },
+            { "resourceVersion", std::to_string(100 + i) },
+            { "creationTimestamp", "2026-12-01T00:00:00Z" },
+            { "labels",
+              { { "kubernetes.io/hostname", name }, { "kubernetes.io/os", "linux" } } } } },
+        { "spec", { { "podCIDR", "10.244." + std::to_string(i % 250) + ".0/24" } } },
+        { "status",
+          { { "capacity", { { "cpu", "8" }, { "memory", "32Gi" }, { "pods", "110" } } },
+            { "allocatable", { { "cpu", "8" }, { "memory", "32Gi" }, { "pods", "110" } } },
+            { "conditions",
+              json::array({ { { "type", "Ready" },
+                              { "status", "True" },
+                              { "lastHeartbeatTime", "2026-12-03T10:00:00Z" },
+                              { "lastTransitionTime", "2026-12-01T00:00:00Z" },
+                              { "reason", "KubeletReady" },
+                              { "message", "kubelet is posting ready status" } } }) },
+            { "addresses",
+              json::array({ { { "type", "InternalIP" },
+                              { "address",
+                                "172.18." + std::to_string(i / 250) + "."
+                                    + std::to_string(i % 250 + 2) } } }) },
+            { "nodeInfo",
+              { { "kubeletVersion", "v1.33.1" }, { "osImage", "Debian GNU/Linux 12" } } } } }
+    };
 }
 
 json podJson(int i, bool ready, int restart)
@@ -65,43 +71,51 @@ json podJson(int i, bool ready, int restart)
     const std::string setName = "app-" + std::to_string(set);
     const std::string name = setName + "-" + std::to_string(i % 20);
     const std::string status = ready ? "True" : "False";
-    return {{"metadata",
-             {{"name", name},
-              {"namespace", "default"},
-              {"uid", "p" + std::to_string(i)},
-              {"resourceVersion", std::to_string(1000 + i)},
-              {"creationTimestamp", "2026-12-03T09:00:00Z"},
-              {"labels", {{"app", setName}, {"statefulset.kubernetes.io/pod-name", name}}},
-              {"ownerReferences",
-               json::array({{{"apiVersion", "apps/v1"},
-                             {"kind", "StatefulSet"},
-                             {"name", setName},
-                             {"uid", "s" + std::to_string(set)},
-                             {"controller", true}}})}}},
-            {"spec",
-             {{"nodeName", "node-" + std::to_string(i % kNodes)},
-              {"hostname", name},
-              {"subdomain", setName},
-              {"containers", json::array({{{"name", "app"},
-                                           {"image", "registry.k8s.io/nginx-slim:0.24"},
-                                           {"ports", json::array({{{"containerPort", 80}}})}}})}}},
-            {"status",
-             {{"phase", "Running"},
-              {"conditions", json::array({{{"type", "Ready"}, {"status", status}}})},
-              {"podIP", "10." + std::to_string(i / 65536 + 100) + "." + std::to_string(i / 256 % 256)
-                            + "." + std::to_string(i % 256)},
-              {"hostIP", "172.18.0.2"},
-              {"startTime", "2026-12-03T09:00:01Z"},
-              {"containerStatuses",
-               json::array({{{"name", "app"},
-                             {"ready", ready},
-                             {"restartCount", restart},
-                             {"state", {{"running", {{"startedAt", "2026-12-03T09:00:02Z"}}}}}}})}}}};
+    return {
+        { "metadata",
+          { { "name", name },
+            { "namespace", "default" },
+            { "uid", "p" + std::to_string(i) },
+            { "resourceVersion", std::to_string(1000 + i) },
+            { "creationTimestamp", "2026-12-03T09:00:00Z" },
+            { "labels", { { "app", setName }, { "statefulset.kubernetes.io/pod-name", name } } },
+            { "ownerReferences",
+              json::array({ { { "apiVersion", "apps/v1" },
+                              { "kind", "StatefulSet" },
+                              { "name", setName },
+                              { "uid", "s" + std::to_string(set) },
+                              { "controller", true } } }) } } },
+        { "spec",
+          { { "nodeName", "node-" + std::to_string(i % kNodes) },
+            { "hostname", name },
+            { "subdomain", setName },
+            { "containers",
+              json::array({ { { "name", "app" },
+                              { "image", "registry.k8s.io/nginx-slim:0.24" },
+                              { "ports", json::array({ { { "containerPort", 80 } } }) } } }) } } },
+        { "status",
+          { { "phase", "Running" },
+            { "conditions", json::array({ { { "type", "Ready" }, { "status", status } } }) },
+            { "podIP",
+              "10." + std::to_string(i / 65536 + 100) + "." + std::to_string(i / 256 % 256) + "."
+                  + std::to_string(i % 256) },
+            { "hostIP", "172.18.0.2" },
+            { "startTime", "2026-12-03T09:00:01Z" },
+            { "containerStatuses",
+              json::array(
+                  { { { "name", "app" },
+                      { "ready", ready },
+                      { "restartCount", restart },
+                      { "state",
+                        { { "running", { { "startedAt", "2026-12-03T09:00:02Z" } } } } } } }) } } }
+    };
 }
 
 QByteArray listBytes(const char *kind, int count, const std::function<json(int)> &item)
 {
-    json list = {{"kind", kind}, {"apiVersion", "v1"}, {"metadata", {{"resourceVersion", "20000"}}}};
+    json list = { { "kind", kind },
+                  { "apiVersion", "v1" },
+                  { "metadata", { { "resourceVersion", "20000" } } } };
     json items = json::array();
     for (int i = 0; i < count; ++i)
         items.push_back(item(i));
@@ -115,7 +129,7 @@ void decodeList(const QByteArray &bytes, core::ObjectKind kind, QList<core::Obse
     QString error;
     for (const json &item : list["items"]) {
         if (std::optional<core::AnyObject> o = core::apijson::fromJson(kind, item, 0, &error))
-            out->append(core::ObservedChange{std::move(*o), false});
+            out->append(core::ObservedChange { std::move(*o), false });
     }
 }
 
@@ -151,8 +165,7 @@ int main(int argc, char **argv)
 
     // The recorded stream.
     const QByteArray nodes = listBytes("NodeList", kNodes, nodeJson);
-    const QByteArray pods = listBytes("PodList", kPods,
-                                      [](int i) { return podJson(i, true, 0); });
+    const QByteArray pods = listBytes("PodList", kPods, [](int i) { return podJson(i, true, 0); });
     out << "recorded lists: " << nodes.size() / 1024 << " KiB of nodes, " << pods.size() / 1024
         << " KiB of pods\n";
 
@@ -189,9 +202,8 @@ int main(int argc, char **argv)
     const double totalMs = t.nsecsElapsed() / 1e6;
     out << "snapshot 10,000 pods on 500 nodes -> first frame: " << QString::number(totalMs, 'f', 0)
         << " ms (parse+decode " << QString::number(decodeMs, 'f', 0) << ", record "
-        << QString::number(recordMs, 'f', 0) << ", canvas sync "
-        << QString::number(syncMs, 'f', 0) << ", paint "
-        << QString::number(totalMs - decodeMs - recordMs - syncMs, 'f', 0)
+        << QString::number(recordMs, 'f', 0) << ", canvas sync " << QString::number(syncMs, 'f', 0)
+        << ", paint " << QString::number(totalMs - decodeMs - recordMs - syncMs, 'f', 0)
         << " ms; target 1000 ms); " << session.simulation().store().all<core::Pod>().size()
         << " pods stored\n";
 
@@ -207,7 +219,8 @@ int main(int argc, char **argv)
         for (int k = 0; k < count; ++k) {
             const int i = (changed * 7919) % kPods;
             ++changed;
-            const json event = {{"type", "MODIFIED"}, {"object", podJson(i, changed % 2, changed / kPods)}};
+            const json event = { { "type", "MODIFIED" },
+                                 { "object", podJson(i, changed % 2, changed / kPods) } };
             lines += QByteArray::fromStdString(event.dump()) + '\n';
         }
         QElapsedTimer f;
@@ -218,9 +231,9 @@ int main(int argc, char **argv)
             if (line.isEmpty())
                 continue;
             const json event = json::parse(line.constData(), line.constData() + line.size());
-            if (std::optional<core::AnyObject> o =
-                    core::apijson::fromJson(core::ObjectKind::Pod, event["object"], 0, &error))
-                batch.append(core::ObservedChange{std::move(*o), false});
+            if (std::optional<core::AnyObject> o
+                = core::apijson::fromJson(core::ObjectKind::Pod, event["object"], 0, &error))
+                batch.append(core::ObservedChange { std::move(*o), false });
         }
         const double decoded = f.nsecsElapsed() / 1e6;
         session.simulation().advanceTo(session.now() + 16);

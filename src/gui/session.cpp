@@ -18,10 +18,7 @@ public:
         : m_session(session)
     {
     }
-    void watchEvent(const core::WatchEvent &event) override
-    {
-        Q_EMIT m_session->watchEvent(event);
-    }
+    void watchEvent(const core::WatchEvent &event) override { Q_EMIT m_session->watchEvent(event); }
     void decisionMade(const core::Decision &decision) override
     {
         Q_EMIT m_session->decisionMade(decision);
@@ -51,25 +48,13 @@ Session::~Session()
 
 void Session::resetCluster(const core::ClusterConfig &config)
 {
-    if (m_sim)
-        m_sim->removeListener(m_relay.get());
-    m_config = config;
-    m_console.reset();
-    m_sim = std::make_unique<core::Simulation>(config);
-    m_console = std::make_unique<core::Console>(*m_sim);
-    m_sim->addListener(m_relay.get());
-    m_live = true;
-    m_viewStore.reset();
-    m_dns.reset();
-    m_dnsVersion = -1;
-    Q_EMIT clusterReset();
-    Q_EMIT viewChanged();
-    updateClock();
+    swapSimulation(std::make_unique<core::Simulation>(config));
 }
 
 std::unique_ptr<core::Simulation> Session::swapSimulation(std::unique_ptr<core::Simulation> sim)
 {
-    m_sim->removeListener(m_relay.get());
+    if (m_sim)
+        m_sim->removeListener(m_relay.get());
     m_console.reset();
     std::unique_ptr<core::Simulation> previous = std::exchange(m_sim, std::move(sim));
     m_config = m_sim->config();
@@ -130,8 +115,8 @@ core::ConsoleOutput Session::runCommand(const QString &line, const QString &base
 core::ActionResult Session::applyManifests(const QList<ManifestText> &files)
 {
     if (m_gate && !files.isEmpty()) {
-        if (std::optional<core::ConsoleOutput> answer =
-                m_gate(QStringLiteral("kubectl apply -f ") + files.first().first))
+        if (std::optional<core::ConsoleOutput> answer
+            = m_gate(QStringLiteral("kubectl apply -f ") + files.first().first))
             return core::ActionResult::failure(answer->text.trimmed());
     }
     QList<core::ManifestObject> objects;
@@ -235,9 +220,8 @@ void Session::stepToNextEvent()
     if (!m_live) {
         // Step through history: the next recorded change after the viewed moment.
         const auto &events = m_sim->watchEvents();
-        const auto next = std::find_if(events.cbegin(), events.cend(), [&](const auto &e) {
-            return e.time > m_viewTime;
-        });
+        const auto next = std::find_if(events.cbegin(), events.cend(),
+                                       [&](const auto &e) { return e.time > m_viewTime; });
         setViewTime(next == events.cend() ? m_sim->now() : next->time);
         return;
     }

@@ -41,8 +41,9 @@ void CredentialSource::get(const Callback &done)
         if (!m_tokenFile.isEmpty()) {
             QFile file(m_tokenFile);
             if (!file.open(QIODevice::ReadOnly)) {
-                done({}, tr("cannot read the token file \"%1\": %2")
-                             .arg(m_tokenFile, file.errorString()));
+                done({},
+                     tr("cannot read the token file \"%1\": %2")
+                         .arg(m_tokenFile, file.errorString()));
                 return;
             }
             credentials.token = QString::fromUtf8(file.readAll()).trimmed();
@@ -75,9 +76,10 @@ void CredentialSource::runPlugin()
         : exec.apiVersion;
     if (apiVersion != QLatin1String("client.authentication.k8s.io/v1")
         && apiVersion != QLatin1String("client.authentication.k8s.io/v1beta1")) {
-        finishPlugin({}, tr("the credential plugin \"%1\" asks for %2, which Ordinal does not "
-                            "speak (it speaks client.authentication.k8s.io/v1)")
-                             .arg(exec.command, apiVersion));
+        finishPlugin({},
+                     tr("the credential plugin \"%1\" asks for %2, which Ordinal does not "
+                        "speak (it speaks client.authentication.k8s.io/v1)")
+                         .arg(exec.command, apiVersion));
         return;
     }
     // A command with a folder in it is relative to the kubeconfig's folder (client-go).
@@ -85,11 +87,11 @@ void CredentialSource::runPlugin()
     if (program.contains(QLatin1Char('/')) && QDir::isRelativePath(program))
         program = QDir(exec.baseDir).filePath(program);
 
-    json info = {{"apiVersion", apiVersion.toStdString()},
-                 {"kind", "ExecCredential"},
-                 {"spec", {{"interactive", false}}}};
+    json info = { { "apiVersion", apiVersion.toStdString() },
+                  { "kind", "ExecCredential" },
+                  { "spec", { { "interactive", false } } } };
     if (exec.provideClusterInfo) {
-        json cluster = {{"server", m_server.toStdString()}};
+        json cluster = { { "server", m_server.toStdString() } };
         if (!m_caPem.isEmpty())
             cluster["certificate-authority-data"] = m_caPem.toBase64().toStdString();
         if (m_insecure)
@@ -115,87 +117,89 @@ void CredentialSource::runPlugin()
         process->disconnect(this);
         process->kill();
         process->deleteLater();
-        finishPlugin({}, tr("the credential plugin \"%1\" did not answer within %2 s")
-                             .arg(exec.command)
-                             .arg(m_execTimeoutMs / 1000));
+        finishPlugin({},
+                     tr("the credential plugin \"%1\" did not answer within %2 s")
+                         .arg(exec.command)
+                         .arg(m_execTimeoutMs / 1000));
     });
     timeout->start(m_execTimeoutMs);
-    connect(process, &QProcess::errorOccurred, this, [this, process, exec](QProcess::ProcessError e) {
-        if (e != QProcess::FailedToStart)
-            return;
-        process->disconnect(this);
-        process->deleteLater();
-        QString message = tr("the credential plugin \"%1\" could not be started (%2)")
-                              .arg(exec.command, process->errorString());
-        if (!exec.installHint.isEmpty())
-            message += QLatin1Char('\n') + exec.installHint.trimmed();
-        finishPlugin({}, message);
-    });
-    connect(process, &QProcess::finished, this,
-            [this, process, exec, apiVersion](int code, QProcess::ExitStatus exitStatus) {
+    connect(process, &QProcess::errorOccurred, this,
+            [this, process, exec](QProcess::ProcessError e) {
+                if (e != QProcess::FailedToStart)
+                    return;
                 process->disconnect(this);
                 process->deleteLater();
-                const QString stderrText =
-                    QString::fromUtf8(process->readAllStandardError()).trimmed();
-                if (exitStatus != QProcess::NormalExit || code != 0) {
-                    QString message = tr("the credential plugin \"%1\" failed (exit status %2)")
-                                          .arg(exec.command)
-                                          .arg(code);
-                    if (!stderrText.isEmpty())
-                        message += QStringLiteral(": ") + stderrText.section(QLatin1Char('\n'), -1);
-                    finishPlugin({}, message);
-                    return;
-                }
-                const QByteArray out = process->readAllStandardOutput();
-                const json answer = json::parse(out.constData(), out.constData() + out.size(),
-                                                nullptr, false);
-                const auto bad = [&](const QString &why) {
-                    finishPlugin({}, tr("the credential plugin \"%1\" printed no usable "
-                                        "ExecCredential: %2")
-                                         .arg(exec.command, why));
-                };
-                if (!answer.is_object() || answer.value("kind", json()) != "ExecCredential") {
-                    bad(tr("its output is not an ExecCredential in JSON"));
-                    return;
-                }
-                if (answer.value("apiVersion", json()) != apiVersion.toStdString()) {
-                    bad(tr("it answered in another apiVersion than %1").arg(apiVersion));
-                    return;
-                }
-                const json status = answer.value("status", json::object());
-                if (!status.is_object()) {
-                    bad(tr("it has no status"));
-                    return;
-                }
-                Credentials credentials;
-                const auto field = [&](const char *key) {
-                    const auto it = status.find(key);
-                    return it != status.end() && it->is_string()
-                        ? QString::fromStdString(it->get<std::string>())
-                        : QString();
-                };
-                credentials.token = field("token");
-                credentials.clientCertificatePem = field("clientCertificateData").toUtf8();
-                credentials.clientKeyPem = field("clientKeyData").toUtf8();
-                if (credentials.token.isEmpty() && credentials.clientCertificatePem.isEmpty()) {
-                    bad(tr("it carries neither a token nor a client certificate"));
-                    return;
-                }
-                if (credentials.clientCertificatePem.isEmpty()
-                    != credentials.clientKeyPem.isEmpty()) {
-                    bad(tr("it carries a client certificate without its key or the reverse"));
-                    return;
-                }
-                m_expires = {};
-                if (const QString expiry = field("expirationTimestamp"); !expiry.isEmpty()) {
-                    m_expires = QDateTime::fromString(expiry, Qt::ISODate);
-                    if (!m_expires.isValid()) {
-                        bad(tr("its expirationTimestamp is not an RFC 3339 time"));
-                        return;
-                    }
-                }
-                finishPlugin(credentials, {});
+                QString message = tr("the credential plugin \"%1\" could not be started (%2)")
+                                      .arg(exec.command, process->errorString());
+                if (!exec.installHint.isEmpty())
+                    message += QLatin1Char('\n') + exec.installHint.trimmed();
+                finishPlugin({}, message);
             });
+    connect(
+        process, &QProcess::finished, this,
+        [this, process, exec, apiVersion](int code, QProcess::ExitStatus exitStatus) {
+            process->disconnect(this);
+            process->deleteLater();
+            const QString stderrText = QString::fromUtf8(process->readAllStandardError()).trimmed();
+            if (exitStatus != QProcess::NormalExit || code != 0) {
+                QString message = tr("the credential plugin \"%1\" failed (exit status %2)")
+                                      .arg(exec.command)
+                                      .arg(code);
+                if (!stderrText.isEmpty())
+                    message += QStringLiteral(": ") + stderrText.section(QLatin1Char('\n'), -1);
+                finishPlugin({}, message);
+                return;
+            }
+            const QByteArray out = process->readAllStandardOutput();
+            const json answer
+                = json::parse(out.constData(), out.constData() + out.size(), nullptr, false);
+            const auto bad = [&](const QString &why) {
+                finishPlugin({},
+                             tr("the credential plugin \"%1\" printed no usable "
+                                "ExecCredential: %2")
+                                 .arg(exec.command, why));
+            };
+            if (!answer.is_object() || answer.value("kind", json()) != "ExecCredential") {
+                bad(tr("its output is not an ExecCredential in JSON"));
+                return;
+            }
+            if (answer.value("apiVersion", json()) != apiVersion.toStdString()) {
+                bad(tr("it answered in another apiVersion than %1").arg(apiVersion));
+                return;
+            }
+            const json status = answer.value("status", json::object());
+            if (!status.is_object()) {
+                bad(tr("it has no status"));
+                return;
+            }
+            Credentials credentials;
+            const auto field = [&](const char *key) {
+                const auto it = status.find(key);
+                return it != status.end() && it->is_string()
+                    ? QString::fromStdString(it->get<std::string>())
+                    : QString();
+            };
+            credentials.token = field("token");
+            credentials.clientCertificatePem = field("clientCertificateData").toUtf8();
+            credentials.clientKeyPem = field("clientKeyData").toUtf8();
+            if (credentials.token.isEmpty() && credentials.clientCertificatePem.isEmpty()) {
+                bad(tr("it carries neither a token nor a client certificate"));
+                return;
+            }
+            if (credentials.clientCertificatePem.isEmpty() != credentials.clientKeyPem.isEmpty()) {
+                bad(tr("it carries a client certificate without its key or the reverse"));
+                return;
+            }
+            m_expires = {};
+            if (const QString expiry = field("expirationTimestamp"); !expiry.isEmpty()) {
+                m_expires = QDateTime::fromString(expiry, Qt::ISODate);
+                if (!m_expires.isValid()) {
+                    bad(tr("its expirationTimestamp is not an RFC 3339 time"));
+                    return;
+                }
+            }
+            finishPlugin(credentials, {});
+        });
     process->start();
 }
 

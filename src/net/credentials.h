@@ -14,7 +14,7 @@ namespace ordinal::net {
 // What a request carries to prove who is asking.
 struct Credentials
 {
-    QString token;                  // "Authorization: Bearer"; empty for none
+    QString token; // "Authorization: Bearer"; empty for none
     QByteArray clientCertificatePem; // from an exec plugin (the kubeconfig's own are fixed)
     QByteArray clientKeyPem;
 };

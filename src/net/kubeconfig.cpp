@@ -49,7 +49,7 @@ QStringList Kubeconfig::defaultFiles()
         }
         return files;
     }
-    return {QDir::home().filePath(QStringLiteral(".kube/config"))};
+    return { QDir::home().filePath(QStringLiteral(".kube/config")) };
 }
 
 std::optional<Kubeconfig> Kubeconfig::load(const QStringList &files, QString *error)
@@ -65,8 +65,8 @@ std::optional<Kubeconfig> Kubeconfig::load(const QStringList &files, QString *er
             return std::nullopt;
         }
         QString parseError;
-        const std::optional<Kubeconfig> one =
-            parse(file.readAll(), QFileInfo(path).absolutePath(), &parseError);
+        const std::optional<Kubeconfig> one
+            = parse(file.readAll(), QFileInfo(path).absolutePath(), &parseError);
         if (!one) {
             *error = tr("the kubeconfig \"%1\" is not valid: %2").arg(path, parseError);
             return std::nullopt;
@@ -148,7 +148,7 @@ std::optional<Kubeconfig> Kubeconfig::parse(const QByteArray &document, const QS
                 }
                 if (const YAML::Node env = e["env"]; env && env.IsSequence()) {
                     for (const YAML::Node &var : env)
-                        exec.env.append({text(var, "name"), text(var, "value")});
+                        exec.env.append({ text(var, "name"), text(var, "value") });
                 }
                 exec.installHint = text(e, "installHint");
                 exec.provideClusterInfo = flag(e, "provideClusterInfo");
@@ -161,8 +161,8 @@ std::optional<Kubeconfig> Kubeconfig::parse(const QByteArray &document, const QS
         each("contexts", "context", [&](const QString &name, const YAML::Node &c) {
             if (config.m_contexts.contains(name))
                 return;
-            config.m_contexts.insert(name, KubeContext{text(c, "cluster"), text(c, "user"),
-                                                       text(c, "namespace")});
+            config.m_contexts.insert(
+                name, KubeContext { text(c, "cluster"), text(c, "user"), text(c, "namespace") });
         });
     } catch (const YAML::Exception &e) {
         *error = QString::fromStdString(e.msg);
@@ -190,8 +190,7 @@ void Kubeconfig::merge(const Kubeconfig &other)
     }
 }
 
-std::optional<ResolvedContext> Kubeconfig::resolve(const QString &contextName,
-                                                   QString *error) const
+std::optional<ResolvedContext> Kubeconfig::resolve(const QString &contextName, QString *error) const
 {
     const QString name = contextName.isEmpty() ? m_currentContext : contextName;
     if (name.isEmpty()) {
@@ -218,8 +217,8 @@ std::optional<ResolvedContext> Kubeconfig::resolve(const QString &contextName,
     resolved.clusterName = context.cluster;
     resolved.userName = context.user;
     resolved.server = cluster.server;
-    resolved.namespaceName =
-        context.namespaceName.isEmpty() ? QStringLiteral("default") : context.namespaceName;
+    resolved.namespaceName
+        = context.namespaceName.isEmpty() ? QStringLiteral("default") : context.namespaceName;
     resolved.insecureSkipTlsVerify = cluster.insecureSkipTlsVerify;
     const auto readFile = [&](const QString &path, const QString &what, QByteArray *into) {
         QFile file(path);

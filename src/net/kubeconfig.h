@@ -21,7 +21,7 @@ struct ExecConfig
     QString installHint;
     bool provideClusterInfo = false;
     QString interactiveMode; // Never, IfAvailable, Always
-    QString baseDir;         // a relative command is found from the kubeconfig's folder
+    QString baseDir; // a relative command is found from the kubeconfig's folder
 };
 
 struct KubeCluster
@@ -60,7 +60,7 @@ struct ResolvedContext
     QString userName;
     QString server;
     QString namespaceName; // the context's namespace, "default" when it names none
-    QByteArray caPem;      // empty: the system's CAs
+    QByteArray caPem; // empty: the system's CAs
     bool insecureSkipTlsVerify = false;
     QByteArray clientCertificatePem;
     QByteArray clientKeyPem;

@@ -13,8 +13,8 @@
 
 namespace ordinal::net {
 
-using nlohmann::json;
 using core::ObjectKind;
+using nlohmann::json;
 
 namespace {
 
@@ -23,27 +23,27 @@ namespace {
 struct Kind
 {
     ObjectKind kind;
-    bool slices;       // discovery.k8s.io/v1 EndpointSlices, folded into Endpoints
+    bool slices; // discovery.k8s.io/v1 EndpointSlices, folded into Endpoints
     const char *group; // "" for core/v1
     const char *resource;
     bool namespaced;
 };
 
 constexpr Kind kKinds[] = {
-    {ObjectKind::Namespace, false, "", "namespaces", false},
-    {ObjectKind::Node, false, "", "nodes", false},
-    {ObjectKind::Service, false, "", "services", true},
-    {ObjectKind::Endpoints, true, "discovery.k8s.io/v1", "endpointslices", true},
-    {ObjectKind::StatefulSet, false, "apps/v1", "statefulsets", true},
-    {ObjectKind::ControllerRevision, false, "apps/v1", "controllerrevisions", true},
-    {ObjectKind::PersistentVolumeClaim, false, "", "persistentvolumeclaims", true},
-    {ObjectKind::Pod, false, "", "pods", true},
-    {ObjectKind::Event, false, "", "events", true},
+    { ObjectKind::Namespace, false, "", "namespaces", false },
+    { ObjectKind::Node, false, "", "nodes", false },
+    { ObjectKind::Service, false, "", "services", true },
+    { ObjectKind::Endpoints, true, "discovery.k8s.io/v1", "endpointslices", true },
+    { ObjectKind::StatefulSet, false, "apps/v1", "statefulsets", true },
+    { ObjectKind::ControllerRevision, false, "apps/v1", "controllerrevisions", true },
+    { ObjectKind::PersistentVolumeClaim, false, "", "persistentvolumeclaims", true },
+    { ObjectKind::Pod, false, "", "pods", true },
+    { ObjectKind::Event, false, "", "events", true },
 };
 
 QSslKey readKey(const QByteArray &pem)
 {
-    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa, QSsl::Dsa}) {
+    for (const QSsl::KeyAlgorithm algorithm : { QSsl::Ec, QSsl::Rsa, QSsl::Dsa }) {
         const QSslKey key(pem, algorithm, QSsl::Pem);
         if (!key.isNull())
             return key;
@@ -76,9 +76,9 @@ struct LiveClient::Stream
     QByteArray buffer;
     QTimer retry;
     int backoffMs = 0;
-    bool listed = false;     // the first list is done (or failed)
+    bool listed = false; // the first list is done (or failed)
     bool everListed = false; // a list succeeded once
-    bool relist = true;      // the next request is a list
+    bool relist = true; // the next request is a list
     bool authRetried = false;
     Credentials used; // what the current request carries
     QString reported; // the trouble told last; empty when none
@@ -268,8 +268,8 @@ void LiveClient::send(Stream *stream, const QUrl &target, bool watch)
 
 QString LiveClient::statusMessage(const QByteArray &body) const
 {
-    const json status = json::parse(body.constData(), body.constData() + body.size(), nullptr,
-                                    false);
+    const json status
+        = json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
     if (status.is_object() && status.value("message", json()).is_string())
         return QString::fromStdString(status["message"].get<std::string>());
     return {};
@@ -315,8 +315,7 @@ QString LiveClient::transportError(QNetworkReply *reply, Stream *stream) const
     case QNetworkReply::OperationCanceledError:
         return tr("The cluster at %1 did not answer in time.").arg(where);
     case QNetworkReply::RemoteHostClosedError:
-        return tr("The cluster at %1 closed the connection while %2 were read.")
-            .arg(where, what);
+        return tr("The cluster at %1 closed the connection while %2 were read.").arg(where, what);
     case QNetworkReply::SslHandshakeFailedError: {
         const QString detail = reply->property("ordinalSslErrors").toString();
         return tr("The secure (TLS) connection to %1 failed: %2. The certificate authority in "
@@ -345,7 +344,8 @@ void LiveClient::listFinished(Stream *stream, QNetworkReply *reply)
     if (status == 404 && stream->kind.slices) {
         // A server without discovery.k8s.io/v1 (before 1.21): Endpoints, as kube-proxy did.
         stream->kind.slices = false;
-        stream->base.replace(QStringLiteral("/apis/discovery.k8s.io/v1"), QStringLiteral("/api/v1"));
+        stream->base.replace(QStringLiteral("/apis/discovery.k8s.io/v1"),
+                             QStringLiteral("/api/v1"));
         stream->base.replace(QStringLiteral("endpointslices"), QStringLiteral("endpoints"));
         startList(stream);
         return;
@@ -367,8 +367,7 @@ void LiveClient::listFinished(Stream *stream, QNetworkReply *reply)
     }
     stream->authRetried = false;
     const QByteArray body = reply->readAll();
-    const json list = json::parse(body.constData(), body.constData() + body.size(), nullptr,
-                                  false);
+    const json list = json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
     if (!list.is_object() || !list.value("items", json()).is_array()) {
         failed(stream, tr("The cluster's list of %1 is not a list in JSON.").arg(stream->name()),
                true);
@@ -406,7 +405,7 @@ void LiveClient::listFinished(Stream *stream, QNetworkReply *reply)
                 object.metadata.name = key.section(QLatin1Char('/'), -1);
                 return core::AnyObject(std::move(object));
             });
-            changes.append(core::ObservedChange{std::move(gone), true});
+            changes.append(core::ObservedChange { std::move(gone), true });
         }
         stream->known = stream->pageKeys;
     } else {
@@ -428,8 +427,8 @@ void LiveClient::listFinished(Stream *stream, QNetworkReply *reply)
             }
             const QString ns = service.section(QLatin1Char('/'), 0, 0);
             const QString name = service.section(QLatin1Char('/'), 1);
-            changes.append(core::ObservedChange{
-                core::apijson::endpointsFromSlices(ns, name, rest), rest.isEmpty()});
+            changes.append(core::ObservedChange {
+                core::apijson::endpointsFromSlices(ns, name, rest), rest.isEmpty() });
         }
     }
     stream->pageKeys.clear();
@@ -459,11 +458,12 @@ void LiveClient::watchData(Stream *stream, QNetworkReply *reply)
         start = end + 1;
         if (line.isEmpty())
             continue;
-        const json event = json::parse(line.constData(), line.constData() + line.size(), nullptr,
-                                       false);
+        const json event
+            = json::parse(line.constData(), line.constData() + line.size(), nullptr, false);
         if (!event.is_object() || !event.value("type", json()).is_string()) {
-            report(stream, tr("The watch of %1 sent a line that is not a watch event.")
-                               .arg(stream->name()));
+            report(
+                stream,
+                tr("The watch of %1 sent a line that is not a watch event.").arg(stream->name()));
             continue;
         }
         const std::string type = event["type"].get<std::string>();
@@ -475,15 +475,15 @@ void LiveClient::watchData(Stream *stream, QNetworkReply *reply)
             if (code == 410) {
                 relist = true;
             } else {
-                report(stream, tr("The watch of %1 ended with an error: %2")
-                                   .arg(stream->name(),
-                                        QString::fromStdString(
-                                            object.value("message", std::string()))));
+                report(stream,
+                       tr("The watch of %1 ended with an error: %2")
+                           .arg(stream->name(),
+                                QString::fromStdString(object.value("message", std::string()))));
             }
             break;
         }
-        const std::string rv =
-            object.value("metadata", json::object()).value("resourceVersion", std::string());
+        const std::string rv
+            = object.value("metadata", json::object()).value("resourceVersion", std::string());
         if (!rv.empty())
             stream->resourceVersion = QString::fromStdString(rv);
         if (type == "BOOKMARK")
@@ -554,9 +554,8 @@ void LiveClient::retryLater(Stream *stream, bool relist)
 {
     stream->relist = relist || stream->resourceVersion.isEmpty();
     // client-go's reflector back-off: 800 ms doubling to 30 s, with jitter.
-    stream->backoffMs = stream->backoffMs == 0
-        ? m_initialBackoffMs
-        : std::min(stream->backoffMs * 2, m_maxBackoffMs);
+    stream->backoffMs = stream->backoffMs == 0 ? m_initialBackoffMs
+                                               : std::min(stream->backoffMs * 2, m_maxBackoffMs);
     const int jitter = int(QRandomGenerator::global()->bounded(stream->backoffMs / 4 + 1));
     stream->retry.start(stream->backoffMs + jitter);
 }
@@ -566,8 +565,9 @@ void LiveClient::markListed(Stream *stream)
     if (stream->listed)
         return;
     stream->listed = true;
-    if (!m_synced && std::all_of(m_streams.cbegin(), m_streams.cend(),
-                                 [](const std::unique_ptr<Stream> &s) { return s->listed; })) {
+    if (!m_synced
+        && std::all_of(m_streams.cbegin(), m_streams.cend(),
+                       [](const std::unique_ptr<Stream> &s) { return s->listed; })) {
         m_synced = true;
         Q_EMIT synced();
     }
@@ -600,15 +600,15 @@ bool LiveClient::decode(Stream *stream, const json &object, bool removed,
                         QList<core::ObservedChange> *changes, QString *error)
 {
     if (!stream->kind.slices) {
-        std::optional<core::AnyObject> decoded =
-            core::apijson::fromJson(stream->kind.kind, object, m_epochMs, error);
+        std::optional<core::AnyObject> decoded
+            = core::apijson::fromJson(stream->kind.kind, object, m_epochMs, error);
         if (!decoded)
             return false;
-        changes->append(core::ObservedChange{std::move(*decoded), removed});
+        changes->append(core::ObservedChange { std::move(*decoded), removed });
         return true;
     }
-    std::optional<core::apijson::EndpointSlice> slice =
-        core::apijson::endpointSliceFromJson(object, m_epochMs, error);
+    std::optional<core::apijson::EndpointSlice> slice
+        = core::apijson::endpointSliceFromJson(object, m_epochMs, error);
     if (!slice)
         return false;
     if (slice->serviceName.isEmpty())
@@ -631,7 +631,7 @@ bool LiveClient::decode(Stream *stream, const json &object, bool removed,
         const auto *e = std::get_if<core::Endpoints>(&c.object);
         return e && e->metadata.namespaceName == ns && e->metadata.name == service;
     });
-    changes->append(core::ObservedChange{std::move(endpoints), all.isEmpty()});
+    changes->append(core::ObservedChange { std::move(endpoints), all.isEmpty() });
     return true;
 }
 
@@ -641,13 +641,14 @@ bool LiveClient::sendChange(const QByteArray &method, const QString &path,
 {
     if (!m_allowChanges) {
         // Secure by default: a live view never changes the cluster unless the user said so.
-        done(0, {}, tr("Changes to cluster \"%1\" are not allowed: connect with Allow changes "
-                       "(--allow-changes) to send them.")
-                        .arg(m_context.clusterName));
+        done(0, {},
+             tr("Changes to cluster \"%1\" are not allowed: connect with Allow changes "
+                "(--allow-changes) to send them.")
+                 .arg(m_context.clusterName));
         return false;
     }
-    m_credentials->get([this, method, path, contentType, body, done](
-                           const Credentials &credentials, const QString &error) {
+    m_credentials->get([this, method, path, contentType, body, done](const Credentials &credentials,
+                                                                     const QString &error) {
         if (!error.isEmpty()) {
             done(0, {}, tr("No credentials for the cluster: %1").arg(error));
             return;
@@ -684,18 +685,16 @@ bool LiveClient::scaleStatefulSet(const QString &ns, const QString &name, int re
                                   const Reply &done)
 {
     // As kubectl scale: a merge patch of the scale subresource.
-    const json patch = {{"spec", {{"replicas", replicas}}}};
-    return sendChange("PATCH",
-                      QStringLiteral("/apis/apps/v1/namespaces/%1/statefulsets/%2/scale")
-                          .arg(ns, name),
-                      "application/merge-patch+json", QByteArray::fromStdString(patch.dump()),
-                      done);
+    const json patch = { { "spec", { { "replicas", replicas } } } };
+    return sendChange(
+        "PATCH", QStringLiteral("/apis/apps/v1/namespaces/%1/statefulsets/%2/scale").arg(ns, name),
+        "application/merge-patch+json", QByteArray::fromStdString(patch.dump()), done);
 }
 
 bool LiveClient::cordonNode(const QString &name, bool cordon, const Reply &done)
 {
     // As kubectl cordon: a strategic merge patch of spec.unschedulable.
-    const json patch = {{"spec", {{"unschedulable", cordon}}}};
+    const json patch = { { "spec", { { "unschedulable", cordon } } } };
     return sendChange("PATCH", QStringLiteral("/api/v1/nodes/%1").arg(name),
                       "application/strategic-merge-patch+json",
                       QByteArray::fromStdString(patch.dump()), done);
@@ -704,12 +703,12 @@ bool LiveClient::cordonNode(const QString &name, bool cordon, const Reply &done)
 bool LiveClient::setPartition(const QString &ns, const QString &name, int partition,
                               const Reply &done)
 {
-    const json patch = {
-        {"spec", {{"updateStrategy", {{"rollingUpdate", {{"partition", partition}}}}}}}};
-    return sendChange("PATCH",
-                      QStringLiteral("/apis/apps/v1/namespaces/%1/statefulsets/%2").arg(ns, name),
-                      "application/merge-patch+json", QByteArray::fromStdString(patch.dump()),
-                      done);
+    const json patch
+        = { { "spec",
+              { { "updateStrategy", { { "rollingUpdate", { { "partition", partition } } } } } } } };
+    return sendChange(
+        "PATCH", QStringLiteral("/apis/apps/v1/namespaces/%1/statefulsets/%2").arg(ns, name),
+        "application/merge-patch+json", QByteArray::fromStdString(patch.dump()), done);
 }
 
 } // namespace ordinal::net

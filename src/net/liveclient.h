@@ -80,8 +80,7 @@ public:
     bool sendChange(const QByteArray &method, const QString &path, const QByteArray &contentType,
                     const QByteArray &body, const Reply &done);
     bool deletePod(const QString &ns, const QString &name, const Reply &done);
-    bool scaleStatefulSet(const QString &ns, const QString &name, int replicas,
-                          const Reply &done);
+    bool scaleStatefulSet(const QString &ns, const QString &name, int replicas, const Reply &done);
     bool cordonNode(const QString &name, bool cordon, const Reply &done);
     bool setPartition(const QString &ns, const QString &name, int partition, const Reply &done);
 

@@ -28,9 +28,8 @@ Words parseWords(const QStringList &args)
     Words w;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
-        const auto value = [&](const QString &shortName, const QString &longName,
-                               QString *into) {
-            for (const QString &name : {shortName, longName}) {
+        const auto value = [&](const QString &shortName, const QString &longName, QString *into) {
+            for (const QString &name : { shortName, longName }) {
                 if (name.isEmpty())
                     continue;
                 if (a == name && i + 1 < args.size()) {
@@ -61,9 +60,9 @@ std::pair<QString, QString> target(const QStringList &positional)
     if (positional.isEmpty())
         return {};
     if (positional.first().contains(QLatin1Char('/')))
-        return {positional.first().section(QLatin1Char('/'), 0, 0).toLower(),
-                positional.first().section(QLatin1Char('/'), 1)};
-    return {positional.first().toLower(), positional.value(1)};
+        return { positional.first().section(QLatin1Char('/'), 0, 0).toLower(),
+                 positional.first().section(QLatin1Char('/'), 1) };
+    return { positional.first().toLower(), positional.value(1) };
 }
 
 bool isKind(const QString &word, std::initializer_list<const char *> names)
@@ -91,17 +90,18 @@ CommandEffect commandEffect(const QStringList &tokens)
     const QString verb = tokens.value(1);
     if (verb.isEmpty())
         return CommandEffect::Reads;
-    static const QStringList reads = {QStringLiteral("get"), QStringLiteral("describe"),
-                                      QStringLiteral("api-resources"), QStringLiteral("config"),
-                                      QStringLiteral("version"), QStringLiteral("explain")};
-    static const QStringList unavailable = {QStringLiteral("exec"), QStringLiteral("logs"),
-                                            QStringLiteral("attach"), QStringLiteral("run")};
+    static const QStringList reads
+        = { QStringLiteral("get"),    QStringLiteral("describe"), QStringLiteral("api-resources"),
+            QStringLiteral("config"), QStringLiteral("version"),  QStringLiteral("explain") };
+    static const QStringList unavailable = { QStringLiteral("exec"), QStringLiteral("logs"),
+                                             QStringLiteral("attach"), QStringLiteral("run") };
     if (reads.contains(verb))
         return CommandEffect::Reads;
     if (unavailable.contains(verb))
         return CommandEffect::Unavailable;
     if (verb == QLatin1String("rollout"))
-        return tokens.value(2) == QLatin1String("status") || tokens.value(2) == QLatin1String("history")
+        return tokens.value(2) == QLatin1String("status")
+                || tokens.value(2) == QLatin1String("history")
             ? CommandEffect::Reads
             : CommandEffect::Changes;
     // apply, create, delete, scale, set, patch, cordon, uncordon, drain, taint, label, ... and
@@ -197,27 +197,31 @@ int LiveScript::change(const QStringList &tokens, QTextStream &out)
         loop.quit();
     };
     bool sent = false;
-    if (verb == QLatin1String("delete") && isKind(kind, {"pod", "pods", "po"}) && !name.isEmpty()) {
+    if (verb == QLatin1String("delete") && isKind(kind, { "pod", "pods", "po" })
+        && !name.isEmpty()) {
         done = QStringLiteral("pod \"%1\" deleted").arg(name);
         sent = m_client.deletePod(ns, name, reply);
-    } else if (verb == QLatin1String("scale") && isKind(kind, {"statefulset", "statefulsets", "sts"})
-               && !name.isEmpty() && !w.replicas.isEmpty()) {
+    } else if (verb == QLatin1String("scale")
+               && isKind(kind, { "statefulset", "statefulsets", "sts" }) && !name.isEmpty()
+               && !w.replicas.isEmpty()) {
         done = QStringLiteral("statefulset.apps/%1 scaled").arg(name);
         sent = m_client.scaleStatefulSet(ns, name, w.replicas.toInt(), reply);
     } else if ((verb == QLatin1String("cordon") || verb == QLatin1String("uncordon"))
                && !kind.isEmpty()) {
         const QString node = name.isEmpty() ? kind : name;
-        done = QStringLiteral("node/%1 %2").arg(node, verb == QLatin1String("cordon")
-                                                          ? QStringLiteral("cordoned")
-                                                          : QStringLiteral("uncordoned"));
+        done = QStringLiteral("node/%1 %2")
+                   .arg(node,
+                        verb == QLatin1String("cordon") ? QStringLiteral("cordoned")
+                                                        : QStringLiteral("uncordoned"));
         sent = m_client.cordonNode(node, verb == QLatin1String("cordon"), reply);
-    } else if (verb == QLatin1String("patch") && isKind(kind, {"statefulset", "statefulsets", "sts"})
-               && !name.isEmpty() && !w.patch.isEmpty()) {
+    } else if (verb == QLatin1String("patch")
+               && isKind(kind, { "statefulset", "statefulsets", "sts" }) && !name.isEmpty()
+               && !w.patch.isEmpty()) {
         const QByteArray type = w.patchType == QLatin1String("merge")
             ? QByteArrayLiteral("application/merge-patch+json")
-            : w.patchType == QLatin1String("json") ? QByteArrayLiteral("application/json-patch+json")
-                                                   : QByteArrayLiteral(
-                                                         "application/strategic-merge-patch+json");
+            : w.patchType == QLatin1String("json")
+            ? QByteArrayLiteral("application/json-patch+json")
+            : QByteArrayLiteral("application/strategic-merge-patch+json");
         done = QStringLiteral("statefulset.apps/%1 patched").arg(name);
         sent = m_client.sendChange(
             "PATCH", QStringLiteral("/apis/apps/v1/namespaces/%1/statefulsets/%2").arg(ns, name),

@@ -16,9 +16,9 @@ class LiveClient;
 // What a console command does to a cluster, judged from its words before the console sees
 // them (the console itself does not know about live clusters).
 enum class CommandEffect {
-    Reads,       // kubectl get/describe/api-resources/config, nslookup, dig
-    Changes,     // kubectl apply/create/delete/scale/patch/set/cordon/..., sent only if allowed
-    Waits,       // sleep: the live cluster moves on meanwhile
+    Reads, // kubectl get/describe/api-resources/config, nslookup, dig
+    Changes, // kubectl apply/create/delete/scale/patch/set/cordon/..., sent only if allowed
+    Waits, // sleep: the live cluster moves on meanwhile
     Unavailable, // sim faults, exec, logs, wait: they belong to the simulation
 };
 

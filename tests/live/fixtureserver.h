@@ -5,6 +5,7 @@
 // body, or a chunked watch stream that ends, stays open or drops the connection. Enough HTTP
 // for QNetworkAccessManager; nothing more.
 
+#include <QFile>
 #include <QHash>
 #include <QList>
 #include <QPointer>
@@ -14,6 +15,15 @@
 #include <QUrlQuery>
 
 #include <functional>
+
+// A file of tests/live/fixtures: a response as a real cluster sends it.
+inline QByteArray fixture(const QString &name)
+{
+    QFile file(QStringLiteral(ORDINAL_SOURCE_DIR "/tests/live/fixtures/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", qPrintable(name));
+    return file.readAll();
+}
 
 struct FixtureRequest
 {
@@ -34,9 +44,9 @@ struct FixtureResponse
 {
     enum class End { Close, KeepOpen, Drop };
     int status = 200;
-    QByteArray body;                // a whole answer (when lines is empty)
-    QList<QByteArray> lines;        // a watch: each line one chunk
-    End end = End::Close;           // after the lines
+    QByteArray body; // a whole answer (when lines is empty)
+    QList<QByteArray> lines; // a watch: each line one chunk
+    End end = End::Close; // after the lines
 };
 
 class FixtureServer : public QTcpServer
@@ -122,12 +132,18 @@ private:
     static QByteArray reason(int status)
     {
         switch (status) {
-        case 200: return "OK";
-        case 401: return "Unauthorized";
-        case 403: return "Forbidden";
-        case 404: return "Not Found";
-        case 410: return "Gone";
-        default: return "Error";
+        case 200:
+            return "OK";
+        case 401:
+            return "Unauthorized";
+        case 403:
+            return "Forbidden";
+        case 404:
+            return "Not Found";
+        case 410:
+            return "Gone";
+        default:
+            return "Error";
         }
     }
 
@@ -136,8 +152,8 @@ private:
         QByteArray head = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reason(r.status)
             + "\r\nContent-Type: application/json\r\n";
         if (r.lines.isEmpty() && r.end == FixtureResponse::End::Close) {
-            socket->write(head + "Content-Length: " + QByteArray::number(r.body.size())
-                          + "\r\n\r\n" + r.body);
+            socket->write(head + "Content-Length: " + QByteArray::number(r.body.size()) + "\r\n\r\n"
+                          + r.body);
             return;
         }
         socket->write(head + "Transfer-Encoding: chunked\r\n\r\n");

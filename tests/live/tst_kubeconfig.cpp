@@ -93,22 +93,25 @@ void TestKubeconfig::firstFileWins()
     const QString a = write(dir, QStringLiteral("a/config"), kFirst);
     const QString b = write(dir, QStringLiteral("b/config"), kSecond);
     QString error;
-    const std::optional<Kubeconfig> merged = Kubeconfig::load({a, b}, &error);
+    const std::optional<Kubeconfig> merged = Kubeconfig::load({ a, b }, &error);
     QVERIFY2(merged, qPrintable(error));
     QCOMPARE(merged->currentContext(), QStringLiteral("kind-dev"));
-    QCOMPARE(merged->contextNames(), (QStringList{QStringLiteral("eks-prod"),
-                                                  QStringLiteral("kind-dev"),
-                                                  QStringLiteral("shared")}));
+    QCOMPARE(merged->contextNames(),
+             (QStringList { QStringLiteral("eks-prod"), QStringLiteral("kind-dev"),
+                            QStringLiteral("shared") }));
     // "dev" and "shared" are defined by both files: the first file's definitions stand.
-    QCOMPARE(merged->clusters()[QStringLiteral("dev")].server, QStringLiteral("https://127.0.0.1:6443"));
+    QCOMPARE(merged->clusters()[QStringLiteral("dev")].server,
+             QStringLiteral("https://127.0.0.1:6443"));
     QCOMPARE(merged->contexts()[QStringLiteral("shared")].cluster, QStringLiteral("dev"));
     // Names only the second file has are added.
-    QCOMPARE(merged->clusters()[QStringLiteral("prod")].certificateAuthorityData, QByteArray("CAPEM"));
+    QCOMPARE(merged->clusters()[QStringLiteral("prod")].certificateAuthorityData,
+             QByteArray("CAPEM"));
     // The other order: the second file's current-context.
-    const std::optional<Kubeconfig> reversed = Kubeconfig::load({b, a}, &error);
+    const std::optional<Kubeconfig> reversed = Kubeconfig::load({ b, a }, &error);
     QVERIFY(reversed);
     QCOMPARE(reversed->currentContext(), QStringLiteral("eks-prod"));
-    QCOMPARE(reversed->clusters()[QStringLiteral("dev")].server, QStringLiteral("https://elsewhere:443"));
+    QCOMPARE(reversed->clusters()[QStringLiteral("dev")].server,
+             QStringLiteral("https://elsewhere:443"));
 }
 
 void TestKubeconfig::missingFilesSkipped()
@@ -116,11 +119,11 @@ void TestKubeconfig::missingFilesSkipped()
     QTemporaryDir dir;
     const QString a = write(dir, QStringLiteral("config"), kFirst);
     QString error;
-    QVERIFY(Kubeconfig::load({dir.filePath(QStringLiteral("nope")), a}, &error));
-    QVERIFY(!Kubeconfig::load({dir.filePath(QStringLiteral("nope"))}, &error));
+    QVERIFY(Kubeconfig::load({ dir.filePath(QStringLiteral("nope")), a }, &error));
+    QVERIFY(!Kubeconfig::load({ dir.filePath(QStringLiteral("nope")) }, &error));
     QVERIFY2(error.contains(QLatin1String("nope")), qPrintable(error));
     const QString broken = write(dir, QStringLiteral("broken"), "clusters: [\n  - name: x\n   bad");
-    QVERIFY(!Kubeconfig::load({broken}, &error));
+    QVERIFY(!Kubeconfig::load({ broken }, &error));
     QVERIFY2(error.contains(QLatin1String("broken")) && error.contains(QLatin1String("line")),
              qPrintable(error));
 }
@@ -131,7 +134,7 @@ void TestKubeconfig::relativePathsAndInlineData()
     const QString a = write(dir, QStringLiteral("kube/config"), kFirst);
     write(dir, QStringLiteral("kube/certs/ca.crt"), "CA FROM FILE");
     QString error;
-    const std::optional<Kubeconfig> config = Kubeconfig::load({a}, &error);
+    const std::optional<Kubeconfig> config = Kubeconfig::load({ a }, &error);
     QVERIFY(config);
     const std::optional<ResolvedContext> resolved = config->resolve({}, &error);
     QVERIFY2(resolved, qPrintable(error));
@@ -149,8 +152,8 @@ void TestKubeconfig::execPlugin()
 {
     QTemporaryDir dir;
     QString error;
-    const std::optional<Kubeconfig> config =
-        Kubeconfig::load({write(dir, QStringLiteral("config"), kSecond)}, &error);
+    const std::optional<Kubeconfig> config
+        = Kubeconfig::load({ write(dir, QStringLiteral("config"), kSecond) }, &error);
     QVERIFY(config);
     const std::optional<ResolvedContext> resolved = config->resolve({}, &error);
     QVERIFY2(resolved, qPrintable(error));
@@ -167,9 +170,10 @@ void TestKubeconfig::resolveErrors_data()
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("context");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("no-current-context") << QByteArray("contexts: []\n") << QString()
-                                        << QStringLiteral("no current-context");
-    QTest::newRow("unknown-context") << kFirst << QStringLiteral("gke") << QStringLiteral("no context \"gke\"");
+    QTest::newRow("no-current-context")
+        << QByteArray("contexts: []\n") << QString() << QStringLiteral("no current-context");
+    QTest::newRow("unknown-context")
+        << kFirst << QStringLiteral("gke") << QStringLiteral("no context \"gke\"");
     QTest::newRow("missing-cluster")
         << QByteArray("current-context: c\ncontexts:\n- name: c\n  context: {cluster: gone}\n")
         << QString() << QStringLiteral("names cluster \"gone\"");
@@ -185,7 +189,8 @@ void TestKubeconfig::resolveErrors()
     QFETCH(QString, context);
     QFETCH(QString, expected);
     QString error;
-    const std::optional<Kubeconfig> config = Kubeconfig::parse(text, QStringLiteral("/tmp"), &error);
+    const std::optional<Kubeconfig> config
+        = Kubeconfig::parse(text, QStringLiteral("/tmp"), &error);
     QVERIFY2(config, qPrintable(error));
     QVERIFY(!config->resolve(context, &error));
     QVERIFY2(error.contains(expected), qPrintable(error));
@@ -194,7 +199,8 @@ void TestKubeconfig::resolveErrors()
 void TestKubeconfig::kubeconfigVariable()
 {
     qputenv("KUBECONFIG", "/a/one:/b/two:/a/one");
-    QCOMPARE(Kubeconfig::defaultFiles(), (QStringList{QStringLiteral("/a/one"), QStringLiteral("/b/two")}));
+    QCOMPARE(Kubeconfig::defaultFiles(),
+             (QStringList { QStringLiteral("/a/one"), QStringLiteral("/b/two") }));
     qunsetenv("KUBECONFIG");
     QVERIFY(Kubeconfig::defaultFiles().value(0).endsWith(QLatin1String("/.kube/config")));
 }

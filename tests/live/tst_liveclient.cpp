@@ -21,14 +21,6 @@ using namespace ordinal;
 
 namespace {
 
-QByteArray fixture(const QString &name)
-{
-    QFile file(QStringLiteral(ORDINAL_SOURCE_DIR "/tests/live/fixtures/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return file.readAll();
-}
-
 QList<QByteArray> fixtureLines(const QString &name)
 {
     QList<QByteArray> lines = fixture(name).split('\n');
@@ -104,19 +96,25 @@ void TestLiveClient::listWatchAndResume()
     FixtureServer server([&](const FixtureRequest &request) {
         if (request.path() == QLatin1String("/api/v1/pods")) {
             if (!request.isWatch())
-                return FixtureResponse{200, fixture(QStringLiteral("pods-list.json")), {}, {}};
+                return FixtureResponse { 200, fixture(QStringLiteral("pods-list.json")), {}, {} };
             if (++podWatches == 1)
-                return FixtureResponse{200, {}, fixtureLines(QStringLiteral("pods-watch-1.jsonl")),
-                                       FixtureResponse::End::Drop};
+                return FixtureResponse { 200,
+                                         {},
+                                         fixtureLines(QStringLiteral("pods-watch-1.jsonl")),
+                                         FixtureResponse::End::Drop };
         }
         if (request.path() == QLatin1String("/apis/discovery.k8s.io/v1/endpointslices")
             && !request.isWatch())
-            return FixtureResponse{200, R"({"kind":"EndpointSliceList","apiVersion":"discovery.k8s.io/v1","metadata":{"resourceVersion":"7"},"items":[
+            return FixtureResponse {
+                200,
+                R"({"kind":"EndpointSliceList","apiVersion":"discovery.k8s.io/v1","metadata":{"resourceVersion":"7"},"items":[
 {"metadata":{"name":"nginx-abcde","namespace":"default","labels":{"kubernetes.io/service-name":"nginx","endpointslice.kubernetes.io/managed-by":"endpointslice-controller.k8s.io"},"creationTimestamp":"2026-12-03T10:00:00Z"},
  "addressType":"IPv4","endpoints":[{"addresses":["10.244.1.7"],"conditions":{"ready":true,"serving":true,"terminating":false},"hostname":"web-0","targetRef":{"kind":"Pod","namespace":"default","name":"web-0","uid":"4d7e"},"nodeName":"kind-worker"},
  {"addresses":["10.244.2.9"],"conditions":{"ready":false,"serving":false,"terminating":false},"hostname":"web-1","targetRef":{"kind":"Pod","namespace":"default","name":"web-1"},"nodeName":"kind-worker2"}],
  "ports":[{"name":"web","port":80,"protocol":"TCP"}]}]})",
-                                   {}, {}};
+                {},
+                {}
+            };
         return quiet(request);
     });
     core::Simulation sim(observeOnly());
@@ -149,7 +147,8 @@ void TestLiveClient::listWatchAndResume()
     QCOMPARE(ep->addresses[0].hostname, QStringLiteral("web-0"));
     QCOMPARE(ep->notReadyAddresses.value(0).ip, QStringLiteral("10.244.2.9"));
     // The drop was told, and cleared once the watch was back.
-    QTRY_VERIFY2(client.problems().isEmpty(), qPrintable(client.problems().join(QLatin1Char('\n'))));
+    QTRY_VERIFY2(client.problems().isEmpty(),
+                 qPrintable(client.problems().join(QLatin1Char('\n'))));
 }
 
 void TestLiveClient::relistOnGone()
@@ -158,13 +157,17 @@ void TestLiveClient::relistOnGone()
     FixtureServer server([&](const FixtureRequest &request) {
         if (request.path() == QLatin1String("/api/v1/pods")) {
             if (!request.isWatch())
-                return FixtureResponse{200,
-                                       fixture(++podLists == 1 ? QStringLiteral("pods-list.json")
-                                                               : QStringLiteral("pods-relist.json")),
-                                       {}, {}};
+                return FixtureResponse { 200,
+                                         fixture(++podLists == 1
+                                                     ? QStringLiteral("pods-list.json")
+                                                     : QStringLiteral("pods-relist.json")),
+                                         {},
+                                         {} };
             if (request.query(QStringLiteral("resourceVersion")) == QLatin1String("1200"))
-                return FixtureResponse{200, {}, fixtureLines(QStringLiteral("watch-410.jsonl")),
-                                       FixtureResponse::End::KeepOpen};
+                return FixtureResponse { 200,
+                                         {},
+                                         fixtureLines(QStringLiteral("watch-410.jsonl")),
+                                         FixtureResponse::End::KeepOpen };
         }
         return quiet(request);
     });
@@ -191,9 +194,10 @@ void TestLiveClient::forbiddenOnOneKind()
 {
     FixtureServer server([&](const FixtureRequest &request) {
         if (request.path() == QLatin1String("/api/v1/namespaces/default/events"))
-            return FixtureResponse{403, fixture(QStringLiteral("status-403.json")), {}, {}};
-        if (request.path() == QLatin1String("/api/v1/namespaces/default/pods") && !request.isWatch())
-            return FixtureResponse{200, fixture(QStringLiteral("pods-list.json")), {}, {}};
+            return FixtureResponse { 403, fixture(QStringLiteral("status-403.json")), {}, {} };
+        if (request.path() == QLatin1String("/api/v1/namespaces/default/pods")
+            && !request.isWatch())
+            return FixtureResponse { 200, fixture(QStringLiteral("pods-list.json")), {}, {} };
         return quiet(request);
     });
     core::Simulation sim(observeOnly());
@@ -219,12 +223,21 @@ void TestLiveClient::endpointsWithoutSlices()
 {
     FixtureServer server([&](const FixtureRequest &request) {
         if (request.path().contains(QLatin1String("endpointslices")))
-            return FixtureResponse{404, R"({"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404})", {}, {}};
+            return FixtureResponse {
+                404,
+                R"({"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404})",
+                {},
+                {}
+            };
         if (request.path() == QLatin1String("/api/v1/endpoints") && !request.isWatch())
-            return FixtureResponse{200, R"({"kind":"EndpointsList","apiVersion":"v1","metadata":{"resourceVersion":"5"},"items":[
+            return FixtureResponse {
+                200,
+                R"({"kind":"EndpointsList","apiVersion":"v1","metadata":{"resourceVersion":"5"},"items":[
 {"metadata":{"name":"nginx","namespace":"default","creationTimestamp":"2026-12-03T10:00:00Z"},
  "subsets":[{"addresses":[{"ip":"10.244.1.7","hostname":"web-0","nodeName":"kind-worker","targetRef":{"kind":"Pod","namespace":"default","name":"web-0"}}],"ports":[{"name":"web","port":80,"protocol":"TCP"}]}]}]})",
-                                   {}, {}};
+                {},
+                {}
+            };
         return quiet(request);
     });
     core::Simulation sim(observeOnly());
@@ -244,14 +257,21 @@ void TestLiveClient::execPluginFails()
     const QString plugin = dir.filePath(QStringLiteral("failing-plugin"));
     QFile file(plugin);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("#!/bin/sh\necho 'error: the SSO session has expired; run aws sso login' >&2\nexit 3\n");
+    file.write(
+        "#!/bin/sh\necho 'error: the SSO session has expired; run aws sso login' >&2\nexit 3\n");
     file.close();
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     FixtureServer server(quiet);
     net::ResolvedContext c = context(server.url());
     c.token.clear();
-    c.exec = net::ExecConfig{QStringLiteral("client.authentication.k8s.io/v1"), plugin, {}, {},
-                             {}, false, QStringLiteral("Never"), {}};
+    c.exec = net::ExecConfig { QStringLiteral("client.authentication.k8s.io/v1"),
+                               plugin,
+                               {},
+                               {},
+                               {},
+                               false,
+                               QStringLiteral("Never"),
+                               {} };
     core::Simulation sim(observeOnly());
     net::LiveClient client(c);
     client.setBackoff(5000, 5000);
@@ -277,27 +297,35 @@ void TestLiveClient::expiredTokenRunsPluginAgain()
     const QString plugin = dir.filePath(QStringLiteral("token-plugin"));
     QFile file(plugin);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("#!/bin/sh\n"
-               "test \"$(echo \"$KUBERNETES_EXEC_INFO\" | grep -c '\"interactive\":false')\" = 1 || exit 9\n"
-               "n=$(cat \"$0.count\" 2>/dev/null || echo 0); n=$((n+1)); echo $n > \"$0.count\"\n"
-               "exp=$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)\n"
-               "printf '{\"kind\":\"ExecCredential\",\"apiVersion\":\"client.authentication.k8s.io/v1\","
-               "\"spec\":{\"interactive\":false},\"status\":{\"token\":\"token-%s-%s\",\"expirationTimestamp\":\"%s\"}}' "
-               "$n \"$FIXTURE_SUFFIX\" $exp\n");
+    file.write(
+        "#!/bin/sh\n"
+        "test \"$(echo \"$KUBERNETES_EXEC_INFO\" | grep -c '\"interactive\":false')\" = 1 || exit "
+        "9\n"
+        "n=$(cat \"$0.count\" 2>/dev/null || echo 0); n=$((n+1)); echo $n > \"$0.count\"\n"
+        "exp=$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)\n"
+        "printf '{\"kind\":\"ExecCredential\",\"apiVersion\":\"client.authentication.k8s.io/v1\","
+        "\"spec\":{\"interactive\":false},\"status\":{\"token\":\"token-%s-%s\","
+        "\"expirationTimestamp\":\"%s\"}}' "
+        "$n \"$FIXTURE_SUFFIX\" $exp\n");
     file.close();
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     FixtureServer server([&](const FixtureRequest &request) {
         if (request.authorization != "Bearer token-2-ok")
-            return FixtureResponse{401, fixture(QStringLiteral("status-401.json")), {}, {}};
+            return FixtureResponse { 401, fixture(QStringLiteral("status-401.json")), {}, {} };
         if (request.path() == QLatin1String("/api/v1/pods") && !request.isWatch())
-            return FixtureResponse{200, fixture(QStringLiteral("pods-list.json")), {}, {}};
+            return FixtureResponse { 200, fixture(QStringLiteral("pods-list.json")), {}, {} };
         return quiet(request);
     });
     net::ResolvedContext c = context(server.url());
     c.token.clear();
-    c.exec = net::ExecConfig{QStringLiteral("client.authentication.k8s.io/v1"), plugin, {},
-                             {{QStringLiteral("FIXTURE_SUFFIX"), QStringLiteral("ok")}}, {},
-                             false, QStringLiteral("Never"), {}};
+    c.exec = net::ExecConfig { QStringLiteral("client.authentication.k8s.io/v1"),
+                               plugin,
+                               {},
+                               { { QStringLiteral("FIXTURE_SUFFIX"), QStringLiteral("ok") } },
+                               {},
+                               false,
+                               QStringLiteral("Never"),
+                               {} };
     core::Simulation sim(observeOnly());
     net::LiveClient client(c);
     net::LiveRecorder recorder(sim, client);

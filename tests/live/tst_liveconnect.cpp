@@ -5,8 +5,8 @@
 // changes each change asks first, naming the cluster and context, and is sent only on yes.
 // Going back to the simulation keeps the live recording.
 
-#include "fixtureserver.h"
 #include "../gui/guitestutil.h"
+#include "fixtureserver.h"
 
 #include "live/connectdialog.h"
 #include "live/liveconnection.h"
@@ -14,8 +14,8 @@
 #include "mainwindow.h"
 #include "session.h"
 
-#include <QFile>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -26,14 +26,6 @@ using namespace ordinal::gui;
 
 namespace {
 
-QByteArray fixture(const QString &name)
-{
-    QFile file(QStringLiteral(ORDINAL_SOURCE_DIR "/tests/live/fixtures/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return file.readAll();
-}
-
 QString writeKubeconfig(const QTemporaryDir &dir, const QString &name, const QString &server,
                         const QString &context)
 {
@@ -41,12 +33,14 @@ QString writeKubeconfig(const QTemporaryDir &dir, const QString &name, const QSt
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         qFatal("cannot write %s", qPrintable(path));
-    file.write(QStringLiteral("apiVersion: v1\nkind: Config\ncurrent-context: %2\n"
-                              "clusters:\n- name: %2-cluster\n  cluster: {server: \"%1\"}\n"
-                              "contexts:\n- name: %2\n  context: {cluster: %2-cluster, user: u, namespace: default}\n"
-                              "users:\n- name: u\n  user: {token: secret}\n")
-                   .arg(server, context)
-                   .toUtf8());
+    file.write(
+        QStringLiteral(
+            "apiVersion: v1\nkind: Config\ncurrent-context: %2\n"
+            "clusters:\n- name: %2-cluster\n  cluster: {server: \"%1\"}\n"
+            "contexts:\n- name: %2\n  context: {cluster: %2-cluster, user: u, namespace: default}\n"
+            "users:\n- name: u\n  user: {token: secret}\n")
+            .arg(server, context)
+            .toUtf8());
     return path;
 }
 
@@ -68,7 +62,8 @@ FixtureResponse answer(const FixtureRequest &request)
     } else if (request.path().endsWith(QLatin1String("/pods"))) {
         r.body = fixture(QStringLiteral("pods-list.json"));
     } else {
-        r.body = R"({"kind":"List","apiVersion":"v1","metadata":{"resourceVersion":"1"},"items":[]})";
+        r.body
+            = R"({"kind":"List","apiVersion":"v1","metadata":{"resourceVersion":"1"},"items":[]})";
     }
     return r;
 }
@@ -90,13 +85,14 @@ private Q_SLOTS:
 void TestLiveConnect::dialog()
 {
     QTemporaryDir dir;
-    const QString a = writeKubeconfig(dir, QStringLiteral("a"), QStringLiteral("http://127.0.0.1:1"),
-                                      QStringLiteral("kind-dev"));
-    const QString b = writeKubeconfig(dir, QStringLiteral("b"), QStringLiteral("http://127.0.0.1:2"),
-                                      QStringLiteral("prod"));
+    const QString a = writeKubeconfig(
+        dir, QStringLiteral("a"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("kind-dev"));
+    const QString b = writeKubeconfig(dir, QStringLiteral("b"),
+                                      QStringLiteral("http://127.0.0.1:2"), QStringLiteral("prod"));
     ConnectDialog dialog;
     dialog.setFiles(a + QLatin1Char(':') + b);
-    QCOMPARE(dialog.contexts(), (QStringList{QStringLiteral("kind-dev"), QStringLiteral("prod")}));
+    QCOMPARE(dialog.contexts(),
+             (QStringList { QStringLiteral("kind-dev"), QStringLiteral("prod") }));
     QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("contexts"))->currentText(),
              QStringLiteral("kind-dev")); // the first file's current-context
     QVERIFY2(!dialog.allowChanges(), "Allow changes must be off by default");
@@ -109,7 +105,8 @@ void TestLiveConnect::dialog()
     ConnectDialog missing;
     missing.setFiles(dir.filePath(QStringLiteral("nope")));
     QVERIFY(missing.contexts().isEmpty());
-    QVERIFY2(missing.errorText().contains(QLatin1String("no kubeconfig")), qPrintable(missing.errorText()));
+    QVERIFY2(missing.errorText().contains(QLatin1String("no kubeconfig")),
+             qPrintable(missing.errorText()));
     missing.accept();
     QVERIFY(missing.result() != int(QDialog::Accepted));
 }
@@ -118,8 +115,8 @@ void TestLiveConnect::readOnlyGuard()
 {
     FixtureServer server(answer);
     QTemporaryDir dir;
-    const QString kubeconfig = writeKubeconfig(dir, QStringLiteral("config"), server.url(),
-                                               QStringLiteral("kind-dev"));
+    const QString kubeconfig
+        = writeKubeconfig(dir, QStringLiteral("config"), server.url(), QStringLiteral("kind-dev"));
     ConnectDialog dialog;
     dialog.setFiles(kubeconfig);
     dialog.accept();
@@ -141,18 +138,23 @@ void TestLiveConnect::readOnlyGuard()
     QVERIFY2(badge->text().contains(QLatin1String("read-only")), qPrintable(badge->text()));
 
     // Everything the window can do that would change the cluster.
-    const QStringList changes = {QStringLiteral("kubectl delete pod web-0 -n default --wait=false"),
-                                 QStringLiteral("kubectl scale statefulset web --replicas=5"),
-                                 QStringLiteral("kubectl cordon kind-worker"),
-                                 QStringLiteral("kubectl patch statefulset web -p {\"spec\":{}}"),
-                                 QStringLiteral("sim crash web-0")};
+    const QStringList changes
+        = { QStringLiteral("kubectl delete pod web-0 -n default --wait=false"),
+            QStringLiteral("kubectl scale statefulset web --replicas=5"),
+            QStringLiteral("kubectl cordon kind-worker"),
+            QStringLiteral("kubectl patch statefulset web -p {\"spec\":{}}"),
+            QStringLiteral("sim crash web-0") };
     for (const QString &line : changes) {
         const core::ConsoleOutput out = session.runCommand(line);
         QVERIFY2(!out.ok(), qPrintable(line));
     }
-    QVERIFY(!session.applyManifests({{QStringLiteral("web.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n"}}).ok);
+    QVERIFY(!session
+                 .applyManifests({ { QStringLiteral("web.yaml"),
+                                     "apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n" } })
+                 .ok);
     // Reading works.
-    QVERIFY(session.runCommand(QStringLiteral("kubectl get pods")).text.contains(QLatin1String("web-0")));
+    QVERIFY(session.runCommand(QStringLiteral("kubectl get pods"))
+                .text.contains(QLatin1String("web-0")));
     QTest::qWait(200); // give a stray request the chance to arrive
     QCOMPARE(writes(server), 0);
     QVERIFY2(!asked, "a read-only view asked to confirm a change");
@@ -172,8 +174,8 @@ void TestLiveConnect::allowChangesAsksFirst()
     FixtureServer server(answer);
     QTemporaryDir dir;
     ConnectDialog dialog;
-    dialog.setFiles(writeKubeconfig(dir, QStringLiteral("config"), server.url(),
-                                    QStringLiteral("kind-dev")));
+    dialog.setFiles(
+        writeKubeconfig(dir, QStringLiteral("config"), server.url(), QStringLiteral("kind-dev")));
     dialog.setAllowChanges(true);
     dialog.accept();
     Session session;
@@ -201,7 +203,8 @@ void TestLiveConnect::allowChangesAsksFirst()
     QCOMPARE(out.text, QStringLiteral("pod \"web-0\" deleted\n"));
     QCOMPARE(writes(server), 1);
     QCOMPARE(server.requests().last().method, QByteArray("DELETE"));
-    QCOMPARE(server.requests().last().target, QStringLiteral("/api/v1/namespaces/default/pods/web-0"));
+    QCOMPARE(server.requests().last().target,
+             QStringLiteral("/api/v1/namespaces/default/pods/web-0"));
 }
 
 void TestLiveConnect::importIntoSimulation()
@@ -210,12 +213,14 @@ void TestLiveConnect::importIntoSimulation()
     FixtureServer server([](const FixtureRequest &request) {
         FixtureResponse r = answer(request);
         if (!request.isWatch() && request.path().endsWith(QLatin1String("/services")))
-            r.body = R"({"kind":"ServiceList","apiVersion":"v1","metadata":{"resourceVersion":"9"},"items":[
+            r.body
+                = R"({"kind":"ServiceList","apiVersion":"v1","metadata":{"resourceVersion":"9"},"items":[
 {"metadata":{"name":"nginx","namespace":"shop","uid":"u1","resourceVersion":"3","creationTimestamp":"2026-12-03T09:00:00Z","labels":{"app":"nginx"}},
  "spec":{"clusterIP":"None","clusterIPs":["None"],"ports":[{"name":"web","port":80,"protocol":"TCP","targetPort":80}],"selector":{"app":"nginx"},"type":"ClusterIP"},"status":{"loadBalancer":{}}},
 {"metadata":{"name":"kubernetes","namespace":"default","uid":"u0"},"spec":{"clusterIP":"10.96.0.1","ports":[{"name":"https","port":443,"protocol":"TCP","targetPort":6443}],"type":"ClusterIP"}}]})";
         if (!request.isWatch() && request.path().endsWith(QLatin1String("/statefulsets")))
-            r.body = R"({"kind":"StatefulSetList","apiVersion":"apps/v1","metadata":{"resourceVersion":"9"},"items":[
+            r.body
+                = R"({"kind":"StatefulSetList","apiVersion":"apps/v1","metadata":{"resourceVersion":"9"},"items":[
 {"metadata":{"name":"web","namespace":"shop","uid":"u2","generation":1,"creationTimestamp":"2026-12-03T09:00:00Z"},
  "spec":{"replicas":2,"selector":{"matchLabels":{"app":"nginx"}},"serviceName":"nginx","podManagementPolicy":"OrderedReady",
   "template":{"metadata":{"labels":{"app":"nginx"}},"spec":{"containers":[{"name":"nginx","image":"registry.k8s.io/nginx-slim:0.24","ports":[{"name":"web","containerPort":80,"protocol":"TCP"}]}]}},
@@ -225,8 +230,8 @@ void TestLiveConnect::importIntoSimulation()
     });
     QTemporaryDir dir;
     ConnectDialog dialog;
-    dialog.setFiles(writeKubeconfig(dir, QStringLiteral("config"), server.url(),
-                                    QStringLiteral("kind-dev")));
+    dialog.setFiles(
+        writeKubeconfig(dir, QStringLiteral("config"), server.url(), QStringLiteral("kind-dev")));
     dialog.setNamespaceFilter({});
     dialog.accept();
     Session session;
@@ -240,7 +245,8 @@ void TestLiveConnect::importIntoSimulation()
     QCOMPARE(writes(server), 0);
     // The simulation now runs the cluster's app: its controllers make the pods.
     QVERIFY(!session.simulation().config().observeOnly);
-    const core::Service *service = session.simulation().store().find<core::Service>(QStringLiteral("shop/nginx"));
+    const core::Service *service
+        = session.simulation().store().find<core::Service>(QStringLiteral("shop/nginx"));
     QVERIFY2(service && service->isHeadless(), "the headless Service was not imported");
     session.advanceUntilSettled(10 * core::kMinute);
     QVERIFY2(session.simulation().store().find<core::Pod>(QStringLiteral("shop/web-1")),

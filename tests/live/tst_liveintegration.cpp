@@ -33,7 +33,8 @@ const core::Pod *pod(const core::Simulation &sim, const QString &name)
 bool ready(const core::Simulation &sim, const QString &name, const QString &ip = {})
 {
     const core::Pod *p = pod(sim, name);
-    return p && p->isReady() && !p->metadata.isTerminating() && (ip.isEmpty() || p->status.podIP == ip);
+    return p && p->isReady() && !p->metadata.isTerminating()
+        && (ip.isEmpty() || p->status.podIP == ip);
 }
 
 // The first time the live recording saw the pod (Added) and saw it Ready.
@@ -50,7 +51,7 @@ std::pair<core::Millis, core::Millis> seen(const core::Simulation &sim, const QS
         if (readyAt < 0 && p && p->isReady())
             readyAt = e.time;
     }
-    return {added, readyAt};
+    return { added, readyAt };
 }
 
 } // namespace
@@ -77,11 +78,13 @@ void TestLiveIntegration::followsTheLesson()
     // The reference: the same lesson in the simulation.
     core::Simulation reference;
     core::Console referenceConsole(reference);
-    QVERIFY(referenceConsole.execute(QStringLiteral("kubectl apply -f ") + kLesson
-                                     + QStringLiteral("seed-svc.yaml"))
+    QVERIFY(referenceConsole
+                .execute(QStringLiteral("kubectl apply -f ") + kLesson
+                         + QStringLiteral("seed-svc.yaml"))
                 .ok());
-    QVERIFY(referenceConsole.execute(QStringLiteral("kubectl apply -f ") + kLesson
-                                     + QStringLiteral("seed-statefulset.yaml"))
+    QVERIFY(referenceConsole
+                .execute(QStringLiteral("kubectl apply -f ") + kLesson
+                         + QStringLiteral("seed-statefulset.yaml"))
                 .ok());
     reference.advanceUntilSettled(10 * core::kMinute);
 
@@ -90,11 +93,11 @@ void TestLiveIntegration::followsTheLesson()
     QProcess server;
     server.setProcessChannelMode(QProcess::ForwardedOutputChannel);
     server.start(QStringLiteral(ORDINAL_BINARY),
-                 {QStringLiteral("--headless"), QStringLiteral("--serve-api"), QStringLiteral("0"),
-                  transport, QStringLiteral("--speed"), QStringLiteral("10"),
-                  QStringLiteral("--write-kubeconfig"), kubeconfig,
-                  kLesson + QStringLiteral("seed-svc.yaml"),
-                  kLesson + QStringLiteral("seed-statefulset.yaml")});
+                 { QStringLiteral("--headless"), QStringLiteral("--serve-api"), QStringLiteral("0"),
+                   transport, QStringLiteral("--speed"), QStringLiteral("10"),
+                   QStringLiteral("--write-kubeconfig"), kubeconfig,
+                   kLesson + QStringLiteral("seed-svc.yaml"),
+                   kLesson + QStringLiteral("seed-statefulset.yaml") });
     QVERIFY(server.waitForStarted());
     const auto stop = qScopeGuard([&server]() {
         server.terminate();
@@ -103,7 +106,7 @@ void TestLiveIntegration::followsTheLesson()
     QTRY_VERIFY_WITH_TIMEOUT(QFile(kubeconfig).size() > 0, 20000);
 
     QString error;
-    const std::optional<net::Kubeconfig> config = net::Kubeconfig::load({kubeconfig}, &error);
+    const std::optional<net::Kubeconfig> config = net::Kubeconfig::load({ kubeconfig }, &error);
     QVERIFY2(config, qPrintable(error));
     const std::optional<net::ResolvedContext> context = config->resolve({}, &error);
     QVERIFY2(context, qPrintable(error));
@@ -125,12 +128,12 @@ void TestLiveIntegration::followsTheLesson()
     net::LiveRecorder recorder(live, client);
     QSignalSpy problems(&client, &net::LiveClient::problem);
     client.start();
-    QTRY_VERIFY_WITH_TIMEOUT(ready(live, QStringLiteral("web-0")) && ready(live, QStringLiteral("web-1")),
-                             60000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        ready(live, QStringLiteral("web-0")) && ready(live, QStringLiteral("web-1")), 60000);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.value(0).value(0).toString()));
 
     // Same pods, nodes and IPs as the simulated lesson.
-    for (const QString &name : {QStringLiteral("web-0"), QStringLiteral("web-1")}) {
+    for (const QString &name : { QStringLiteral("web-0"), QStringLiteral("web-1") }) {
         QVERIFY2(pod(reference, name), qPrintable(name));
         QCOMPARE(pod(live, name)->status.podIP, pod(reference, name)->status.podIP);
         QCOMPARE(pod(live, name)->spec.nodeName, pod(reference, name)->spec.nodeName);
@@ -143,12 +146,14 @@ void TestLiveIntegration::followsTheLesson()
     if (web0Added > 0) { // the list may already have found both (a slow start)
         QVERIFY2(web0Ready >= 0 && web1Added >= web0Ready,
                  qPrintable(QStringLiteral("web-0 added %1 ready %2, web-1 added %3")
-                                .arg(web0Added).arg(web0Ready).arg(web1Added)));
+                                .arg(web0Added)
+                                .arg(web0Ready)
+                                .arg(web1Added)));
     }
     // The same DNS answers, from the live Endpoints through the same zone logic.
-    for (const QString &query : {QStringLiteral("nslookup web-0.nginx"),
-                                 QStringLiteral("nslookup web-1.nginx"),
-                                 QStringLiteral("nslookup nginx")}) {
+    for (const QString &query :
+         { QStringLiteral("nslookup web-0.nginx"), QStringLiteral("nslookup web-1.nginx"),
+           QStringLiteral("nslookup nginx") }) {
         QCOMPARE(liveConsole.execute(query).text, referenceConsole.execute(query).text);
     }
 

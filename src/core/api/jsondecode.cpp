@@ -116,7 +116,8 @@ public:
         }
         for (auto it = v->begin(); it != v->end(); ++it) {
             if (!it->is_string()) {
-                fail(sub(sub(path, key), it.key().c_str()), QCoreApplication::translate("JsonDecode", "a string"));
+                fail(sub(sub(path, key), it.key().c_str()),
+                     QCoreApplication::translate("JsonDecode", "a string"));
                 continue;
             }
             map.insert(QString::fromStdString(it.key()),
@@ -132,7 +133,8 @@ public:
             if (item.is_string())
                 list << QString::fromStdString(item.get<std::string>());
             else
-                fail(sub(path, key), QCoreApplication::translate("JsonDecode", "a list of strings"));
+                fail(sub(path, key),
+                     QCoreApplication::translate("JsonDecode", "a list of strings"));
         }
         return list;
     }
@@ -190,19 +192,19 @@ public:
         meta.annotations = stringMap(m, "annotations", QStringLiteral("metadata"));
         // The server's resourceVersion is opaque text; the store numbers its own writes.
         meta.generation = integer(m, "generation", QStringLiteral("metadata"));
-        meta.creationTimestamp =
-            time(m, "creationTimestamp", QStringLiteral("metadata")).value_or(0);
+        meta.creationTimestamp
+            = time(m, "creationTimestamp", QStringLiteral("metadata")).value_or(0);
         meta.deletionTimestamp = time(m, "deletionTimestamp", QStringLiteral("metadata"));
         if (field(m, "deletionGracePeriodSeconds", {}))
-            meta.deletionGracePeriodSeconds =
-                integer(m, "deletionGracePeriodSeconds", QStringLiteral("metadata"));
+            meta.deletionGracePeriodSeconds
+                = integer(m, "deletionGracePeriodSeconds", QStringLiteral("metadata"));
         for (const json &o : array(m, "ownerReferences", QStringLiteral("metadata"))) {
             const QString p = QStringLiteral("metadata.ownerReferences");
-            meta.ownerReferences << OwnerReference{string(o, "apiVersion", p),
-                                                   string(o, "kind", p), string(o, "name", p),
-                                                   string(o, "uid", p),
-                                                   boolean(o, "controller", p),
-                                                   boolean(o, "blockOwnerDeletion", p)};
+            meta.ownerReferences << OwnerReference {
+                string(o, "apiVersion", p),  string(o, "kind", p),
+                string(o, "name", p),        string(o, "uid", p),
+                boolean(o, "controller", p), boolean(o, "blockOwnerDeletion", p)
+            };
         }
         return meta;
     }
@@ -212,8 +214,9 @@ public:
         LabelSelector sel;
         sel.matchLabels = stringMap(j, "matchLabels", path);
         for (const json &e : array(j, "matchExpressions", path))
-            sel.matchExpressions << LabelSelectorRequirement{
-                string(e, "key", path), string(e, "operator", path), strings(e, "values", path)};
+            sel.matchExpressions << LabelSelectorRequirement { string(e, "key", path),
+                                                               string(e, "operator", path),
+                                                               strings(e, "values", path) };
         return sel;
     }
 
@@ -245,9 +248,10 @@ public:
                            .arg(integer(object(j, "grpc", path), "port", path));
         } else if (j.contains("exec")) {
             p.handler = QStringLiteral("exec");
-            p.detail = QStringLiteral("exec [%1]")
-                           .arg(strings(object(j, "exec", path), "command", path)
-                                    .join(QLatin1Char(' ')));
+            p.detail
+                = QStringLiteral("exec [%1]")
+                      .arg(
+                          strings(object(j, "exec", path), "command", path).join(QLatin1Char(' ')));
         }
         return p;
     }
@@ -270,8 +274,8 @@ public:
             c.ports << port;
         }
         for (const json &m : array(j, "volumeMounts", path))
-            c.volumeMounts << VolumeMount{string(m, "name", path), string(m, "mountPath", path),
-                                          boolean(m, "readOnly", path)};
+            c.volumeMounts << VolumeMount { string(m, "name", path), string(m, "mountPath", path),
+                                            boolean(m, "readOnly", path) };
         const json &resources = object(j, "resources", path);
         c.resources.requests = quantities(resources, "requests", path);
         c.resources.limits = quantities(resources, "limits", path);
@@ -295,16 +299,16 @@ public:
         for (const json &v : array(j, "volumes", path)) {
             Volume volume;
             volume.name = string(v, "name", path);
-            for (const char *kind : {"persistentVolumeClaim", "emptyDir", "configMap", "secret",
-                                     "hostPath", "projected", "downwardAPI"}) {
+            for (const char *kind : { "persistentVolumeClaim", "emptyDir", "configMap", "secret",
+                                      "hostPath", "projected", "downwardAPI" }) {
                 if (v.contains(kind)) {
                     volume.kind = QString::fromLatin1(kind);
                     break;
                 }
             }
             if (v.contains("persistentVolumeClaim"))
-                volume.claimName = string(object(v, "persistentVolumeClaim", path), "claimName",
-                                          path);
+                volume.claimName
+                    = string(object(v, "persistentVolumeClaim", path), "claimName", path);
             spec.volumes << volume;
         }
         spec.nodeName = string(j, "nodeName", path);
@@ -329,8 +333,8 @@ public:
         spec.restartPolicy = orDefault(string(j, "restartPolicy", path), spec.restartPolicy);
         spec.dnsPolicy = orDefault(string(j, "dnsPolicy", path), spec.dnsPolicy);
         spec.schedulerName = orDefault(string(j, "schedulerName", path), spec.schedulerName);
-        spec.terminationGracePeriodSeconds =
-            integer(j, "terminationGracePeriodSeconds", path, spec.terminationGracePeriodSeconds);
+        spec.terminationGracePeriodSeconds
+            = integer(j, "terminationGracePeriodSeconds", path, spec.terminationGracePeriodSeconds);
         if (j.contains("activeDeadlineSeconds"))
             spec.activeDeadlineSeconds = integer(j, "activeDeadlineSeconds", path);
         spec.hostNetwork = boolean(j, "hostNetwork", path);
@@ -395,18 +399,19 @@ public:
         pod.spec = podSpec(object(j, "spec"));
         const json &st = object(j, "status");
         const QString path = QStringLiteral("status");
-        static const QMap<QString, PodPhase> phases = {
-            {QStringLiteral("Pending"), PodPhase::Pending},
-            {QStringLiteral("Running"), PodPhase::Running},
-            {QStringLiteral("Succeeded"), PodPhase::Succeeded},
-            {QStringLiteral("Failed"), PodPhase::Failed},
-            {QStringLiteral("Unknown"), PodPhase::Unknown}};
+        static const QMap<QString, PodPhase> phases
+            = { { QStringLiteral("Pending"), PodPhase::Pending },
+                { QStringLiteral("Running"), PodPhase::Running },
+                { QStringLiteral("Succeeded"), PodPhase::Succeeded },
+                { QStringLiteral("Failed"), PodPhase::Failed },
+                { QStringLiteral("Unknown"), PodPhase::Unknown } };
         pod.status.phase = phases.value(string(st, "phase", path), PodPhase::Pending);
         for (const json &c : array(st, "conditions", path))
-            pod.status.conditions << PodCondition{
-                string(c, "type", path), string(c, "status", path),
-                time(c, "lastTransitionTime", path).value_or(0), string(c, "reason", path),
-                string(c, "message", path)};
+            pod.status.conditions << PodCondition { string(c, "type", path),
+                                                    string(c, "status", path),
+                                                    time(c, "lastTransitionTime", path).value_or(0),
+                                                    string(c, "reason", path),
+                                                    string(c, "message", path) };
         pod.status.podIP = string(st, "podIP", path);
         pod.status.hostIP = string(st, "hostIP", path);
         pod.status.reason = string(st, "reason", path);
@@ -427,19 +432,20 @@ public:
         node.unschedulable = boolean(spec, "unschedulable", QStringLiteral("spec"));
         for (const json &t : array(spec, "taints", QStringLiteral("spec"))) {
             const QString p = QStringLiteral("spec.taints");
-            node.taints << Taint{string(t, "key", p), string(t, "value", p),
-                                 string(t, "effect", p), time(t, "timeAdded", p)};
+            node.taints << Taint { string(t, "key", p), string(t, "value", p),
+                                   string(t, "effect", p), time(t, "timeAdded", p) };
         }
         const json &st = object(j, "status");
         const QString path = QStringLiteral("status");
         node.capacity = quantities(st, "capacity", path);
         node.allocatable = quantities(st, "allocatable", path);
         for (const json &c : array(st, "conditions", path))
-            node.conditions << NodeCondition{string(c, "type", path), string(c, "status", path),
-                                             time(c, "lastHeartbeatTime", path).value_or(0),
-                                             time(c, "lastTransitionTime", path).value_or(0),
-                                             string(c, "reason", path),
-                                             string(c, "message", path)};
+            node.conditions << NodeCondition { string(c, "type", path),
+                                               string(c, "status", path),
+                                               time(c, "lastHeartbeatTime", path).value_or(0),
+                                               time(c, "lastTransitionTime", path).value_or(0),
+                                               string(c, "reason", path),
+                                               string(c, "message", path) };
         node.internalIP.clear();
         for (const json &a : array(st, "addresses", path)) {
             if (string(a, "type", path) == QLatin1String("InternalIP") && node.internalIP.isEmpty())
@@ -484,9 +490,9 @@ public:
 
     EndpointAddress address(const json &a, const QString &path)
     {
-        return EndpointAddress{string(a, "ip", path), string(a, "hostname", path),
-                               string(a, "nodeName", path),
-                               string(object(a, "targetRef", path), "name", path)};
+        return EndpointAddress { string(a, "ip", path), string(a, "hostname", path),
+                                 string(a, "nodeName", path),
+                                 string(object(a, "targetRef", path), "name", path) };
     }
 
     Endpoints endpoints(const json &j)
@@ -510,8 +516,8 @@ public:
                     ep.notReadyAddresses << addr;
             }
             for (const json &p : array(subset, "ports", path)) {
-                EndpointPort port{string(p, "name", path), int(integer(p, "port", path)),
-                                  string(p, "protocol", path)};
+                EndpointPort port { string(p, "name", path), int(integer(p, "port", path)),
+                                    string(p, "protocol", path) };
                 if (port.protocol.isEmpty())
                     port.protocol = QStringLiteral("TCP");
                 ep.ports << port;
@@ -529,8 +535,8 @@ public:
         const QString phase = string(st, "phase", QStringLiteral("status"));
         if (!phase.isEmpty())
             pvc.phase = phase;
-        const QMap<QString, Quantity> capacity =
-            quantities(st, "capacity", QStringLiteral("status"));
+        const QMap<QString, Quantity> capacity
+            = quantities(st, "capacity", QStringLiteral("status"));
         pvc.capacity = capacity.value(QStringLiteral("storage"));
         return pvc;
     }
@@ -565,8 +571,9 @@ public:
             set.spec.updateStrategy.type = type;
         if (strategy.contains("rollingUpdate")) {
             const json &ru = object(strategy, "rollingUpdate", path);
-            set.spec.updateStrategy.rollingUpdate = RollingUpdateStrategy{
-                int(integer(ru, "partition", path)), intOrString(ru, "maxUnavailable", path)};
+            set.spec.updateStrategy.rollingUpdate
+                = RollingUpdateStrategy { int(integer(ru, "partition", path)),
+                                          intOrString(ru, "maxUnavailable", path) };
         }
         set.spec.revisionHistoryLimit = int(integer(spec, "revisionHistoryLimit", path, 10));
         set.spec.minReadySeconds = int(integer(spec, "minReadySeconds", path));
@@ -613,8 +620,8 @@ public:
         ev.metadata = meta(j);
         const json &o = object(j, "involvedObject");
         const QString path = QStringLiteral("involvedObject");
-        ev.involvedObject = ObjectReference{string(o, "kind", path), string(o, "namespace", path),
-                                            string(o, "name", path), string(o, "uid", path)};
+        ev.involvedObject = ObjectReference { string(o, "kind", path), string(o, "namespace", path),
+                                              string(o, "name", path), string(o, "uid", path) };
         const QString type = string(j, "type");
         if (!type.isEmpty())
             ev.type = type;
@@ -626,8 +633,8 @@ public:
         // Events written through events.k8s.io/v1 carry eventTime and leave the old
         // timestamps empty; kubectl falls back the same way.
         const std::optional<Millis> eventTime = microTime(j, "eventTime");
-        ev.firstTimestamp = time(j, "firstTimestamp").value_or(
-            eventTime.value_or(ev.metadata.creationTimestamp));
+        ev.firstTimestamp
+            = time(j, "firstTimestamp").value_or(eventTime.value_or(ev.metadata.creationTimestamp));
         ev.lastTimestamp = time(j, "lastTimestamp").value_or(ev.firstTimestamp);
         ev.count = int(integer(j, "count", {}, 1));
         if (ev.count < 1)
@@ -635,10 +642,7 @@ public:
         return ev;
     }
 
-    std::optional<Millis> microTime(const json &j, const char *key)
-    {
-        return time(j, key);
-    }
+    std::optional<Millis> microTime(const json &j, const char *key) { return time(j, key); }
 
     Namespace ns(const json &j)
     {
@@ -691,21 +695,21 @@ Quantity parseQuantity(const QString &text, bool milli)
     Quantity q;
     q.text = text;
     static const QList<std::pair<QString, double>> suffixes = {
-        {QStringLiteral("Ki"), 1024.0},
-        {QStringLiteral("Mi"), 1024.0 * 1024},
-        {QStringLiteral("Gi"), 1024.0 * 1024 * 1024},
-        {QStringLiteral("Ti"), 1024.0 * 1024 * 1024 * 1024},
-        {QStringLiteral("Pi"), 1024.0 * 1024 * 1024 * 1024 * 1024},
-        {QStringLiteral("Ei"), 1024.0 * 1024 * 1024 * 1024 * 1024 * 1024},
-        {QStringLiteral("n"), 1e-9},
-        {QStringLiteral("u"), 1e-6},
-        {QStringLiteral("m"), 1e-3},
-        {QStringLiteral("k"), 1e3},
-        {QStringLiteral("M"), 1e6},
-        {QStringLiteral("G"), 1e9},
-        {QStringLiteral("T"), 1e12},
-        {QStringLiteral("P"), 1e15},
-        {QStringLiteral("E"), 1e18},
+        { QStringLiteral("Ki"), 1024.0 },
+        { QStringLiteral("Mi"), 1024.0 * 1024 },
+        { QStringLiteral("Gi"), 1024.0 * 1024 * 1024 },
+        { QStringLiteral("Ti"), 1024.0 * 1024 * 1024 * 1024 },
+        { QStringLiteral("Pi"), 1024.0 * 1024 * 1024 * 1024 * 1024 },
+        { QStringLiteral("Ei"), 1024.0 * 1024 * 1024 * 1024 * 1024 * 1024 },
+        { QStringLiteral("n"), 1e-9 },
+        { QStringLiteral("u"), 1e-6 },
+        { QStringLiteral("m"), 1e-3 },
+        { QStringLiteral("k"), 1e3 },
+        { QStringLiteral("M"), 1e6 },
+        { QStringLiteral("G"), 1e9 },
+        { QStringLiteral("T"), 1e12 },
+        { QStringLiteral("P"), 1e15 },
+        { QStringLiteral("E"), 1e18 },
     };
     double factor = 1.0;
     QString number = text;
@@ -752,15 +756,17 @@ std::optional<AnyObject> fromJson(ObjectKind kind, const json &object, qint64 ep
         else
             return r.event(object);
     });
-    const ObjectMeta &meta = std::visit([](const auto &o) -> const ObjectMeta & {
-        return o.metadata;
-    }, result);
+    const ObjectMeta &meta
+        = std::visit([](const auto &o) -> const ObjectMeta & { return o.metadata; }, result);
     if (r.error().isEmpty() && meta.name.isEmpty())
         r.fail(QStringLiteral("metadata.name"), QCoreApplication::translate("JsonDecode", "set"));
     if (!r.error().isEmpty()) {
-        *error = QCoreApplication::translate("JsonDecode", "%1 %2: %3")
-                     .arg(resourceInfo(kind).kindName,
-                          meta.name.isEmpty() ? QCoreApplication::translate("JsonDecode", "(no name)") : meta.name, r.error());
+        *error
+            = QCoreApplication::translate("JsonDecode", "%1 %2: %3")
+                  .arg(resourceInfo(kind).kindName,
+                       meta.name.isEmpty() ? QCoreApplication::translate("JsonDecode", "(no name)")
+                                           : meta.name,
+                       r.error());
         return std::nullopt;
     }
     return result;
@@ -787,15 +793,15 @@ std::optional<EndpointSlice> endpointSliceFromJson(const json &object, qint64 ep
         // As EndpointSlice consumers: a nil ready condition means ready.
         const bool ready = r.boolean(conditions, "ready", path, true);
         for (const QString &ip : addresses) {
-            EndpointAddress a{ip, r.string(e, "hostname", path), r.string(e, "nodeName", path),
-                              r.string(r.object(e, "targetRef", path), "name", path)};
+            EndpointAddress a { ip, r.string(e, "hostname", path), r.string(e, "nodeName", path),
+                                r.string(r.object(e, "targetRef", path), "name", path) };
             (ready ? slice.ready : slice.notReady) << a;
         }
     }
     for (const json &p : r.array(object, "ports")) {
-        EndpointPort port{r.string(p, "name", QStringLiteral("ports")),
-                          int(r.integer(p, "port", QStringLiteral("ports"))),
-                          r.string(p, "protocol", QStringLiteral("ports"))};
+        EndpointPort port { r.string(p, "name", QStringLiteral("ports")),
+                            int(r.integer(p, "port", QStringLiteral("ports"))),
+                            r.string(p, "protocol", QStringLiteral("ports")) };
         if (port.protocol.isEmpty())
             port.protocol = QStringLiteral("TCP");
         slice.ports << port;
@@ -803,9 +809,12 @@ std::optional<EndpointSlice> endpointSliceFromJson(const json &object, qint64 ep
     if (r.error().isEmpty() && slice.name.isEmpty())
         r.fail(QStringLiteral("metadata.name"), QCoreApplication::translate("JsonDecode", "set"));
     if (!r.error().isEmpty()) {
-        *error = QCoreApplication::translate("JsonDecode", "%1 %2: %3")
-                     .arg(QStringLiteral("EndpointSlice"),
-                          slice.name.isEmpty() ? QCoreApplication::translate("JsonDecode", "(no name)") : slice.name, r.error());
+        *error
+            = QCoreApplication::translate("JsonDecode", "%1 %2: %3")
+                  .arg(QStringLiteral("EndpointSlice"),
+                       slice.name.isEmpty() ? QCoreApplication::translate("JsonDecode", "(no name)")
+                                            : slice.name,
+                       r.error());
         return std::nullopt;
     }
     return slice;

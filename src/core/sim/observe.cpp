@@ -30,7 +30,7 @@ ActionResult Simulation::observe(const QList<ObservedChange> &changes)
                     const QString setName = [&] {
                         const OwnerReference *owner = pod.metadata.controllerRef();
                         return owner && owner->kind == QLatin1String("StatefulSet") ? owner->name
-                                                                                     : QString();
+                                                                                    : QString();
                     }();
                     if (!setName.isEmpty())
                         sets.insert(objectKey(object.metadata.namespaceName, setName));

@@ -58,8 +58,7 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &ConnectDialog::reject);
     connect(m_files, &QLineEdit::editingFinished, this, &ConnectDialog::reload);
     connect(browse, &QPushButton::clicked, this, [this]() {
-        const QString file = QFileDialog::getOpenFileName(this, tr("Kubeconfig"),
-                                                          QDir::homePath());
+        const QString file = QFileDialog::getOpenFileName(this, tr("Kubeconfig"), QDir::homePath());
         if (!file.isEmpty())
             setFiles(file);
     });

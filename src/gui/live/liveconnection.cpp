@@ -34,9 +34,8 @@ LiveConnection::LiveConnection(Session *session, QMainWindow *window)
     m_importAction = new QAction(this);
     m_importAction->setObjectName(QStringLiteral("importLiveAction"));
     m_importAction->setEnabled(false);
-    connect(m_importAction, &QAction::triggered, this, [this]() {
-        m_window->statusBar()->showMessage(importIntoSimulation(), 10000);
-    });
+    connect(m_importAction, &QAction::triggered, this,
+            [this]() { m_window->statusBar()->showMessage(importIntoSimulation(), 10000); });
     m_badge = new QLabel(window);
     m_badge->setObjectName(QStringLiteral("liveBadge"));
     m_badge->setStyleSheet(QStringLiteral(
@@ -93,8 +92,8 @@ void LiveConnection::connectTo(const net::ResolvedContext &context, const QStrin
         m_simulationTitle = m_window->windowTitle();
     core::ClusterConfig observed = core::ClusterConfig::defaultCluster();
     observed.observeOnly = true;
-    std::unique_ptr<core::Simulation> previous =
-        m_session->swapSimulation(std::make_unique<core::Simulation>(observed));
+    std::unique_ptr<core::Simulation> previous
+        = m_session->swapSimulation(std::make_unique<core::Simulation>(observed));
     if (!wasLive)
         m_parked = std::move(previous);
     m_session->console().setCurrentNamespace(namespaceFilter.isEmpty() ? context.namespaceName
@@ -119,8 +118,8 @@ void LiveConnection::connectTo(const net::ResolvedContext &context, const QStrin
     m_client->start();
     m_backAction->setEnabled(true);
     m_importAction->setEnabled(true);
-    m_window->setWindowTitle(tr("%1 (context %2) — Live — Ordinal")
-                                 .arg(context.clusterName, context.contextName));
+    m_window->setWindowTitle(
+        tr("%1 (context %2) — Live — Ordinal").arg(context.clusterName, context.contextName));
     updateBadge();
     Q_EMIT liveChanged(true);
 }
@@ -152,21 +151,22 @@ QString LiveConnection::importIntoSimulation()
     const auto manifest = [](nlohmann::json object) {
         object.erase("status");
         nlohmann::json &meta = object["metadata"];
-        for (const char *field : {"uid", "resourceVersion", "creationTimestamp", "generation",
-                                  "ownerReferences", "managedFields", "deletionTimestamp"})
+        for (const char *field : { "uid", "resourceVersion", "creationTimestamp", "generation",
+                                   "ownerReferences", "managedFields", "deletionTimestamp" })
             meta.erase(field);
         return QByteArray::fromStdString(object.dump(2));
     };
-    static const QStringList system = {QStringLiteral("kube-system"),
-                                       QStringLiteral("kube-public"),
-                                       QStringLiteral("kube-node-lease")};
+    static const QStringList system
+        = { QStringLiteral("kube-system"), QStringLiteral("kube-public"),
+            QStringLiteral("kube-node-lease") };
     QList<ManifestText> files;
     QSet<QString> namespaces;
     QStringList names;
     for (const core::Service &service : store.all<core::Service>()) {
         const QString &ns = service.metadata.namespaceName;
-        if (system.contains(ns) || (ns == QLatin1String("default")
-                                    && service.metadata.name == QLatin1String("kubernetes")))
+        if (system.contains(ns)
+            || (ns == QLatin1String("default")
+                && service.metadata.name == QLatin1String("kubernetes")))
             continue;
         nlohmann::json json = core::apijson::toJson(service, 0);
         // A ClusterIP is the simulation's to hand out; a headless Service stays headless.

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "kubeconfig.h"
 #include "console/console.h"
+#include "kubeconfig.h"
 #include "sim/simulation.h"
 
 #include <QObject>
@@ -18,7 +18,7 @@ namespace ordinal::net {
 class LiveClient;
 class LiveRecorder;
 class LiveScript;
-}
+} // namespace ordinal::net
 
 namespace ordinal::gui {
 
@@ -86,7 +86,7 @@ private:
     std::unique_ptr<net::LiveRecorder> m_recorder;
     std::unique_ptr<net::LiveScript> m_script;
     std::unique_ptr<core::Simulation> m_parked; // the simulation while live
-    std::unique_ptr<core::Simulation> m_kept;   // the live recording after going back
+    std::unique_ptr<core::Simulation> m_kept; // the live recording after going back
     std::function<bool(const QString &)> m_confirm;
 };
 
