@@ -10,11 +10,15 @@
 #include "io/clusterfile.h"
 #include "launch.h"
 #include "listenaddress.h"
+#include "liveclient.h"
+#include "liverecorder.h"
+#include "livescript.h"
 #include "sim/simulation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QIcon>
@@ -116,6 +120,8 @@ bool startApi(const QCommandLineParser &parser, core::Simulation &sim,
     if (!apiAddress(parser, &address, &port, error))
         return false;
     *server = std::make_unique<net::ApiServer>(sim);
+    (*server)->setPlainHttp(parser.isSet(QStringLiteral("api-http")));
+    (*server)->setClientCertificateAuth(parser.isSet(QStringLiteral("api-client-certificate")));
     if (!(*server)->listen(address, port, error))
         return false;
     QString kubeconfig = parser.value(QStringLiteral("write-kubeconfig"));
@@ -230,6 +236,72 @@ int runHeadless(QCoreApplication &app, const QCommandLineParser &parser,
     return status;
 }
 
+
+// The kubeconfig files a live view reads: --kubeconfig (that file only, as kubectl), else
+// $KUBECONFIG merged, else ~/.kube/config.
+QStringList kubeconfigFiles(const QCommandLineParser &parser)
+{
+    if (parser.isSet(QStringLiteral("kubeconfig")))
+        return {parser.value(QStringLiteral("kubeconfig"))};
+    return net::Kubeconfig::defaultFiles();
+}
+
+// `ordinal --headless --kubeconfig FILE --script FILE|-`: the console's reading commands
+// against a live cluster (docs/live.md); changing ones only with --allow-changes.
+int runHeadlessLive(const QCommandLineParser &parser)
+{
+    QString error;
+    const std::optional<net::Kubeconfig> config =
+        net::Kubeconfig::load(kubeconfigFiles(parser), &error);
+    if (!config)
+        return usageError(error);
+    const std::optional<net::ResolvedContext> context =
+        config->resolve(parser.value(QStringLiteral("context")), &error);
+    if (!context)
+        return usageError(error);
+    QString script;
+    if (parser.isSet(QStringLiteral("script"))) {
+        const QString path = parser.value(QStringLiteral("script"));
+        QFile file;
+        const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                       : (file.setFileName(path),
+                                                          file.open(QIODevice::ReadOnly));
+        if (!opened)
+            return usageError(QStringLiteral("cannot read script \"%1\": %2")
+                                  .arg(path, file.errorString()));
+        script = QString::fromUtf8(file.readAll());
+    }
+    core::ClusterConfig observed = core::ClusterConfig::defaultCluster();
+    observed.observeOnly = true;
+    core::Simulation sim(observed);
+    core::Console console(sim);
+    const QString ns = parser.value(QStringLiteral("namespace"));
+    console.setCurrentNamespace(ns.isEmpty() ? context->namespaceName : ns);
+    net::LiveClient client(*context);
+    client.setNamespaceFilter(ns);
+    client.setAllowChanges(parser.isSet(QStringLiteral("allow-changes")));
+    net::LiveRecorder recorder(sim, client);
+    QObject::connect(&client, &net::LiveClient::problem, [](const QString &message) {
+        QTextStream(stderr) << "ordinal: " << message << '\n';
+    });
+    QEventLoop loop;
+    QObject::connect(&client, &net::LiveClient::synced, &loop, &QEventLoop::quit);
+    client.start();
+    if (!client.isSynced())
+        loop.exec();
+    if (client.listedKinds() == 0) {
+        QTextStream(stderr) << "ordinal: cannot read cluster \"" << context->clusterName
+                            << "\" at " << context->server << '\n';
+        return 1;
+    }
+    QTextStream out(stdout);
+    net::LiveScript runner(console, client);
+    const int status = runner.runScript(script, out);
+    out.flush();
+    client.stop();
+    return status;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -286,6 +358,12 @@ int main(int argc, char **argv)
         {QStringLiteral("write-kubeconfig"), QStringLiteral("With --serve-api: where to write the kubeconfig (context \"ordinal\")."), QStringLiteral("FILE")},
         {QStringLiteral("speed"), QStringLiteral("With --serve-api: how fast virtual time follows the wall clock (default 1)."), QStringLiteral("FACTOR")},
         {QStringLiteral("expose-api"), QStringLiteral("With --serve-api: allow an address other than loopback.")},
+        {QStringLiteral("kubeconfig"), QStringLiteral("Show a real cluster live, read from this kubeconfig (default: $KUBECONFIG or ~/.kube/config)."), QStringLiteral("FILE")},
+        {QStringLiteral("context"), QStringLiteral("With --kubeconfig: the context to use (default: current-context)."), QStringLiteral("NAME")},
+        {QStringLiteral("namespace"), QStringLiteral("With --kubeconfig: show only this namespace (nodes still)."), QStringLiteral("NS")},
+        {QStringLiteral("allow-changes"), QStringLiteral("With --kubeconfig: send changing commands to the cluster (read-only without it).")},
+        {QStringLiteral("api-http"), QStringLiteral("With --serve-api: plain HTTP on loopback instead of TLS (the token is still required).")},
+        {QStringLiteral("api-client-certificate"), QStringLiteral("With --serve-api: the kubeconfig carries a client certificate signed by this run's CA instead of the token.")},
         {QStringLiteral("lang"), QStringLiteral("UI language (en, zh_CN); default: the system locale."), QStringLiteral("LOCALE")},
         {QStringLiteral("screenshot"), QStringLiteral("Save the main window as PNG and exit."), QStringLiteral("FILE.png")},
         {QStringLiteral("at"), QStringLiteral("With --screenshot: the virtual time to show (default: settled)."), QStringLiteral("DURATION")},
@@ -333,6 +411,8 @@ int main(int argc, char **argv)
         if (!net::ListenAddressParser::parse(spec, &error))
             return usageError(QStringLiteral("invalid --serve-dns \"%1\": %2").arg(spec, error));
     }
+    if (headless && parser.isSet(QStringLiteral("kubeconfig")))
+        return runHeadlessLive(parser);
     if (headless)
         return runHeadless(*app, parser, cluster);
 
@@ -353,6 +433,12 @@ int main(int argc, char **argv)
             return usageError(QStringLiteral("invalid --serve-dns \"%1\": %2").arg(spec, error));
         options.serveDnsAddress = where->address.toString();
         options.serveDnsPort = where->port;
+    }
+    if (parser.isSet(QStringLiteral("kubeconfig"))) {
+        options.kubeconfigFiles = kubeconfigFiles(parser);
+        options.kubeContext = parser.value(QStringLiteral("context"));
+        options.kubeNamespace = parser.value(QStringLiteral("namespace"));
+        options.allowChanges = parser.isSet(QStringLiteral("allow-changes"));
     }
     if (parser.isSet(QStringLiteral("serve-api"))) {
         QHostAddress address;

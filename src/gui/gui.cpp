@@ -9,6 +9,8 @@
 #include "dnsserver.h"
 #include "listenaddress.h"
 #include "mainwindow.h"
+#include "live/liveconnection.h"
+#include "kubeconfig.h"
 #include "panels/dnspanel.h"
 #include "session.h"
 
@@ -84,6 +86,20 @@ int run(QApplication &app, const LaunchOptions &options)
             << server->address().toString() << " -p " << server->port()
             << " web-0.nginx.default.svc.cluster.local\n";
         err.flush();
+    }
+
+    // A live cluster, as File ▸ Connect to Cluster… does.
+    if (!options.kubeconfigFiles.isEmpty()) {
+        QString error;
+        const std::optional<net::Kubeconfig> config =
+            net::Kubeconfig::load(options.kubeconfigFiles, &error);
+        const std::optional<net::ResolvedContext> context =
+            config ? config->resolve(options.kubeContext, &error) : std::nullopt;
+        if (!context) {
+            err << "ordinal: " << error << '\n';
+            return 2;
+        }
+        window.liveConnection()->connectTo(*context, options.kubeNamespace, options.allowChanges);
     }
 
     // The Kubernetes API, as Cluster ▸ Serve Kubernetes API does.

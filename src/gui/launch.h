@@ -24,6 +24,10 @@ struct LaunchOptions
     QString serveApiAddress;           // --serve-api: empty when not serving
     quint16 serveApiPort = 0;
     bool selfTest = false;             // --self-test: smoke run, exit status says whether it passed
+    QStringList kubeconfigFiles;       // --kubeconfig: empty when not showing a live cluster
+    QString kubeContext;               // --context (empty: current-context)
+    QString kubeNamespace;             // --namespace (empty: all)
+    bool allowChanges = false;         // --allow-changes
 };
 
 // Runs the main window until it closes; returns the process exit status.

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "apiserving.h"
+#include "live/liveconnection.h"
 
 #include "canvas/canvasview.h"
 #include "canvas/clusterscene.h"
@@ -62,6 +63,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_history = new History(m_session, m_recorder, this);
     m_actions = new ActionHandler(this, m_session, m_history->stack());
     connect(m_apiServing, &ApiServing::written, m_recorder, &ScenarioRecorder::recordApiWrite);
+    m_liveConnection = new LiveConnection(m_session, this); // live view: File menu entries below
 
     // Central area: banner, canvas, presenter strip, transport.
     auto *central = new QWidget(this);
@@ -177,6 +179,9 @@ void MainWindow::createMenus()
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     m_fileMenu->addAction(a("reloadAction"));
+    m_fileMenu->addAction(m_liveConnection->connectAction()); // live view
+    m_fileMenu->addAction(m_liveConnection->backAction());
+    m_fileMenu->addAction(m_liveConnection->importAction());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(a("saveScenarioAction"));
     m_exportMenu = m_fileMenu->addMenu(QString());
@@ -347,6 +352,7 @@ void MainWindow::createStatusBar()
 void MainWindow::retranslateUi()
 {
     m_apiServing->retranslate();
+    m_liveConnection->retranslate();
     // The platform adds the application's display name unless the title already ends with it.
     setWindowTitle(tr("StatefulSet topology[*] — Ordinal"));
     m_actions->retranslate();

@@ -26,6 +26,7 @@ class History;
 class HistoryDialog;
 class LanguageSwitcher;
 class LessonPanel;
+class LiveConnection;
 class MessageBanner;
 class PresenterMode;
 class ScenarioRecorder;
@@ -54,6 +55,7 @@ public:
     ClusterScene *scene() const { return m_scene; }
     DnsPanel *dnsPanel() const { return m_dnsPanel; }
     ApiServing *apiServing() const { return m_apiServing; }
+    LiveConnection *liveConnection() const { return m_liveConnection; } // live view (gui/live)
     CanvasView *canvasView() const { return m_view; }
     TransportBar *transportBar() const { return m_transport; }
     QUndoStack *undoStack() const;
@@ -184,6 +186,7 @@ private:
     QList<QDockWidget *> m_docks;
     DnsPanel *m_dnsPanel = nullptr;
     ApiServing *m_apiServing = nullptr;
+    LiveConnection *m_liveConnection = nullptr; // live view of a real cluster (gui/live)
     LessonPanel *m_lessonPanel = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_zoomLabel = nullptr;

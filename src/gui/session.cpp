@@ -19,10 +19,7 @@ public:
         : m_session(session)
     {
     }
-    void watchEvent(const core::WatchEvent &event) override
-    {
-        Q_EMIT m_session->watchEvent(event);
-    }
+    void watchEvent(const core::WatchEvent &event) override { Q_EMIT m_session->watchEvent(event); }
     void decisionMade(const core::Decision &decision) override
     {
         Q_EMIT m_session->decisionMade(decision);
@@ -52,11 +49,16 @@ Session::~Session()
 
 void Session::resetCluster(const core::ClusterConfig &config)
 {
+    swapSimulation(std::make_unique<core::Simulation>(config));
+}
+
+std::unique_ptr<core::Simulation> Session::swapSimulation(std::unique_ptr<core::Simulation> sim)
+{
     if (m_sim)
         m_sim->removeListener(m_relay.get());
-    m_config = config;
     m_console.reset();
-    m_sim = std::make_unique<core::Simulation>(config);
+    std::unique_ptr<core::Simulation> previous = std::exchange(m_sim, std::move(sim));
+    m_config = m_sim->config();
     m_console = std::make_unique<core::Console>(*m_sim);
     m_sim->addListener(m_relay.get());
     m_live = true;
@@ -66,6 +68,7 @@ void Session::resetCluster(const core::ClusterConfig &config)
     Q_EMIT clusterReset();
     Q_EMIT viewChanged();
     updateClock();
+    return previous;
 }
 
 const core::Store &Session::viewStore() const
@@ -95,6 +98,10 @@ core::Millis Session::historyEnd() const
 
 core::ConsoleOutput Session::runCommand(const QString &line, const QString &baseDir)
 {
+    if (m_gate) {
+        if (std::optional<core::ConsoleOutput> answer = m_gate(line))
+            return *answer;
+    }
     prepareAction();
     const qsizetype before = m_sim->actionCount();
     const core::Millis at = m_sim->now();
@@ -109,6 +116,11 @@ core::ConsoleOutput Session::runCommand(const QString &line, const QString &base
 core::ApplyResult Session::applyManifests(const QList<ManifestText> &files, bool dryRun,
                                           int *objectCount)
 {
+    if (m_gate && !files.isEmpty()) {
+        if (std::optional<core::ConsoleOutput> answer
+            = m_gate(QStringLiteral("kubectl apply -f ") + files.first().first))
+            return core::ActionResult::failure(answer->text.trimmed());
+    }
     QList<core::ManifestObject> objects;
     core::ApplyResult failed;
     failed.ok = false;
@@ -232,9 +244,8 @@ void Session::stepToNextEvent()
     if (!m_live) {
         // Step through history: the next recorded change after the viewed moment.
         const auto &events = m_sim->watchEvents();
-        const auto next = std::find_if(events.cbegin(), events.cend(), [&](const auto &e) {
-            return e.time > m_viewTime;
-        });
+        const auto next = std::find_if(events.cbegin(), events.cend(),
+                                       [&](const auto &e) { return e.time > m_viewTime; });
         setViewTime(next == events.cend() ? m_sim->now() : next->time);
         return;
     }

@@ -12,7 +12,9 @@
 #include <QPair>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace ordinal::core {
 class ClusterDns;
@@ -65,6 +67,15 @@ public:
 
     // Replaces the simulation with a fresh cluster (File > New, reload).
     void resetCluster(const core::ClusterConfig &config);
+    // Shows another simulation from now on and hands back the one shown so far (the live view
+    // keeps its recording while the window shows the simulation, and the reverse). Fires
+    // clusterReset and viewChanged as resetCluster does.
+    std::unique_ptr<core::Simulation> swapSimulation(std::unique_ptr<core::Simulation> sim);
+    // Live view: every command and manifest the window would run goes to the gate first; when
+    // it answers, the answer stands and the simulation is not touched (a live view's window
+    // actions are refused, or sent to the cluster, there). Empty: no gate.
+    using CommandGate = std::function<std::optional<core::ConsoleOutput>(const QString &line)>;
+    void setCommandGate(CommandGate gate) { m_gate = std::move(gate); }
 
     // Runs a console command at viewTime() (branching if scrubbed back); the console's output.
     core::ConsoleOutput runCommand(const QString &line, const QString &baseDir = {});
@@ -145,6 +156,7 @@ private:
     QString m_selectedKind;
     QString m_selectedKey;
     QStringList m_highlighted;
+    CommandGate m_gate;
 };
 
 } // namespace ordinal::gui

@@ -11,6 +11,7 @@
 #include "console/tablewriter.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QHash>
 #include <QRandomGenerator>
@@ -19,6 +20,8 @@
 #include <QSslKey>
 #include <QSet>
 #include <QSslServer>
+#include <QSslSocket>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -730,6 +733,33 @@ private:
     ApiServer *m_server;
 };
 
+// The plain HTTP listener (setPlainHttp): the same cap and connection bookkeeping, no TLS.
+class ApiServer::PlainListener : public QTcpServer
+{
+public:
+    explicit PlainListener(ApiServer *server)
+        : QTcpServer(server)
+        , m_server(server)
+    {
+    }
+
+protected:
+    void incomingConnection(qintptr handle) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(handle) || !m_server->admitConnection()) {
+            socket->abort();
+            delete socket;
+            return;
+        }
+        m_server->connectionStarted(socket);
+        addPendingConnection(socket);
+    }
+
+private:
+    ApiServer *m_server;
+};
+
 bool ApiServer::admitConnection()
 {
     if (m_connections.size() < m_maxConnections)
@@ -745,7 +775,7 @@ void ApiServer::setIdleTimeout(int ms)
     m_idleSweep.setInterval(std::clamp(m_idleTimeoutMs / 4, 10, 5000));
 }
 
-void ApiServer::connectionStarted(QSslSocket *socket)
+void ApiServer::connectionStarted(QTcpSocket *socket)
 {
     auto connection = std::make_shared<Connection>();
     connection->socket = socket;
@@ -884,16 +914,48 @@ void ApiServer::setSimulation(core::Simulation &sim)
 
 bool ApiServer::listen(const QHostAddress &address, quint16 port, QString *error)
 {
+    if (m_plainHttp) {
+        if (!address.isLoopback()) {
+            *error = QStringLiteral("plain HTTP is served on loopback only");
+            return false;
+        }
+        auto *plain = new PlainListener(this);
+        plain->setMaxPendingConnections(m_maxConnections);
+        if (!plain->listen(address, port)) {
+            *error = plain->errorString();
+            delete plain;
+            return false;
+        }
+        bind(plain);
+        m_address = address;
+        m_port = plain->serverPort();
+        return true;
+    }
     // TLS even on loopback: kubectl sends its bearer token only over https.
     const std::optional<TlsIdentity> identity = makeSelfSignedIdentity(address, error);
     if (!identity)
         return false;
+    if (m_clientCertificateAuth) {
+        const std::optional<TlsIdentity> client =
+            makeClientIdentity(*identity, QStringLiteral("ordinal-admin"),
+                               QStringLiteral("system:masters"), error);
+        if (!client)
+            return false;
+        m_client = {client->certificatePem, client->privateKeyPem};
+        m_clientDigest = QSslCertificate(client->certificatePem, QSsl::Pem)
+                             .digest(QCryptographicHash::Sha256);
+    }
     m_certificatePem = identity->certificatePem;
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setLocalCertificate(QSslCertificate(identity->certificatePem, QSsl::Pem));
     tls.setPrivateKey(QSslKey(identity->privateKeyPem, QSsl::Ec, QSsl::Pem));
     tls.setPeerVerifyMode(QSslSocket::VerifyNone);
     tls.setCaCertificates({}); // clients are not verified: no CA store to build per connection
+    if (m_clientCertificateAuth) {
+        // Ask for a client certificate; handleRequest accepts only the one issued above.
+        tls.setPeerVerifyMode(QSslSocket::QueryPeer);
+        tls.setCaCertificates({QSslCertificate(identity->certificatePem, QSsl::Pem)});
+    }
     auto *server = new Listener(this);
     // A burst of connections is handshaken one after another on this thread (1,000 took
     // 6-9 s in tst_apiserver); QSslServer's 5 s default would drop the later ones.
@@ -930,12 +992,14 @@ QString ApiServer::url() const
     const QString host = m_address.protocol() == QAbstractSocket::IPv6Protocol
         ? QLatin1Char('[') + m_address.toString() + QLatin1Char(']')
         : m_address.toString();
-    return QStringLiteral("https://%1:%2").arg(host).arg(m_port);
+    return QStringLiteral("%1://%2:%3")
+        .arg(m_plainHttp ? QStringLiteral("http") : QStringLiteral("https"), host)
+        .arg(m_port);
 }
 
 QByteArray ApiServer::kubeconfig() const
 {
-    return QStringLiteral("apiVersion: v1\n"
+    QByteArray config = QStringLiteral("apiVersion: v1\n"
                           "kind: Config\n"
                           "clusters:\n"
                           "- name: ordinal\n"
@@ -955,6 +1019,13 @@ QByteArray ApiServer::kubeconfig() const
                           "    token: %2\n")
         .arg(url(), QString::fromLatin1(m_token), QString::fromLatin1(m_certificatePem.toBase64()))
         .toUtf8();
+    if (m_plainHttp)
+        config.replace(QByteArray("    certificate-authority-data: \n"), QByteArray());
+    if (!m_client.first.isEmpty())
+        config.replace("    token: " + m_token + '\n',
+                       "    client-certificate-data: " + m_client.first.toBase64()
+                           + "\n    client-key-data: " + m_client.second.toBase64() + '\n');
+    return config;
 }
 
 void ApiServer::followWallClock(double speed)
@@ -1027,7 +1098,11 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     m_upgradeAccepted = false;
     const bool handled = !isWebSocketUpgrade(request);
     const QByteArray authorization = request.value("Authorization");
-    if (!authorization.startsWith("Bearer ") || !sameSecret(authorization.mid(7), m_token)) {
+    const auto *tls = qobject_cast<QSslSocket *>(socket);
+    const bool byCertificate = !m_clientDigest.isEmpty() && tls
+        && sameSecret(tls->peerCertificate().digest(QCryptographicHash::Sha256), m_clientDigest);
+    if (!byCertificate
+        && (!authorization.startsWith("Bearer ") || !sameSecret(authorization.mid(7), m_token))) {
         respondStatus(socket, ApiStatus::unauthorized());
         requestAnswered(socket);
         return handled;

@@ -55,6 +55,15 @@ public:
     QByteArray token() const { return m_token; }
     void setToken(const QByteArray &token) { m_token = token; }
 
+    // Transport and authentication for tests and the live view (docs/live.md); call before
+    // listen(). Plain HTTP is served on loopback only, and the token is still required. With
+    // client certificates on, listen() issues one signed by this run's CA, and a request over a
+    // connection that presented exactly it needs no token (the kubeconfig then carries it).
+    void setPlainHttp(bool plain) { m_plainHttp = plain; }
+    void setClientCertificateAuth(bool enabled) { m_clientCertificateAuth = enabled; }
+    QByteArray clientCertificatePem() const { return m_client.first; }
+    QByteArray clientKeyPem() const { return m_client.second; }
+
     // Binds address:port (0: a free port). On failure returns false and sets *error.
     bool listen(const QHostAddress &address, quint16 port, QString *error);
     QHostAddress address() const { return m_address; }
@@ -150,9 +159,10 @@ private:
     void keepWatch(std::unique_ptr<Watch> watch, const QUrlQuery &query);
     // Connection bookkeeping for the limits: every TLS connection from its handshake on.
     class Listener;
+    class PlainListener;
     struct Connection;
     bool admitConnection();
-    void connectionStarted(QSslSocket *socket);
+    void connectionStarted(QTcpSocket *socket);
     void bytesArrived(QTcpSocket *socket);
     void requestAnswered(QTcpSocket *socket);
     // The connection now carries a stream (watch, followed log, exec/attach): never idle.
@@ -168,6 +178,10 @@ private:
     std::unique_ptr<core::Console> m_console; // runs exec'd commands, made on first use
     QByteArray m_token;
     QByteArray m_certificatePem; // this run's self-signed certificate, for the kubeconfig
+    bool m_plainHttp = false;
+    bool m_clientCertificateAuth = false;
+    std::pair<QByteArray, QByteArray> m_client; // issued client certificate and key (PEM)
+    QByteArray m_clientDigest; // SHA-256 of the issued client certificate
     QHostAddress m_address;
     quint16 m_port = 0;
     qint64 m_epochMs = 0;

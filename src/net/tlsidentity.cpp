@@ -13,8 +13,7 @@ namespace ordinal::net {
 
 namespace {
 
-template<typename T, void (*Free)(T *)>
-struct Deleter
+template<typename T, void (*Free)(T *)> struct Deleter
 {
     void operator()(T *p) const { Free(p); }
 };
@@ -52,6 +51,40 @@ QByteArray pem(const std::function<int(BIO *)> &write)
     return QByteArray(data, int(size));
 }
 
+// A new X.509 v3 certificate for key: a random positive serial number, valid from an hour ago
+// for a year. Null when OpenSSL fails.
+CertPtr newCertificate(EVP_PKEY *key)
+{
+    CertPtr cert(X509_new());
+    unsigned char serial[16];
+    if (!cert || RAND_bytes(serial, sizeof serial) != 1)
+        return nullptr;
+    serial[0] &= 0x7f; // a positive serial number
+    BIGNUM *number = BN_bin2bn(serial, sizeof serial, nullptr);
+    BN_to_ASN1_INTEGER(number, X509_get_serialNumber(cert.get()));
+    BN_free(number);
+    X509_set_version(cert.get(), 2);
+    X509_gmtime_adj(X509_getm_notBefore(cert.get()), -3600);
+    X509_gmtime_adj(X509_getm_notAfter(cert.get()), 365L * 24 * 3600);
+    X509_set_pubkey(cert.get(), key);
+    return cert;
+}
+
+// The certificate and key in PEM.
+std::optional<TlsIdentity> identityOf(X509 *cert, EVP_PKEY *key, QString *error)
+{
+    TlsIdentity identity;
+    identity.certificatePem = pem([&](BIO *bio) { return PEM_write_bio_X509(bio, cert); });
+    identity.privateKeyPem = pem([&](BIO *bio) {
+        return PEM_write_bio_PrivateKey(bio, key, nullptr, nullptr, 0, nullptr, nullptr);
+    });
+    if (identity.certificatePem.isEmpty() || identity.privateKeyPem.isEmpty()) {
+        *error = openSslError("PEM_write_bio");
+        return std::nullopt;
+    }
+    return identity;
+}
+
 } // namespace
 
 std::optional<TlsIdentity> makeSelfSignedIdentity(const QHostAddress &address, QString *error)
@@ -61,26 +94,17 @@ std::optional<TlsIdentity> makeSelfSignedIdentity(const QHostAddress &address, Q
         *error = openSslError("EVP_EC_gen");
         return std::nullopt;
     }
-    CertPtr cert(X509_new());
-    unsigned char serial[16];
-    if (!cert || RAND_bytes(serial, sizeof serial) != 1) {
+    CertPtr cert = newCertificate(key.get());
+    if (!cert) {
         *error = openSslError("X509_new");
         return std::nullopt;
     }
-    serial[0] &= 0x7f; // a positive serial number
-    BIGNUM *number = BN_bin2bn(serial, sizeof serial, nullptr);
-    BN_to_ASN1_INTEGER(number, X509_get_serialNumber(cert.get()));
-    BN_free(number);
-    X509_set_version(cert.get(), 2);
-    X509_gmtime_adj(X509_getm_notBefore(cert.get()), -3600);
-    X509_gmtime_adj(X509_getm_notAfter(cert.get()), 365L * 24 * 3600);
-    X509_set_pubkey(cert.get(), key.get());
     X509_NAME *name = X509_get_subject_name(cert.get());
     X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC,
                                reinterpret_cast<const unsigned char *>("Ordinal"), -1, -1, 0);
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char *>("ordinal-apiserver"), -1,
-                               -1, 0);
+                               reinterpret_cast<const unsigned char *>("ordinal-apiserver"), -1, -1,
+                               0);
     X509_set_issuer_name(cert.get(), name);
 
     QByteArray names = "DNS:localhost,IP:127.0.0.1,IP:::1";
@@ -100,16 +124,44 @@ std::optional<TlsIdentity> makeSelfSignedIdentity(const QHostAddress &address, Q
         *error = openSslError("X509_sign");
         return std::nullopt;
     }
-    TlsIdentity identity;
-    identity.certificatePem = pem([&](BIO *bio) { return PEM_write_bio_X509(bio, cert.get()); });
-    identity.privateKeyPem = pem([&](BIO *bio) {
-        return PEM_write_bio_PrivateKey(bio, key.get(), nullptr, nullptr, 0, nullptr, nullptr);
-    });
-    if (identity.certificatePem.isEmpty() || identity.privateKeyPem.isEmpty()) {
-        *error = openSslError("PEM_write_bio");
+    return identityOf(cert.get(), key.get(), error);
+}
+
+std::optional<TlsIdentity> makeClientIdentity(const TlsIdentity &issuer, const QString &commonName,
+                                              const QString &organization, QString *error)
+{
+    BioPtr caBio(
+        BIO_new_mem_buf(issuer.certificatePem.constData(), int(issuer.certificatePem.size())));
+    CertPtr ca(PEM_read_bio_X509(caBio.get(), nullptr, nullptr, nullptr));
+    BioPtr keyBio(
+        BIO_new_mem_buf(issuer.privateKeyPem.constData(), int(issuer.privateKeyPem.size())));
+    KeyPtr caKey(PEM_read_bio_PrivateKey(keyBio.get(), nullptr, nullptr, nullptr));
+    KeyPtr key(EVP_EC_gen("P-256"));
+    CertPtr cert = key ? newCertificate(key.get()) : nullptr;
+    if (!ca || !caKey || !key || !cert) {
+        *error = openSslError("client certificate");
         return std::nullopt;
     }
-    return identity;
+    X509_NAME *name = X509_get_subject_name(cert.get());
+    // As kube-apiserver reads a client certificate: O is the group, CN the user.
+    const QByteArray org = organization.toUtf8();
+    const QByteArray cn = commonName.toUtf8();
+    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8,
+                               reinterpret_cast<const unsigned char *>(org.constData()), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
+                               reinterpret_cast<const unsigned char *>(cn.constData()), -1, -1, 0);
+    X509_set_issuer_name(cert.get(), X509_get_subject_name(ca.get()));
+    if (!addExtension(cert.get(), NID_basic_constraints, "critical,CA:FALSE")
+        || !addExtension(cert.get(), NID_key_usage, "critical,digitalSignature")
+        || !addExtension(cert.get(), NID_ext_key_usage, "clientAuth")) {
+        *error = openSslError("X509 extensions");
+        return std::nullopt;
+    }
+    if (X509_sign(cert.get(), caKey.get(), EVP_sha256()) == 0) {
+        *error = openSslError("X509_sign");
+        return std::nullopt;
+    }
+    return identityOf(cert.get(), key.get(), error);
 }
 
 } // namespace ordinal::net

@@ -26,4 +26,11 @@ struct TlsIdentity
 // on Debian) directly. Returns nullopt and sets *error when OpenSSL fails.
 std::optional<TlsIdentity> makeSelfSignedIdentity(const QHostAddress &address, QString *error);
 
+// A client certificate (ECDSA P-256, extended key usage clientAuth, CN commonName, O
+// organization) signed by issuer, the run's own CA above: what a kubeconfig's
+// client-certificate-data and client-key-data carry for a cluster that authenticates clients by
+// certificate. Returns nullopt and sets *error when OpenSSL fails.
+std::optional<TlsIdentity> makeClientIdentity(const TlsIdentity &issuer, const QString &commonName,
+                                              const QString &organization, QString *error);
+
 } // namespace ordinal::net

@@ -41,6 +41,9 @@ struct ClusterConfig
     QString dnsServiceIP = QStringLiteral("10.0.0.10");
     QString clusterDomain = QStringLiteral("cluster.local");
     TimingModel timing;
+    // A live view of a real cluster (docs/live.md): no bootstrap objects and no controllers;
+    // the store holds only what Simulation::observe() was given, as it was seen.
+    bool observeOnly = false;
 
     // The default cluster with workerCount workers (node-1 … node-N) and a control plane.
     static ClusterConfig defaultCluster(int workerCount = 2);

@@ -86,6 +86,10 @@ QString Simulation::newUid()
 
 void Simulation::bootstrap()
 {
+    if (m_config.observeOnly) {
+        m_checkpoints.append(Checkpoint{0, m_state, 0, 0, 0});
+        return;
+    }
     for (const QString &name : {QStringLiteral("default"), QStringLiteral("kube-node-lease"),
                                 QStringLiteral("kube-public"), QStringLiteral("kube-system")}) {
         Namespace ns;
@@ -169,6 +173,8 @@ void Simulation::bootstrap()
 void Simulation::enqueue(WorkKind kind, const QString &key, Millis delay, int step,
                          const QString &uid, qint64 token)
 {
+    if (m_config.observeOnly)
+        return; // a live view runs no controllers: the real cluster's do the work
     const bool isSync = kind == WorkKind::SyncStatefulSet || kind == WorkKind::SyncEndpoints
         || kind == WorkKind::SchedulePod;
     if (isSync && delay == 0) {
@@ -270,6 +276,8 @@ void Simulation::dispatch(const WorkItem &item)
 
 void Simulation::podChanged(const WatchEvent &event, const Pod &pod)
 {
+    if (m_config.observeOnly)
+        return;
     const QString &key = event.key;
     const QString &ns = pod.metadata.namespaceName;
     if (const OwnerReference *owner = pod.metadata.controllerRef();

@@ -19,6 +19,13 @@ namespace ordinal::core {
 
 struct ManifestObject;
 
+// One object as a real cluster's list or watch showed it (live view), or its removal.
+struct ObservedChange
+{
+    AnyObject object;
+    bool removed = false;
+};
+
 enum class KubeletStep {
     Admit,          // bound to the node: ContainerCreating, pull or start
     PullDone,       // image pull finished (or failed)
@@ -63,6 +70,7 @@ struct SimState
     QSet<QString> serviceIPs;
     QMap<QString, Millis> pullTimes; // `sim pull-time` overrides, per image
     int nextStartNodeIndex = 0;      // scheduler: where the next node search begins
+    QHash<QString, QString> seenPodIPs; // live view: the last IP seen per pod key
 };
 
 // Receives everything that happens, in order. Views implement it (the GUI via its notifier).
@@ -186,6 +194,9 @@ public:
     ActionResult cordonNode(const QString &name, bool cordon);
     ActionResult taintNode(const QString &name, const Taint &taint, bool remove);
     ActionResult setPullTime(const QString &image, Millis duration);
+    // Live view (config().observeOnly): records objects as a real cluster's watch showed them,
+    // at the present virtual time, with the decisions they let one infer (sim/observe.cpp).
+    ActionResult observe(const QList<ObservedChange> &changes);
 
     // --- history ----------------------------------------------------------------------
     const QList<WatchEvent> &watchEvents() const { return m_events; }
