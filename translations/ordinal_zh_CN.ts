@@ -173,21 +173,23 @@
     </message>
     <message>
         <location line="+16"/>
+        <location line="+446"/>
         <source>a valid percent string must be a numeric string followed by an ending &apos;%&apos;</source>
         <translation>a valid percent string must be a numeric string followed by an ending &apos;%&apos;</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-436"/>
         <source>cannot be 0</source>
         <translation>cannot be 0</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+441"/>
         <source>must not be greater than 100%</source>
         <translation>must not be greater than 100%</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-430"/>
         <source>must be &apos;RollingUpdate&apos; or &apos;OnDelete&apos;</source>
         <translation>must be &apos;RollingUpdate&apos; or &apos;OnDelete&apos;</translation>
     </message>
@@ -256,6 +258,11 @@
         <source>field can not be less than previous value</source>
         <translation>field can not be less than previous value</translation>
     </message>
+    <message>
+        <location line="+42"/>
+        <source>minAvailable and maxUnavailable cannot be both set</source>
+        <translation>minAvailable and maxUnavailable cannot be both set</translation>
+    </message>
 </context>
 <context>
     <name>ClusterFile</name>
@@ -315,7 +322,7 @@
         <translation>nodes 必须是非空列表</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>unknown timing field &quot;%1&quot;</source>
         <translation>未知的 timing 字段“%1”</translation>
     </message>
@@ -368,7 +375,7 @@
         <translation>错误：Ordinal 只能设置 StatefulSet 的镜像</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+203"/>
         <source>error: Ordinal shows the rollout status of one statefulset</source>
         <translation>错误：Ordinal 只能显示单个 StatefulSet 的 rollout 状态</translation>
     </message>
@@ -391,6 +398,27 @@
         <location line="+17"/>
         <source>sim: invalid duration &apos;%1&apos;</source>
         <translation>sim：无效的时长“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>DisruptionController</name>
+    <message>
+        <location filename="../src/core/controllers/disruptioncontroller.cpp" line="+149"/>
+        <source>%1 allows %2 voluntary disruption(s): %3 of its pods are healthy and it needs %4.</source>
+        <translation>%1 允许 %2 次自愿中断：它的 Pod 中有 %3 个健康，它需要 %4 个。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 allows no voluntary disruption now: %2 of its pods are healthy and it needs %3. Evictions (kubectl drain) wait.</source>
+        <translation>%1 现在不允许任何自愿中断：它的 Pod 中有 %2 个健康，它需要 %3 个。驱逐（kubectl drain）只能等待。</translation>
+    </message>
+</context>
+<context>
+    <name>Eviction</name>
+    <message>
+        <location filename="../src/core/controllers/eviction.cpp" line="+133"/>
+        <source>%1 lets %2 be evicted; it allows %3 more disruption(s) until the pod is replaced and Ready.</source>
+        <translation>%1 允许驱逐 %2；在该 Pod 被替换并变为 Ready 之前，它只再允许 %3 次中断。</translation>
     </message>
 </context>
 <context>
@@ -444,17 +472,27 @@
 <context>
     <name>Kubelet</name>
     <message>
-        <location filename="../src/core/controllers/kubelet.cpp" line="+195"/>
+        <location filename="../src/core/controllers/kubelet.cpp" line="+359"/>
+        <source>%1: init container %2 exited with code 1 and restartPolicy is Never, so the pod fails; its app containers never start.</source>
+        <translation>%1：init 容器 %2 以退出码 1 结束，而 restartPolicy 是 Never，所以 Pod 失败；它的应用容器永远不会启动。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: init container %2 exited with code 1; the kubelet runs it again (after a growing back-off) and starts no app container until it succeeds.</source>
+        <translation>%1：init 容器 %2 以退出码 1 结束；kubelet 会再次运行它（等待时间逐次增长），在它成功之前不启动任何应用容器。</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>%1 cannot start: image %2 cannot be pulled; next try in %3.</source>
         <translation>%1 无法启动：镜像 %2 无法拉取；将在 %3 后重试。</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+251"/>
         <source>%1 stays Terminating: the kubelet on %2 is unreachable and cannot confirm that its containers stopped. The StatefulSet will not create a second %1 while this object exists.</source>
         <translation>%1 一直处于 Terminating：%2 上的 kubelet 无法访问，不能确认其容器已经停止。只要这个对象还存在，StatefulSet 就不会再创建第二个 %1。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+62"/>
         <source>%1 crashed again (%2 times): the kubelet waits longer before each restart (CrashLoopBackOff). It stays Running but not Ready.</source>
         <translation>%1 再次崩溃（共 %2 次）：kubelet 每次重启前等待的时间越来越长（CrashLoopBackOff）。它保持 Running，但不是 Ready。</translation>
     </message>
@@ -1228,12 +1266,12 @@
 <context>
     <name>ManifestLoader</name>
     <message>
-        <location filename="../src/core/io/manifestloader.cpp" line="+574"/>
+        <location filename="../src/core/io/manifestloader.cpp" line="+576"/>
         <source>Error from server (BadRequest): error when creating &quot;%1&quot;: %2 in version &quot;v1&quot; cannot be handled as a %2: %3</source>
         <translation>Error from server (BadRequest): error when creating &quot;%1&quot;: %2 in version &quot;v1&quot; cannot be handled as a %2: %3</translation>
     </message>
     <message>
-        <location line="+829"/>
+        <location line="+850"/>
         <source>Error from server (BadRequest): error when creating &quot;%1&quot;: %2 in version &quot;v1&quot; cannot be handled as a %2: strict decoding error: %3</source>
         <translation>Error from server (BadRequest): error when creating &quot;%1&quot;: %2 in version &quot;v1&quot; cannot be handled as a %2: strict decoding error: %3</translation>
     </message>
@@ -1243,7 +1281,7 @@
         <translation>The %1 &quot;%2&quot; is invalid: </translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>error: unable to decode &quot;%1&quot;: json: cannot unmarshal %2 into Go value of type map[string]interface {}</source>
         <translation>error: unable to decode &quot;%1&quot;: json: cannot unmarshal %2 into Go value of type map[string]interface {}</translation>
     </message>
@@ -1270,7 +1308,7 @@ ensure CRDs are installed first</source>
 ensure CRDs are installed first</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+126"/>
         <source>error: error parsing %1: unexpected EOF</source>
         <translation>error: error parsing %1: unexpected EOF</translation>
     </message>
@@ -1477,7 +1515,7 @@ Pod %5 / %6</translation>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../src/core/sim/operations.cpp" line="+120"/>
+        <location filename="../src/core/sim/operations.cpp" line="+108"/>
         <source>the request must hold exactly one %1</source>
         <translation>the request must hold exactly one %1</translation>
     </message>
@@ -1581,7 +1619,7 @@ Pod %5 / %6</translation>
 <context>
     <name>Scheduler</name>
     <message>
-        <location filename="../src/core/controllers/scheduler.cpp" line="+478"/>
+        <location filename="../src/core/controllers/scheduler.cpp" line="+505"/>
         <source>%1 stays Pending: no node can take it (%2).</source>
         <translation>%1 一直处于 Pending：没有 Node 能接纳它（%2）。</translation>
     </message>
@@ -1631,7 +1669,7 @@ Pod %5 / %6</translation>
 <context>
     <name>Simulation</name>
     <message>
-        <location filename="../src/core/sim/simulation.cpp" line="+644"/>
+        <location filename="../src/core/sim/simulation.cpp" line="+654"/>
         <source>StatefulSet %1 deleted with --cascade=orphan: its pods keep running without an owner; a new StatefulSet with the same selector adopts them.</source>
         <translation>StatefulSet %1 以 --cascade=orphan 方式删除：它的 Pod 在没有属主的情况下继续运行；具有相同选择器的新 StatefulSet 会收养它们。</translation>
     </message>
@@ -1674,6 +1712,21 @@ Pod %5 / %6</translation>
         <location line="+4"/>
         <source>pod/%1 container exited with code 1</source>
         <translation>pod/%1 的容器以退出码 1 退出</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>error: pod %1 has no init containers</source>
+        <translation>错误：Pod %1 没有 init 容器</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>pod/%1 init containers now exit with code 1</source>
+        <translation>pod/%1 的 init 容器现在以退出码 1 结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pod/%1 init containers now complete</source>
+        <translation>pod/%1 的 init 容器现在正常完成</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3563,7 +3616,7 @@ IP %2
 <context>
     <name>ordinal::net::ApiServer</name>
     <message>
-        <location filename="../src/net/apiserver.cpp" line="+934"/>
+        <location filename="../src/net/apiserver.cpp" line="+916"/>
         <source>%1 %2 through the Kubernetes API (kubectl or another client); resourceVersion %3</source>
         <translation>通过 Kubernetes API（kubectl 或其他客户端）%1 %2；resourceVersion %3</translation>
     </message>

@@ -46,6 +46,8 @@ public:
     // On update the API server keeps an allocated clusterIP (and nodePorts) that the new
     // manifest leaves out, so `kubectl apply` of the same file works again.
     static void applyUpdateDefaults(const Service &old, Service &updated);
+    // namespace "default".
+    static void applyDefaults(PodDisruptionBudget &pdb);
 
     static QString validateCreate(const StatefulSet &set);
     // Only replicas, ordinals, template, updateStrategy, revisionHistoryLimit,
@@ -65,6 +67,13 @@ public:
     // The spec of a claim is immutable except its storage request, which may grow only.
     static QString validateUpdate(const PersistentVolumeClaim &old,
                                   const PersistentVolumeClaim &updated);
+
+    // minAvailable or maxUnavailable (not both), each a non-negative integer or a percent up to
+    // 100%; the selector; unhealthyPodEvictionPolicy IfHealthyBudget or AlwaysAllow.
+    static QString validateCreate(const PodDisruptionBudget &pdb);
+    // policy/v1 budgets are mutable: validated as a create, plus the metadata rules.
+    static QString validateUpdate(const PodDisruptionBudget &old,
+                                  const PodDisruptionBudget &updated);
 
     // Any kind at once: applies defaults, then validates as a create (existing == nullptr) or as
     // an update of *existing (which must hold the same alternative). Returns the message or "".

@@ -67,6 +67,7 @@ nlohmann::json toJson(const ControllerRevision &revision, qint64 epochMs);
 nlohmann::json toJson(const Pod &pod, qint64 epochMs);
 nlohmann::json toJson(const PersistentVolumeClaim &claim, qint64 epochMs);
 nlohmann::json toJson(const Event &event, qint64 epochMs);
+nlohmann::json toJson(const PodDisruptionBudget &pdb, qint64 epochMs);
 
 // Pieces, for callers that build other documents (a pod template in a revision, a Table row).
 nlohmann::json toJson(const ObjectMeta &meta, qint64 epochMs);

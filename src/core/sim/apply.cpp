@@ -66,6 +66,12 @@ QString fingerprint(const AnyObject &object)
                 for (const ServicePort &p : o.spec.ports)
                     text += QStringLiteral("|%1/%2/%3/%4").arg(p.name).arg(p.port).arg(p.protocol,
                                                                                 p.targetPort);
+            } else if constexpr (std::is_same_v<T, PodDisruptionBudget>) {
+                text += QStringLiteral("|%1|%2|%3|%4|%5")
+                            .arg(o.spec.minAvailable.value_or(QStringLiteral("-")),
+                                 o.spec.maxUnavailable.value_or(QStringLiteral("-")))
+                            .arg(o.spec.hasSelector)
+                            .arg(o.spec.selector.toString(), o.spec.unhealthyPodEvictionPolicy);
             } else if constexpr (std::is_same_v<T, Node>) {
                 for (const Taint &t : o.taints)
                     text += QLatin1Char('|') + t.toString();
@@ -252,6 +258,11 @@ ActionResult Simulation::apply(const QList<ManifestObject> &objects, bool create
                         o.capacity = o.spec.storage;
                     }
                     write(o);
+                } else if constexpr (std::is_same_v<T, PodDisruptionBudget>) {
+                    if (old)
+                        o.status = std::get<T>(*old).status;
+                    write(o);
+                    enqueue(WorkKind::SyncDisruption, objectKey(o.metadata));
                 } else {
                     write(o);
                 }
