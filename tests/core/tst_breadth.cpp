@@ -456,6 +456,52 @@ spec:
                  QStringLiteral("web-pdb|N/A|1|1|90s").split(QLatin1Char('|')));
     }
 
+    void budgetDescribe()
+    {
+        core::Simulation sim;
+        QVERIFY(applyText(sim, webSet(3)));
+        QVERIFY(applyText(sim, budget(QStringLiteral("minAvailable"), QStringLiteral("2"))));
+        sim.advanceUntilSettled(kMinuteBound);
+        const core::PodDisruptionBudget *pdb =
+            sim.store().find<core::PodDisruptionBudget>(kDefault, QStringLiteral("web-pdb"));
+        QCOMPARE(core::printers::describePodDisruptionBudget(sim, *pdb),
+                 QStringLiteral("Name:           web-pdb\n"
+                                "Namespace:      default\n"
+                                "Min available:  2\n"
+                                "Selector:       app=nginx\n"
+                                "Status:\n"
+                                "    Allowed disruptions:  1\n"
+                                "    Current:              3\n"
+                                "    Desired:              2\n"
+                                "    Total:                3\n"
+                                "Events:                   <none>\n"));
+        // A budget that selects nothing: the controller's NoPods event.
+        QVERIFY(applyText(sim, QByteArrayLiteral(R"(apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: {name: none}
+spec:
+  maxUnavailable: "50%"
+  selector: {matchLabels: {app: other}}
+)")));
+        sim.advanceBy(5 * core::kSecond);
+        const core::PodDisruptionBudget *none =
+            sim.store().find<core::PodDisruptionBudget>(kDefault, QStringLiteral("none"));
+        QCOMPARE(core::printers::describePodDisruptionBudget(sim, *none),
+                 QStringLiteral("Name:             none\n"
+                                "Namespace:        default\n"
+                                "Max unavailable:  50%\n"
+                                "Selector:         app=other\n"
+                                "Status:\n"
+                                "    Allowed disruptions:  0\n"
+                                "    Current:              0\n"
+                                "    Desired:              0\n"
+                                "    Total:                0\n"
+                                "Events:\n"
+                                "  Type    Reason  Age   From               Message\n"
+                                "  ----    ------  ----  ----               -------\n"
+                                "  Normal  NoPods  5s    controllermanager  No matching pods found\n"));
+    }
+
 private:
     static constexpr core::Millis kMinuteBound = 10 * core::kMinute;
 };

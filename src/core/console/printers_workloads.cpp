@@ -2,6 +2,9 @@
 
 #include "api/policy.h"
 #include "console/tablewriter.h"
+#include "sim/simulation.h"
+
+#include <algorithm>
 
 namespace ordinal::core::printers {
 
@@ -67,6 +70,79 @@ QStringList podDisruptionBudgetRow(const PodDisruptionBudget &pdb, Millis now)
     return { pdb.metadata.name, pdb.spec.minAvailable.value_or(na),
              pdb.spec.maxUnavailable.value_or(na), QString::number(pdb.status.disruptionsAllowed),
              humanDuration(now - pdb.metadata.creationTimestamp) };
+}
+
+QString describePodDisruptionBudget(const Simulation &sim, const PodDisruptionBudget &pdb)
+{
+    // kubectl's describers write through a tabwriter (padding 2): consecutive lines with a tab
+    // share their column, so the Status block and the Events line align together.
+    const auto block = [](const QList<std::pair<QString, QString>> &lines) {
+        int width = 0;
+        for (const auto &[name, value] : lines)
+            width = std::max(width, int(name.size()) + 2);
+        QString out;
+        for (const auto &[name, value] : lines)
+            out += name.leftJustified(width) + value + QLatin1Char('\n');
+        return out;
+    };
+    QList<std::pair<QString, QString>> head { { QStringLiteral("Name:"), pdb.metadata.name },
+                                              { QStringLiteral("Namespace:"),
+                                                pdb.metadata.namespaceName } };
+    if (pdb.spec.minAvailable)
+        head.append({ QStringLiteral("Min available:"), *pdb.spec.minAvailable });
+    else if (pdb.spec.maxUnavailable)
+        head.append({ QStringLiteral("Max unavailable:"), *pdb.spec.maxUnavailable });
+    head.append(
+        { QStringLiteral("Selector:"),
+          pdb.spec.hasSelector ? pdb.spec.selector.toString() : QStringLiteral("<unset>") });
+    QList<const Event *> events;
+    for (const Event &e : sim.store().all<Event>()) {
+        if (e.involvedObject.uid == pdb.metadata.uid)
+            events << &e;
+    }
+    std::stable_sort(events.begin(), events.end(), [](const Event *a, const Event *b) {
+        return a->firstTimestamp < b->firstTimestamp;
+    });
+    QList<std::pair<QString, QString>> status {
+        { QStringLiteral("    Allowed disruptions:"),
+          QString::number(pdb.status.disruptionsAllowed) },
+        { QStringLiteral("    Current:"), QString::number(pdb.status.currentHealthy) },
+        { QStringLiteral("    Desired:"), QString::number(pdb.status.desiredHealthy) },
+        { QStringLiteral("    Total:"), QString::number(pdb.status.expectedPods) }
+    };
+    if (events.isEmpty())
+        status.append({ QStringLiteral("Events:"), QStringLiteral("<none>") });
+    QString out = block(head) + QStringLiteral("Status:\n") + block(status);
+    if (events.isEmpty())
+        return out;
+    // DescribeEvents: Type, Reason, Age ("5s", "3s (x2 over 10s)"), From, Message.
+    QList<QStringList> rows {
+        { QStringLiteral("Type"), QStringLiteral("Reason"), QStringLiteral("Age"),
+          QStringLiteral("From"), QStringLiteral("Message") },
+        { QStringLiteral("----"), QStringLiteral("------"), QStringLiteral("----"),
+          QStringLiteral("----"), QStringLiteral("-------") }
+    };
+    for (const Event *e : std::as_const(events)) {
+        QString age = humanDuration(sim.now() - e->lastTimestamp);
+        if (e->count > 1)
+            age += QStringLiteral(" (x%1 over %2)")
+                       .arg(e->count)
+                       .arg(humanDuration(sim.now() - e->firstTimestamp));
+        rows << QStringList { e->type, e->reason, age, e->source, e->message.trimmed() };
+    }
+    QList<int> widths(4, 0);
+    for (const QStringList &row : std::as_const(rows)) {
+        for (int i = 0; i < 4; ++i)
+            widths[i] = std::max(widths[i], int(row[i].size()) + 2);
+    }
+    out += QStringLiteral("Events:\n");
+    for (const QStringList &row : std::as_const(rows)) {
+        QString line = QStringLiteral("  ");
+        for (int i = 0; i < 4; ++i)
+            line += row[i].leftJustified(widths[i]);
+        out += line + row[4] + QLatin1Char('\n');
+    }
+    return out;
 }
 
 } // namespace ordinal::core::printers

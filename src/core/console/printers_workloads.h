@@ -12,6 +12,7 @@
 
 namespace ordinal::core {
 
+class Simulation;
 struct PodDisruptionBudget;
 
 namespace printers {
@@ -29,6 +30,8 @@ std::optional<Millis> initContainerLastTermination(const Pod &pod);
 // kubectl get poddisruptionbudgets: NAME MIN AVAILABLE MAX UNAVAILABLE ALLOWED DISRUPTIONS AGE.
 QStringList podDisruptionBudgetHeader();
 QStringList podDisruptionBudgetRow(const PodDisruptionBudget &pdb, Millis now);
+// kubectl describe poddisruptionbudget (describePodDisruptionBudget), with its events.
+QString describePodDisruptionBudget(const Simulation &sim, const PodDisruptionBudget &pdb);
 
 } // namespace printers
 

@@ -169,12 +169,13 @@ namespace {
 // outside its zones upstream. Ordinal is offline, and a tutorial's short name queried as
 // absolute ("web-0.nginx.") has no such top-level domain anyway: the public root answers
 // NXDOMAIN with its SOA. ClusterDns itself (and so the loopback DNS server) refuses such names.
-void forwardUpstream(DnsMessage &reply, quint16 qtype)
+// Returns whether the reply was rewritten.
+bool forwardUpstream(DnsMessage &reply, quint16 qtype)
 {
     if (reply.rcode != quint16(DnsRcode::Refused) || qtype == DnsType::AXFR
         || qtype == DnsType::IXFR || reply.questions.size() != 1
         || reply.questions.first().klass != kDnsClassIN)
-        return;
+        return false;
     reply.rcode = quint16(DnsRcode::NxDomain);
     reply.aa = false;
     reply.ra = true;
@@ -192,6 +193,7 @@ void forwardUpstream(DnsMessage &reply, quint16 qtype)
     soa.expire = 604800;
     soa.minimum = 86400;
     reply.authority = {soa};
+    return true;
 }
 
 } // namespace
@@ -344,8 +346,8 @@ ToolOutput DnsTools::dig(const ClusterDns &dns, const PodDnsContext &context,
             replyWire = dns.answerWire(query.encode(), ClusterDns::Tcp);
             reply = DnsMessage::parse(replyWire);
         }
-        if (reply)
-            forwardUpstream(*reply, qtype);
+        if (reply && forwardUpstream(*reply, qtype))
+            replyWire = reply->encode();
         if (!reply || reply->rcode != quint16(DnsRcode::NxDomain))
             break;
     }
