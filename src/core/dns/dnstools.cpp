@@ -346,7 +346,10 @@ ToolOutput DnsTools::dig(const ClusterDns &dns, const PodDnsContext &context,
             replyWire = dns.answerWire(query.encode(), ClusterDns::Tcp);
             reply = DnsMessage::parse(replyWire);
         }
-        if (reply && forwardUpstream(*reply, qtype))
+        // Only the cluster DNS forwards; a query to another server (Ordinal's own loopback DNS
+        // server, `@127.0.0.1 -p PORT`) gets that server's REFUSED.
+        const bool clusterDns = (server.isEmpty() || server == dns.dnsServiceIP()) && port == 53;
+        if (reply && clusterDns && forwardUpstream(*reply, qtype))
             replyWire = reply->encode();
         if (!reply || reply->rcode != quint16(DnsRcode::NxDomain))
             break;
