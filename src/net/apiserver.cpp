@@ -8,6 +8,7 @@
 #include "websocketcommandsession.h"
 #include "console/console.h"
 #include "console/printers.h"
+#include "console/printers_workloads.h"
 #include "console/tablewriter.h"
 
 #include <QCoreApplication>
@@ -316,6 +317,8 @@ TableColumns columnsOf(ObjectKind kind)
     case ObjectKind::Node: return {nodeHeader(true), nodeHeader(false)};
     case ObjectKind::PersistentVolumeClaim: return {claimHeader(), claimHeader()};
     case ObjectKind::Event: return {eventHeader(), eventHeader()};
+    case ObjectKind::PodDisruptionBudget:
+        return {podDisruptionBudgetHeader(), podDisruptionBudgetHeader()};
     case ObjectKind::Namespace: {
         const QStringList header = {QStringLiteral("NAME"), QStringLiteral("STATUS"),
                                     QStringLiteral("AGE")};
@@ -350,6 +353,8 @@ QStringList rowOf(const AnyObject &object, core::Millis now)
                 return claimRow(o, now);
             else if constexpr (std::is_same_v<T, core::Event>)
                 return eventRow(o, now);
+            else if constexpr (std::is_same_v<T, core::PodDisruptionBudget>)
+                return podDisruptionBudgetRow(o, now);
             else if constexpr (std::is_same_v<T, core::Namespace>)
                 return {o.metadata.name, o.phase,
                         core::humanDuration(now - o.metadata.creationTimestamp)};

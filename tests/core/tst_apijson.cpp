@@ -112,7 +112,7 @@ private Q_SLOTS:
     void resourceTable()
     {
         const auto &table = core::apijson::resourceTable();
-        QCOMPARE(table.size(), 9);
+        QCOMPARE(table.size(), 10);
         QSet<int> kinds;
         for (const auto &info : table) {
             kinds.insert(int(info.kind));
@@ -120,7 +120,7 @@ private Q_SLOTS:
             QVERIFY2(info.verbs.contains(QStringLiteral("patch")), qPrintable(info.plural));
             QCOMPARE(&core::apijson::resourceInfo(info.kind), &info);
         }
-        QCOMPARE(kinds.size(), 9);
+        QCOMPARE(kinds.size(), 10);
         const auto *sts = core::apijson::findResource(QStringLiteral("sts"));
         QVERIFY(sts);
         QCOMPARE(sts->apiVersion(), QStringLiteral("apps/v1"));
@@ -131,6 +131,10 @@ private Q_SLOTS:
         QCOMPARE(nodes->apiVersion(), QStringLiteral("v1"));
         QVERIFY(!nodes->namespaced);
         QCOMPARE(core::apijson::findResource(QStringLiteral("po"))->kind, core::ObjectKind::Pod);
+        const auto *pdb = core::apijson::findResource(QStringLiteral("pdb"));
+        QVERIFY(pdb);
+        QCOMPARE(pdb->apiVersion(), QStringLiteral("policy/v1"));
+        QCOMPARE(pdb->qualifiedSingular(), QStringLiteral("poddisruptionbudget.policy"));
         QCOMPARE(core::apijson::findResource(QStringLiteral("deployments")), nullptr);
     }
 

@@ -1261,6 +1261,84 @@ FieldErrors Admission::validateUpdate(const PersistentVolumeClaim &old,
     return compose(QStringLiteral("PersistentVolumeClaim"), updated.metadata, errs);
 }
 
+// --- policy/v1 PodDisruptionBudget (pkg/apis/policy/validation) ------------------------------
+
+namespace {
+
+// ValidatePositiveIntOrPercent plus IsNotMoreThan100Percent, as for a budget's minAvailable and
+// maxUnavailable: a non-negative integer, or a percent string of at most 100%.
+void validateBudgetValue(const QString &value, const QString &path, Errors &errs)
+{
+    bool isInt = false;
+    const qint64 number = value.toLongLong(&isInt);
+    if (isInt) {
+        errs.nonNegative(path, number);
+        return;
+    }
+    if (!fullMatch(QStringLiteral("[0-9]+%"), value)) {
+        errs.invalid(path, goIntOrString(value),
+                     regexError(Admission::tr("a valid percent string must be a numeric string "
+                                              "followed by an ending '%'"),
+                                QStringLiteral("[0-9]+%"),
+                                {QStringLiteral("1%"), QStringLiteral("93%")}));
+        return;
+    }
+    if (value.chopped(1).toInt() > 100)
+        errs.invalid(path, goIntOrString(value), Admission::tr("must not be greater than 100%"));
+}
+
+void validateBudgetSpec(const PodDisruptionBudgetSpec &spec, Errors &errs)
+{
+    if (spec.minAvailable && spec.maxUnavailable) {
+        // Upstream prints the whole spec with %#v here; Ordinal names the two values.
+        errs.invalid(QStringLiteral("spec"),
+                     QStringLiteral("policy.PodDisruptionBudgetSpec{MinAvailable:%1, "
+                                    "MaxUnavailable:%2}")
+                         .arg(goIntOrString(*spec.minAvailable),
+                              goIntOrString(*spec.maxUnavailable)),
+                     Admission::tr("minAvailable and maxUnavailable cannot be both set"));
+    }
+    if (spec.minAvailable)
+        validateBudgetValue(*spec.minAvailable, QStringLiteral("spec.minAvailable"), errs);
+    if (spec.maxUnavailable)
+        validateBudgetValue(*spec.maxUnavailable, QStringLiteral("spec.maxUnavailable"), errs);
+    if (spec.hasSelector)
+        validateLabelSelector(spec.selector, QStringLiteral("spec.selector"), errs);
+    if (!spec.unhealthyPodEvictionPolicy.isEmpty()
+        && spec.unhealthyPodEvictionPolicy != QLatin1String("IfHealthyBudget")
+        && spec.unhealthyPodEvictionPolicy != QLatin1String("AlwaysAllow")) {
+        errs.notSupported(QStringLiteral("spec.unhealthyPodEvictionPolicy"),
+                          spec.unhealthyPodEvictionPolicy,
+                          {QStringLiteral("AlwaysAllow"), QStringLiteral("IfHealthyBudget")});
+    }
+}
+
+} // namespace
+
+void Admission::applyDefaults(PodDisruptionBudget &pdb)
+{
+    if (pdb.metadata.namespaceName.isEmpty())
+        pdb.metadata.namespaceName = defaultNamespace();
+}
+
+FieldErrors Admission::validateCreate(const PodDisruptionBudget &pdb)
+{
+    Errors errs;
+    validateObjectMeta(pdb.metadata, true, isDns1123Subdomain, errs);
+    validateBudgetSpec(pdb.spec, errs);
+    return compose(QStringLiteral("PodDisruptionBudget"), pdb.metadata, errs);
+}
+
+FieldErrors Admission::validateUpdate(const PodDisruptionBudget &old,
+                                      const PodDisruptionBudget &updated)
+{
+    // policy/v1 budgets are mutable (since 1.15): the update is validated as the new object.
+    Errors errs;
+    validateObjectMetaUpdate(old.metadata, updated.metadata, errs);
+    validateBudgetSpec(updated.spec, errs);
+    return compose(QStringLiteral("PodDisruptionBudget"), updated.metadata, errs);
+}
+
 // --- any kind -------------------------------------------------------------------------------
 
 FieldErrors Admission::admit(AnyObject &object, const AnyObject *existing)
@@ -1270,7 +1348,8 @@ FieldErrors Admission::admit(AnyObject &object, const AnyObject *existing)
             using T = std::decay_t<decltype(obj)>;
             if constexpr (std::is_same_v<T, StatefulSet> || std::is_same_v<T, Service>
                           || std::is_same_v<T, Pod> || std::is_same_v<T, Node>
-                          || std::is_same_v<T, Namespace>) {
+                          || std::is_same_v<T, Namespace>
+                          || std::is_same_v<T, PodDisruptionBudget>) {
                 applyDefaults(obj);
                 const T *old = existing ? std::get_if<T>(existing) : nullptr;
                 if (!old)

@@ -47,6 +47,8 @@ public:
     // On update the API server keeps an allocated clusterIP (and nodePorts) that the new
     // manifest leaves out, so `kubectl apply` of the same file works again.
     static void applyUpdateDefaults(const Service &old, Service &updated);
+    // namespace "default".
+    static void applyDefaults(PodDisruptionBudget &pdb);
 
     static FieldErrors validateCreate(const StatefulSet &set);
     // Only replicas, ordinals, template, updateStrategy, revisionHistoryLimit,
@@ -70,6 +72,13 @@ public:
     // Where a field was written: the field itself, else the nearest enclosing field, else the
     // object (metadata.source); invalid when the object came from no manifest.
     static SourcePos fieldPosition(const ObjectMeta &meta, const QString &field);
+
+    // minAvailable or maxUnavailable (not both), each a non-negative integer or a percent up to
+    // 100%; the selector; unhealthyPodEvictionPolicy IfHealthyBudget or AlwaysAllow.
+    static FieldErrors validateCreate(const PodDisruptionBudget &pdb);
+    // policy/v1 budgets are mutable: validated as a create, plus the metadata rules.
+    static FieldErrors validateUpdate(const PodDisruptionBudget &old,
+                                      const PodDisruptionBudget &updated);
 
     // Any kind at once: applies defaults, then validates as a create (existing == nullptr) or as
     // an update of *existing (which must hold the same alternative). No errors: accepted.

@@ -466,6 +466,10 @@ const QList<ResourceInfo> &resourceTable()
             {ObjectKind::ControllerRevision, apps, v1, QStringLiteral("ControllerRevision"),
              QStringLiteral("controllerrevisions"), QStringLiteral("controllerrevision"), {},
              true, all},
+            // The breadth kinds.
+            {ObjectKind::PodDisruptionBudget, QStringLiteral("policy"), v1,
+             QStringLiteral("PodDisruptionBudget"), QStringLiteral("poddisruptionbudgets"),
+             QStringLiteral("poddisruptionbudget"), {QStringLiteral("pdb")}, true, all},
         };
     }();
     return table;
@@ -894,6 +898,44 @@ json toEventsV1Json(const Event &event, qint64 epochMs)
     j["deprecatedFirstTimestamp"] = core.at("firstTimestamp");
     j["deprecatedLastTimestamp"] = core.at("lastTimestamp");
     j["deprecatedCount"] = event.count;
+// --- policy/v1 (the breadth kinds) ------------------------------------------------------------
+
+json toJson(const PodDisruptionBudget &pdb, qint64 epochMs)
+{
+    json j = header(ObjectKind::PodDisruptionBudget);
+    j["metadata"] = toJson(pdb.metadata, epochMs);
+    json spec = json::object();
+    if (pdb.spec.minAvailable)
+        spec["minAvailable"] = intOrString(*pdb.spec.minAvailable);
+    if (pdb.spec.maxUnavailable)
+        spec["maxUnavailable"] = intOrString(*pdb.spec.maxUnavailable);
+    if (pdb.spec.hasSelector)
+        spec["selector"] = labelSelector(pdb.spec.selector);
+    putString(spec, "unhealthyPodEvictionPolicy", pdb.spec.unhealthyPodEvictionPolicy);
+    j["spec"] = std::move(spec);
+    const PodDisruptionBudgetStatus &st = pdb.status;
+    json status = {{"observedGeneration", st.observedGeneration},
+                   {"disruptionsAllowed", st.disruptionsAllowed},
+                   {"currentHealthy", st.currentHealthy},
+                   {"desiredHealthy", st.desiredHealthy},
+                   {"expectedPods", st.expectedPods}};
+    if (!st.disruptedPods.isEmpty()) {
+        json disrupted = json::object();
+        for (auto it = st.disruptedPods.cbegin(); it != st.disruptedPods.cend(); ++it)
+            disrupted[s(it.key())] = timestamp(it.value(), epochMs);
+        status["disruptedPods"] = std::move(disrupted);
+    }
+    if (st.observedGeneration > 0) {
+        status["conditions"] = json::array({{
+            {"type", "DisruptionAllowed"},
+            {"status", st.disruptionAllowed ? "True" : "False"},
+            {"observedGeneration", st.observedGeneration},
+            {"lastTransitionTime", timestamp(st.conditionTransitionTime, epochMs)},
+            {"reason", st.disruptionAllowed ? "SufficientPods" : "InsufficientPods"},
+            {"message", ""},
+        }});
+    }
+    j["status"] = std::move(status);
     return j;
 }
 

@@ -70,6 +70,7 @@ nlohmann::json toJson(const Event &event, qint64 epochMs);
 // The same event as events.k8s.io/v1 writes it (upstream's conversion from core/v1: note,
 // regarding, reportingController, deprecatedSource, deprecated timestamps and count).
 nlohmann::json toEventsV1Json(const Event &event, qint64 epochMs);
+nlohmann::json toJson(const PodDisruptionBudget &pdb, qint64 epochMs);
 
 // Pieces, for callers that build other documents (a pod template in a revision, a Table row).
 nlohmann::json toJson(const ObjectMeta &meta, qint64 epochMs);

@@ -24,8 +24,14 @@ struct TimingModel
     Millis defaultPullTime = 17 * kSecond; // pulling an image that is not on the node
     QMap<QString, Millis> pullTimes;       // per image, set by `sim pull-time`
     QStringList unpullableImages;          // pulls fail: ErrImagePull, ImagePullBackOff
+    // A pull of an image the node already has (imagePullPolicy Always): the registry is asked
+    // for the digest and no layer is downloaded.
+    Millis digestCheck = 1 * kSecond;
     Millis containerStart = 2 * kSecond;   // sandbox + create + start once the image is there
     Millis containerStop = 1 * kSecond;    // a container exits this long after SIGTERM
+    // How long an init container's command runs before it exits (Ordinal does not run the
+    // command; the tutorials' init scripts take about this long).
+    Millis initContainerRun = 3 * kSecond;
     Millis nodeMonitorGracePeriod = 50 * kSecond; // node Ready -> Unknown (1.32+)
     qint64 defaultTolerationSeconds = 300;        // unreachable/not-ready NoExecute eviction
 };

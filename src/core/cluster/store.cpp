@@ -32,6 +32,8 @@ QString kindName(ObjectKind kind)
         return QStringLiteral("Pod");
     case ObjectKind::PersistentVolumeClaim:
         return QStringLiteral("PersistentVolumeClaim");
+    case ObjectKind::PodDisruptionBudget:
+        return QStringLiteral("PodDisruptionBudget");
     case ObjectKind::Event:
         break;
     }

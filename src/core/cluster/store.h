@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/policy.h"
 #include "api/types.h"
 
 #include <QHash>
@@ -23,11 +24,13 @@ enum class ObjectKind {
     Pod,
     PersistentVolumeClaim,
     Event,
+    PodDisruptionBudget,
 };
 
 // Any stored object, for watch events and generic printing.
 using AnyObject = std::variant<Namespace, Node, Service, Endpoints, StatefulSet,
-                               ControllerRevision, Pod, PersistentVolumeClaim, Event>;
+                               ControllerRevision, Pod, PersistentVolumeClaim, Event,
+                               PodDisruptionBudget>;
 
 template<typename T>
 constexpr ObjectKind kindOf();
@@ -46,6 +49,10 @@ template<> constexpr ObjectKind kindOf<PersistentVolumeClaim>()
     return ObjectKind::PersistentVolumeClaim;
 }
 template<> constexpr ObjectKind kindOf<Event>() { return ObjectKind::Event; }
+template<> constexpr ObjectKind kindOf<PodDisruptionBudget>()
+{
+    return ObjectKind::PodDisruptionBudget;
+}
 
 QString kindName(ObjectKind kind); // "Pod", "StatefulSet", ...
 
@@ -63,6 +70,7 @@ decltype(auto) forKind(ObjectKind kind, F &&f)
     case ObjectKind::ControllerRevision: return f(std::type_identity<ControllerRevision>());
     case ObjectKind::Pod: return f(std::type_identity<Pod>());
     case ObjectKind::PersistentVolumeClaim: return f(std::type_identity<PersistentVolumeClaim>());
+    case ObjectKind::PodDisruptionBudget: return f(std::type_identity<PodDisruptionBudget>());
     case ObjectKind::Event: break;
     }
     return f(std::type_identity<Event>());
@@ -338,7 +346,8 @@ private:
     std::tuple<QMap<QString, Namespace>, QMap<QString, Node>, QMap<QString, Service>,
                QMap<QString, Endpoints>, QMap<QString, StatefulSet>,
                QMap<QString, ControllerRevision>, QMap<QString, Pod>,
-               QMap<QString, PersistentVolumeClaim>, QMap<QString, Event>>
+               QMap<QString, PersistentVolumeClaim>, QMap<QString, Event>,
+               QMap<QString, PodDisruptionBudget>>
         m_maps;
     // Each map's objects by key: finding one by key does not walk the ordered map (pods are
     // found by key several times per change). Points into the map this store owns.
@@ -346,7 +355,7 @@ private:
     using Index = QHash<QString, T *>;
     std::tuple<Index<Namespace>, Index<Node>, Index<Service>, Index<Endpoints>,
                Index<StatefulSet>, Index<ControllerRevision>, Index<Pod>,
-               Index<PersistentVolumeClaim>, Index<Event>>
+               Index<PersistentVolumeClaim>, Index<Event>, Index<PodDisruptionBudget>>
         m_index;
     qint64 m_resourceVersion = 0;
     qint64 m_nodeGeneration = 0;

@@ -63,14 +63,16 @@ void EndpointsController::sync(Simulation &sim, const QString &serviceKey)
     selector.matchLabels = service->spec.selector;
 
     Endpoints endpoints;
-    if (const Endpoints *existing = store.find<Endpoints>(serviceKey))
+    if (const Endpoints *existing = store.find<Endpoints>(serviceKey)) {
         endpoints = *existing;
-    else
+    } else {
+        // Stamped once, when the object is created: time 0 is a valid creation time (a
+        // Service applied at the start), not "unset".
         endpoints.metadata.uid = sim.newUid();
+        endpoints.metadata.creationTimestamp = sim.now();
+    }
     endpoints.metadata.name = service->metadata.name;
     endpoints.metadata.namespaceName = service->metadata.namespaceName;
-    if (endpoints.metadata.creationTimestamp == 0)
-        endpoints.metadata.creationTimestamp = sim.now();
 
     QList<EndpointAddress> ready;
     QList<EndpointAddress> notReady;

@@ -45,11 +45,20 @@ QString durationText(Millis ms)
     return QStringLiteral("%1m%2s").arg(ms / kMinute).arg((ms % kMinute) / kSecond);
 }
 
-// Writes the pod's container readiness and the Ready/ContainersReady conditions.
-void setReady(Pod &pod, bool ready, Millis now)
+// Writes each container's readiness and the Ready/ContainersReady conditions. As the kubelet's
+// prober: a container with a readiness probe is ready when its probe passes (probesPass), one
+// without a probe is ready as soon as it runs. A pod with no readiness probe at all follows
+// probesPass too, so that `sim unready` still means something for it (Ordinal's fault, not a
+// kubelet behaviour).
+void setReady(Pod &pod, bool probesPass, Millis now)
 {
-    for (ContainerStatus &cs : pod.status.containerStatuses)
-        cs.ready = ready && cs.state.kind == ContainerState::Kind::Running;
+    const bool anyProbe = hasReadinessProbe(pod);
+    for (qsizetype i = 0; i < pod.status.containerStatuses.size(); ++i) {
+        ContainerStatus &cs = pod.status.containerStatuses[i];
+        const bool probed = !anyProbe
+            || (i < pod.spec.containers.size() && pod.spec.containers[i].readinessProbe);
+        cs.ready = cs.state.kind == ContainerState::Kind::Running && (!probed || probesPass);
+    }
     const bool all = std::all_of(pod.status.containerStatuses.cbegin(),
                                  pod.status.containerStatuses.cend(),
                                  [](const ContainerStatus &cs) { return cs.ready; });
@@ -67,6 +76,40 @@ void setReady(Pod &pod, bool ready, Millis now)
     }
     pod.status.setCondition(QStringLiteral("ContainersReady"), status, now, reason, message);
     pod.status.setCondition(QStringLiteral("Ready"), status, now, reason, message);
+}
+
+// Index of the first init container that has not completed (exit code 0), or -1 when all did.
+qsizetype pendingInit(const Pod &pod)
+{
+    for (qsizetype i = 0; i < pod.spec.initContainers.size(); ++i) {
+        const ContainerStatus *cs = i < pod.status.initContainerStatuses.size()
+            ? &pod.status.initContainerStatuses[i]
+            : nullptr;
+        if (!cs || cs->state.kind != ContainerState::Kind::Terminated || cs->state.exitCode != 0)
+            return i;
+    }
+    return -1;
+}
+
+// The Initialized condition, as the kubelet's GeneratePodInitializedCondition words it.
+void setInitialized(Pod &pod, Millis now)
+{
+    QStringList incomplete;
+    for (qsizetype i = 0; i < pod.spec.initContainers.size(); ++i) {
+        const ContainerStatus *cs = i < pod.status.initContainerStatuses.size()
+            ? &pod.status.initContainerStatuses[i]
+            : nullptr;
+        if (!cs || cs->state.kind != ContainerState::Kind::Terminated || cs->state.exitCode != 0)
+            incomplete << pod.spec.initContainers[i].name;
+    }
+    if (incomplete.isEmpty()) {
+        pod.status.setCondition(QStringLiteral("Initialized"), QStringLiteral("True"), now);
+    } else {
+        pod.status.setCondition(QStringLiteral("Initialized"), QStringLiteral("False"), now,
+                                QStringLiteral("ContainersNotInitialized"),
+                                QStringLiteral("containers with incomplete status: [")
+                                    % incomplete.join(QLatin1Char(' ')) % QLatin1Char(']'));
+    }
 }
 
 bool nodeUp(Simulation &sim, const Pod &pod)
@@ -97,6 +140,17 @@ Millis pullTime(Simulation &sim, const QString &image)
     return sim.state().pullTimes.value(image, timing.pullTimes.value(image, timing.defaultPullTime));
 }
 
+// How long the pull of image for pod's node takes: a full pull where the node lacks the image,
+// and only the registry's digest check where it has it (imagePullPolicy Always): containerd
+// finds every layer present and downloads nothing.
+Millis pullTime(Simulation &sim, const Pod &pod, const QString &image)
+{
+    const Node *node = sim.store().find<Node>(pod.spec.nodeName);
+    if (node && node->images.contains(image))
+        return std::min(sim.config().timing.digestCheck, pullTime(sim, image));
+    return pullTime(sim, image);
+}
+
 // Images of the pod's containers that the node does not have yet.
 QStringList missingImages(Simulation &sim, const Pod &pod)
 {
@@ -113,17 +167,22 @@ QStringList missingImages(Simulation &sim, const Pod &pod)
 // The steps below read the pod as stored (current) and change it in place with
 // Simulation::update; Events are recorded before the change, as the kubelet reports them.
 
+void startInit(Simulation &sim, const QString &key, const Pod &pod, qint64 token);
+
 void admit(Simulation &sim, const QString &key, const Pod &current, PodRuntime &runtime)
 {
     const Millis now = sim.now();
     const qint64 token = ++runtime.token;
-    const QStringList missing = missingImages(sim, current);
+    // While init containers are pending, the app containers' images are pulled only once the
+    // last init container completed (the kubelet pulls each container's image as it starts it).
+    const bool initializing = pendingInit(current) >= 0;
+    const QStringList missing = initializing ? QStringList() : missingImages(sim, current);
     Millis total = 0;
     for (const QString &image : missing) {
         sim.recordEvent(refOf(current), QStringLiteral("Normal"), QStringLiteral("Pulling"),
                         [&] { return QStringLiteral("Pulling image \"%1\"").arg(image); },
                         kKubelet);
-        total += pullTime(sim, image);
+        total += pullTime(sim, current, image);
     }
     const Node *node = sim.store().find<Node>(current.spec.nodeName);
     const QString hostIP = node ? node->internalIP : QString();
@@ -133,18 +192,35 @@ void admit(Simulation &sim, const QString &key, const Pod &current, PodRuntime &
         pod.status.hostIP = hostIP;
         pod.status.startTime = now;
         pod.status.conditions.reserve(4); // PodScheduled, Initialized, ContainersReady, Ready
-        pod.status.setCondition(QStringLiteral("Initialized"), QStringLiteral("True"), now);
+        // As the kubelet's convertToAPIContainerStatuses: a container not started yet waits
+        // with reason ContainerCreating, or PodInitializing when the pod has init containers.
+        const QString waiting = pod.spec.initContainers.isEmpty()
+            ? QStringLiteral("ContainerCreating")
+            : QStringLiteral("PodInitializing");
+        pod.status.initContainerStatuses.reserve(pod.spec.initContainers.size());
+        for (const Container &c : std::as_const(pod.spec.initContainers)) {
+            ContainerStatus cs;
+            cs.name = c.name;
+            cs.image = c.image;
+            cs.state.reason = waiting;
+            pod.status.initContainerStatuses << cs;
+        }
+        setInitialized(pod, now);
         pod.status.containerStatuses.reserve(pod.spec.containers.size());
         for (const Container &c : std::as_const(pod.spec.containers)) {
             ContainerStatus cs;
             cs.name = c.name;
             cs.image = c.image;
             cs.state.kind = ContainerState::Kind::Waiting;
-            cs.state.reason = QStringLiteral("ContainerCreating");
+            cs.state.reason = waiting;
             pod.status.containerStatuses << cs;
         }
         setReady(pod, false, now);
     });
+    if (initializing) {
+        startInit(sim, key, stored, token);
+        return;
+    }
     if (missing.isEmpty()) {
         for (const Container &c : stored.spec.containers) {
             sim.recordEvent(refOf(stored), QStringLiteral("Normal"), QStringLiteral("Pulled"),
@@ -159,6 +235,198 @@ void admit(Simulation &sim, const QString &key, const Pod &current, PodRuntime &
     } else {
         queue(sim, key, stored, KubeletStep::PullDone, total, token);
     }
+}
+
+// --- init containers ------------------------------------------------------------------
+// As the kubelet's computeInitContainerActions: one init container at a time, in order, each
+// run to completion (exit code 0) before the next starts; the app containers start after the
+// last one. A failed one is restarted (with back-off) unless restartPolicy is Never, which
+// fails the pod.
+
+// Pulls (when needed) and starts the first init container that has not completed.
+void startInit(Simulation &sim, const QString &key, const Pod &pod, qint64 token)
+{
+    const qsizetype i = pendingInit(pod);
+    if (i < 0)
+        return;
+    const Container &c = pod.spec.initContainers[i];
+    const Node *node = sim.store().find<Node>(pod.spec.nodeName);
+    const bool present = node && node->images.contains(c.image);
+    if (present && c.imagePullPolicy != QLatin1String("Always")) {
+        sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Pulled"),
+                        [&] {
+                            return QStringLiteral("Container image \"%1\" already present on "
+                                                  "machine")
+                                .arg(c.image);
+                        },
+                        kKubelet);
+        queue(sim, key, pod, KubeletStep::InitStarted, sim.config().timing.containerStart, token);
+        return;
+    }
+    sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Pulling"),
+                    [&] { return QStringLiteral("Pulling image \"%1\"").arg(c.image); },
+                    kKubelet);
+    queue(sim, key, pod, KubeletStep::InitPullDone, pullTime(sim, pod, c.image), token);
+}
+
+void initPullDone(Simulation &sim, const QString &key, const Pod &pod, PodRuntime &runtime)
+{
+    const qsizetype i = pendingInit(pod);
+    if (i < 0)
+        return;
+    const QString image = pod.spec.initContainers[i].image;
+    const Millis took = pullTime(sim, pod, image);
+    sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Pulled"),
+                    [&] {
+                        return QStringLiteral("Successfully pulled image \"%1\" in %2 (%2 "
+                                              "including waiting)")
+                            .arg(image, durationText(took));
+                    },
+                    kKubelet);
+    if (!sim.store().find<Node>(pod.spec.nodeName)->images.contains(image))
+        sim.update<Node>(pod.spec.nodeName, [&](Node &node) { node.images << image; });
+    queue(sim, key, pod, KubeletStep::InitStarted, sim.config().timing.containerStart,
+          ++runtime.token);
+}
+
+void initStarted(Simulation &sim, const QString &key, const Pod &current, PodRuntime &runtime)
+{
+    const qsizetype i = pendingInit(current);
+    if (i < 0)
+        return;
+    const Millis now = sim.now();
+    // The sandbox, and with it the pod's address, exists before the first init container.
+    const QString ip =
+        current.status.podIP.isEmpty() ? sim.allocatePodIP(current.spec.nodeName) : QString();
+    const QString name = current.spec.initContainers[i].name;
+    sim.recordEvent(refOf(current), QStringLiteral("Normal"), QStringLiteral("Created"),
+                    [&] { return QStringLiteral("Created container ") + name; }, kKubelet);
+    sim.recordEvent(refOf(current), QStringLiteral("Normal"), QStringLiteral("Started"),
+                    [&] { return QStringLiteral("Started container ") + name; }, kKubelet);
+    const Pod &stored = sim.update<Pod>(key, [&](Pod &pod) {
+        if (!ip.isEmpty())
+            pod.status.podIP = ip;
+        ContainerStatus &cs = pod.status.initContainerStatuses[i];
+        if (cs.lastState) // every start after the first follows a failed run
+            ++cs.restartCount;
+        cs.state = ContainerState{ContainerState::Kind::Running, {}, {}, 0, now, 0};
+        cs.started = true;
+        cs.ready = false;
+    });
+    queue(sim, key, stored, KubeletStep::InitExited, sim.config().timing.initContainerRun,
+          ++runtime.token);
+}
+
+void startApp(Simulation &sim, const QString &key, const Pod &pod, qint64 token);
+
+void initExited(Simulation &sim, const QString &key, const Pod &current, PodRuntime &runtime)
+{
+    const qsizetype i = pendingInit(current);
+    if (i < 0)
+        return;
+    const Millis now = sim.now();
+    const bool failed = runtime.initFailing;
+    const bool never = current.spec.restartPolicy == QLatin1String("Never");
+    const qint64 token = ++runtime.token;
+    const Pod &stored = sim.update<Pod>(key, [&](Pod &pod) {
+        ContainerStatus &cs = pod.status.initContainerStatuses[i];
+        cs.state = ContainerState{ContainerState::Kind::Terminated,
+                                  failed ? QStringLiteral("Error") : QStringLiteral("Completed"),
+                                  {}, failed ? 1 : 0, cs.state.startedAt, now};
+        cs.started = false;
+        // A completed init container reads ready, as the kubelet reports it.
+        cs.ready = !failed;
+        if (failed) {
+            cs.lastState = cs.state;
+            if (never) {
+                pod.status.phase = PodPhase::Failed;
+                for (ContainerStatus &app : pod.status.containerStatuses)
+                    app.state.reason = QStringLiteral("PodInitializing");
+            }
+        }
+        setInitialized(pod, now);
+    });
+    const QString name = stored.spec.initContainers[i].name;
+    if (!failed) {
+        if (pendingInit(stored) >= 0)
+            startInit(sim, key, stored, token);
+        else
+            startApp(sim, key, stored, token);
+        return;
+    }
+    ++runtime.initCrashes;
+    if (never) {
+        sim.decide(kKubelet, QStringLiteral("Pod"), key, stored.metadata.name, [&] {
+            return Kubelet::tr("%1: init container %2 exited with code 1 and restartPolicy is "
+                               "Never, so the pod fails; its app containers never start.")
+                .arg(stored.metadata.name, name);
+        });
+        return;
+    }
+    sim.decide(kKubelet, QStringLiteral("Pod"), key, stored.metadata.name, [&] {
+        return Kubelet::tr("%1: init container %2 exited with code 1; the kubelet runs it again "
+                           "(after a growing back-off) and starts no app container until it "
+                           "succeeds.")
+            .arg(stored.metadata.name, name);
+    });
+    queue(sim, key, stored, KubeletStep::InitRestart, kSecond, token);
+}
+
+void initRestart(Simulation &sim, const QString &key, const Pod &current, PodRuntime &runtime)
+{
+    const qsizetype i = pendingInit(current);
+    if (i < 0)
+        return;
+    const ContainerStatus &cs = current.status.initContainerStatuses[i];
+    if (cs.state.kind == ContainerState::Kind::Terminated && runtime.initCrashes >= 2) {
+        // Init:CrashLoopBackOff: 10 s doubling up to 5 min, as for app containers.
+        const Millis delay = std::min<Millis>(
+            10 * kSecond << std::min(runtime.initCrashes - 2, 5), 5 * kMinute);
+        const Pod &pod = sim.update<Pod>(key, [&](Pod &waiting) {
+            ContainerStatus &status = waiting.status.initContainerStatuses[i];
+            status.state = ContainerState{
+                ContainerState::Kind::Waiting, QStringLiteral("CrashLoopBackOff"),
+                QStringLiteral("back-off %1 restarting failed container=%2 pod=%3_%4(%5)")
+                    .arg(durationText(delay), status.name, waiting.metadata.name,
+                         waiting.metadata.namespaceName, waiting.metadata.uid),
+                0, 0, 0};
+        });
+        sim.recordEvent(refOf(pod), QStringLiteral("Warning"), QStringLiteral("BackOff"),
+                        QStringLiteral("Back-off restarting failed container %1 in pod %2_%3(%4)")
+                            .arg(cs.name, pod.metadata.name, pod.metadata.namespaceName,
+                                 pod.metadata.uid),
+                        kKubelet);
+        queue(sim, key, pod, KubeletStep::InitRestart, delay, ++runtime.token);
+        return;
+    }
+    initStarted(sim, key, current, runtime);
+}
+
+// The last init container completed: pull the app containers' images and start them.
+void startApp(Simulation &sim, const QString &key, const Pod &pod, qint64 token)
+{
+    const QStringList missing = missingImages(sim, pod);
+    Millis total = 0;
+    for (const QString &image : missing) {
+        sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Pulling"),
+                        [&] { return QStringLiteral("Pulling image \"%1\"").arg(image); },
+                        kKubelet);
+        total += pullTime(sim, pod, image);
+    }
+    if (!missing.isEmpty()) {
+        queue(sim, key, pod, KubeletStep::PullDone, total, token);
+        return;
+    }
+    for (const Container &c : pod.spec.containers) {
+        sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Pulled"),
+                        [&] {
+                            return QStringLiteral("Container image \"%1\" already present on "
+                                                  "machine")
+                                .arg(c.image);
+                        },
+                        kKubelet);
+    }
+    queue(sim, key, pod, KubeletStep::Started, sim.config().timing.containerStart, token);
 }
 
 void pullDone(Simulation &sim, const QString &key, const Pod &current, PodRuntime &runtime)
@@ -205,7 +473,7 @@ void pullDone(Simulation &sim, const QString &key, const Pod &current, PodRuntim
     for (const QString &image : missing) {
         if (!present.contains(image))
             pulled << image;
-        const Millis took = pullTime(sim, image);
+        const Millis took = pullTime(sim, current, image);
         sim.recordEvent(refOf(current), QStringLiteral("Normal"), QStringLiteral("Pulled"),
                         [&] {
                             return QStringLiteral("Successfully pulled image \"%1\" in %2 (%2 "
@@ -424,6 +692,18 @@ void Kubelet::step(Simulation &sim, const WorkItem &item)
     case KubeletStep::Stopped:
         stopped(sim, item.key, pod, runtime);
         break;
+    case KubeletStep::InitPullDone:
+        initPullDone(sim, item.key, pod, runtime);
+        break;
+    case KubeletStep::InitStarted:
+        initStarted(sim, item.key, pod, runtime);
+        break;
+    case KubeletStep::InitExited:
+        initExited(sim, item.key, pod, runtime);
+        break;
+    case KubeletStep::InitRestart:
+        initRestart(sim, item.key, pod, runtime);
+        break;
     }
 }
 
@@ -467,6 +747,12 @@ void Kubelet::setReadinessFailing(Simulation &sim, const Pod &pod, bool failing)
         delay = (failing ? probe->failureThreshold : probe->successThreshold)
             * qint64(probe->periodSeconds) * kSecond;
     queue(sim, pod, KubeletStep::ProbeResult, delay, nextToken(sim, pod));
+}
+
+void Kubelet::setInitFailing(Simulation &sim, const Pod &pod, bool failing)
+{
+    PodRuntime &runtime = sim.podRuntime(pod.metadata.uid);
+    runtime.initFailing = failing;
 }
 
 void Kubelet::crash(Simulation &sim, const Pod &original)

@@ -9,7 +9,8 @@ namespace ordinal::core {
 class Simulation;
 struct WorkItem;
 
-// The kubelet of every node, as a timed state machine per pod: ContainerCreating while the
+// The kubelet of every node, as a timed state machine per pod: init containers first, one at a
+// time and each to completion (PodInitializing), then ContainerCreating while the
 // image is pulled (only when the node lacks it) and the container starts, then Running, then
 // Ready when the readiness probe first passes (initialDelaySeconds); crashes restart with
 // back-off (CrashLoopBackOff); a deleted pod gets SIGTERM and disappears once its containers
@@ -27,6 +28,9 @@ public:
     // User-triggered faults (`sim unready|ready|crash|fail`).
     static void setReadinessFailing(Simulation &sim, const Pod &pod, bool failing);
     static void crash(Simulation &sim, const Pod &pod);
+    // `sim init-fail|init-pass`: from now on every init container run of the pod exits with
+    // code 1 (or with 0 again). The running init container fails when its command ends.
+    static void setInitFailing(Simulation &sim, const Pod &pod, bool failing);
     static void fail(Simulation &sim, const Pod &pod);
     // The containers' processes exited with exitCode (a command run to its end, as `kubectl
     // run -i` attaches to): terminated, and the pod Succeeded (0) or Failed; only for pods

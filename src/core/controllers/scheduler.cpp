@@ -89,6 +89,16 @@ qint64 requested(const Pod &pod, const QString &resource)
     return total;
 }
 
+// Whether a filter failure is Unschedulable (evicting pods could resolve it: resources, the
+// pod's anti-affinity) rather than UnschedulableAndUnresolvable (taints, readiness, cordon,
+// node affinity, pod affinity), as the scheduler's plugins return their statuses.
+bool preemptionMightHelp(const QString &reason)
+{
+    return reason.startsWith(QLatin1String("Insufficient "))
+        || reason == QLatin1String("Too many pods")
+        || reason == QLatin1String("node(s) didn't match pod anti-affinity rules");
+}
+
 // Filters that read only the node and the pod's spec. Reasons are the scheduler's own
 // phrases, counted per node in the FailedScheduling text.
 QString staticUnfit(const Pod &pod, const Node &node)
@@ -456,14 +466,31 @@ void Scheduler::schedule(Simulation &sim, const QString &podKey)
     const ObjectReference ref{QStringLiteral("Pod"), pod.metadata.namespaceName,
                               pod.metadata.name, pod.metadata.uid};
     if (feasible == 0) {
+        // As FitError.Error: the whole "N reason" strings, sorted (so "1 node(s) had ..."
+        // comes before "2 node(s) didn't ...").
         QStringList parts;
-        for (auto it = reasons.cbegin(); it != reasons.cend(); ++it)
+        int helpful = 0;
+        for (auto it = reasons.cbegin(); it != reasons.cend(); ++it) {
             parts << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
+            if (preemptionMightHelp(it.key()))
+                helpful += it.value();
+        }
+        parts.sort();
+        // DefaultPreemption's PostFilter: nodes rejected for a reason that evicting pods could
+        // resolve are dry-run, and with every pod at priority 0 none is a victim.
+        QStringList preemption;
+        if (nodeCount - helpful > 0)
+            preemption << QStringLiteral("%1 Preemption is not helpful for scheduling")
+                              .arg(nodeCount - helpful);
+        if (helpful > 0)
+            preemption << QStringLiteral("%1 No preemption victims found for incoming pod")
+                              .arg(helpful);
+        preemption.sort();
         const QString message =
             QStringLiteral("0/%1 nodes are available: %2. preemption: 0/%1 nodes are available: "
-                           "%1 Preemption is not helpful for scheduling.")
+                           "%3.")
                 .arg(nodeCount)
-                .arg(parts.join(QStringLiteral(", ")));
+                .arg(parts.join(QStringLiteral(", ")), preemption.join(QStringLiteral(", ")));
         const PodCondition *previous = pod.status.condition(QStringLiteral("PodScheduled"));
         if (!previous || previous->message != message) {
             sim.update<Pod>(podKey, [&](Pod &unschedulable) {

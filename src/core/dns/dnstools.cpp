@@ -163,6 +163,41 @@ QString DnsTools::digRecordLine(const DnsRecord &rr)
     return line;
 }
 
+namespace {
+
+// From a pod, the cluster DNS is CoreDNS, whose `forward . /etc/resolv.conf` sends a name
+// outside its zones upstream. Ordinal is offline, and a tutorial's short name queried as
+// absolute ("web-0.nginx.") has no such top-level domain anyway: the public root answers
+// NXDOMAIN with its SOA. ClusterDns itself (and so the loopback DNS server) refuses such names.
+// Returns whether the reply was rewritten.
+bool forwardUpstream(DnsMessage &reply, quint16 qtype)
+{
+    if (reply.rcode != quint16(DnsRcode::Refused) || qtype == DnsType::AXFR
+        || qtype == DnsType::IXFR || reply.questions.size() != 1
+        || reply.questions.first().klass != kDnsClassIN)
+        return false;
+    reply.rcode = quint16(DnsRcode::NxDomain);
+    reply.aa = false;
+    reply.ra = true;
+    reply.answers.clear();
+    reply.additional.clear();
+    DnsRecord soa;
+    soa.name = QStringLiteral(".");
+    soa.type = DnsType::SOA;
+    soa.ttl = 86400;
+    soa.target = QStringLiteral("a.root-servers.net.");
+    soa.mailbox = QStringLiteral("nstld.verisign-grs.com.");
+    soa.serial = 2026010100;
+    soa.refresh = 1800;
+    soa.retry = 900;
+    soa.expire = 604800;
+    soa.minimum = 86400;
+    reply.authority = {soa};
+    return true;
+}
+
+} // namespace
+
 ToolOutput DnsTools::dig(const ClusterDns &dns, const PodDnsContext &context,
                          const QStringList &args, Millis now)
 {
@@ -311,6 +346,11 @@ ToolOutput DnsTools::dig(const ClusterDns &dns, const PodDnsContext &context,
             replyWire = dns.answerWire(query.encode(), ClusterDns::Tcp);
             reply = DnsMessage::parse(replyWire);
         }
+        // Only the cluster DNS forwards; a query to another server (Ordinal's own loopback DNS
+        // server, `@127.0.0.1 -p PORT`) gets that server's REFUSED.
+        const bool clusterDns = (server.isEmpty() || server == dns.dnsServiceIP()) && port == 53;
+        if (reply && clusterDns && forwardUpstream(*reply, qtype))
+            replyWire = reply->encode();
         if (!reply || reply->rcode != quint16(DnsRcode::NxDomain))
             break;
     }

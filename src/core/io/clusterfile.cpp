@@ -161,6 +161,8 @@ bool ClusterFile::parse(const QByteArray &data, const QString &fileName, Cluster
                         ok = reader.duration(t.second, &timing.containerStart);
                     else if (tk == QLatin1String("containerStop"))
                         ok = reader.duration(t.second, &timing.containerStop);
+                    else if (tk == QLatin1String("initContainerRun"))
+                        ok = reader.duration(t.second, &timing.initContainerRun);
                     else if (tk == QLatin1String("nodeMonitorGracePeriod"))
                         ok = reader.duration(t.second, &timing.nodeMonitorGracePeriod);
                     else if (tk == QLatin1String("defaultTolerationSeconds"))

@@ -436,6 +436,8 @@ const QSet<QString> *knownFields(const char *goType)
         { "v1.StatefulSetUpdateStrategy", set({ "type", "rollingUpdate" }) },
         { "v1.RollingUpdateStatefulSetStrategy", set({ "partition", "maxUnavailable" }) },
         { "v1.StatefulSetOrdinals", set({ "start" }) },
+        { "v1.PodDisruptionBudgetSpec",
+          set({ "minAvailable", "selector", "maxUnavailable", "unhealthyPodEvictionPolicy" }) },
         { "v1.StatefulSetPersistentVolumeClaimRetentionPolicy",
           set({ "whenDeleted", "whenScaled" }) },
         { "v1.LabelSelector", set({ "matchLabels", "matchExpressions" }) },
@@ -1181,6 +1183,27 @@ public:
                });
     }
 
+    // policy/v1 PodDisruptionBudgetSpec.
+    void pdbSpec(const YNode &node, const QString &path, PodDisruptionBudgetSpec &spec)
+    {
+        const char *s = "PodDisruptionBudgetSpec";
+        fields(node, path, s, "v1.PodDisruptionBudgetSpec",
+               [&](const QString &k, const YNode &v, const QString &p) {
+                   if (k == QLatin1String("minAvailable")) {
+                       if (jsonKind(v) != JsonKind::Null)
+                           spec.minAvailable = intOrString(v);
+                   } else if (k == QLatin1String("maxUnavailable")) {
+                       if (jsonKind(v) != JsonKind::Null)
+                           spec.maxUnavailable = intOrString(v);
+                   } else if (k == QLatin1String("selector")) {
+                       spec.hasSelector = jsonKind(v) != JsonKind::Null;
+                       spec.selector = labelSelector(v, p);
+                   } else if (k == QLatin1String("unhealthyPodEvictionPolicy")) {
+                       spec.unhealthyPodEvictionPolicy = str(v, p, s);
+                   }
+               });
+    }
+
     PersistentVolumeClaim pvc(const YNode &node, const QString &path)
     {
         PersistentVolumeClaim claim;
@@ -1454,6 +1477,7 @@ const QMap<QString, KindInfo> &knownKinds()
         {QStringLiteral("Node"), {ObjectKind::Node, "v1"}},
         {QStringLiteral("Namespace"), {ObjectKind::Namespace, "v1"}},
         {QStringLiteral("PersistentVolumeClaim"), {ObjectKind::PersistentVolumeClaim, "v1"}},
+        {QStringLiteral("PodDisruptionBudget"), {ObjectKind::PodDisruptionBudget, "policy/v1"}},
     };
     return kinds;
 }
@@ -1613,6 +1637,14 @@ void decodeObject(const YNode &node, const QString &file, LoadResult &result)
                                    const YNode &v, const QString &p) {
                                     if (k == QLatin1String("spec"))
                                         d.pvcSpec(v, p, o.spec);
+                                });
+        break;
+    case ObjectKind::PodDisruptionBudget:
+        out.object = decodeInto(PodDisruptionBudget(),
+                                [](Decoder &d, PodDisruptionBudget &o, const QString &k,
+                                   const YNode &v, const QString &p) {
+                                    if (k == QLatin1String("spec"))
+                                        d.pdbSpec(v, p, o.spec);
                                 });
         break;
     default:

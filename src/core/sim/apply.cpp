@@ -71,6 +71,12 @@ QString fingerprint(const AnyObject &object)
             } else if constexpr (std::is_same_v<T, Pod>) {
                 // The spec a manifest sets, as the API writes it (images, ports, probes, ...).
                 text += QLatin1Char('|') + QString::fromStdString(apijson::toJson(o.spec).dump());
+            } else if constexpr (std::is_same_v<T, PodDisruptionBudget>) {
+                text += QStringLiteral("|%1|%2|%3|%4|%5")
+                            .arg(o.spec.minAvailable.value_or(QStringLiteral("-")),
+                                 o.spec.maxUnavailable.value_or(QStringLiteral("-")))
+                            .arg(o.spec.hasSelector)
+                            .arg(o.spec.selector.toString(), o.spec.unhealthyPodEvictionPolicy);
             } else if constexpr (std::is_same_v<T, Node>) {
                 for (const Taint &t : o.taints)
                     text += QLatin1Char('|') + t.toString();
@@ -301,6 +307,11 @@ ApplyResult Simulation::apply(const QList<ManifestObject> &objects, bool create,
                         o.capacity = o.spec.storage;
                     }
                     write(o);
+                } else if constexpr (std::is_same_v<T, PodDisruptionBudget>) {
+                    if (old)
+                        o.status = std::get<T>(*old).status;
+                    write(o);
+                    enqueue(WorkKind::SyncDisruption, objectKey(o.metadata));
                 } else {
                     write(o);
                 }

@@ -1,5 +1,6 @@
 #include "sim/simulation.h"
 
+#include "controllers/disruptioncontroller.h"
 #include "controllers/endpointscontroller.h"
 #include "controllers/kubelet.h"
 #include "controllers/nodelifecyclecontroller.h"
@@ -176,7 +177,7 @@ void Simulation::enqueue(WorkKind kind, const QString &key, Millis delay, int st
     if (m_config.observeOnly)
         return; // a live view runs no controllers: the real cluster's do the work
     const bool isSync = kind == WorkKind::SyncStatefulSet || kind == WorkKind::SyncEndpoints
-        || kind == WorkKind::SchedulePod;
+        || kind == WorkKind::SchedulePod || kind == WorkKind::SyncDisruption;
     if (isSync && delay == 0) {
         // One pending controller sync per object at a time is enough: it reads fresh state.
         const auto id = syncKey(kind, key);
@@ -271,6 +272,10 @@ void Simulation::dispatch(const WorkItem &item)
     case WorkKind::NodeLifecycle:
         NodeLifecycleController::step(*this, item);
         break;
+    case WorkKind::SyncDisruption:
+        m_state.queuedSyncs.remove(syncKey(item.kind, item.key));
+        DisruptionController::sync(*this, item.key);
+        break;
     }
 }
 
@@ -295,6 +300,11 @@ void Simulation::podChanged(const WatchEvent &event, const Pod &pod)
             continue;
         if (LabelSelector::matchesLabels(service.spec.selector, pod.metadata.labels))
             queueSync(WorkKind::SyncEndpoints, ns, service.metadata.name);
+    }
+    // The budgets that select the pod recount (none in most namespaces: nothing is queued).
+    for (const PodDisruptionBudget *pdb : m_state.store.list<PodDisruptionBudget>(ns)) {
+        if (pdb->spec.hasSelector && pdb->spec.selector.matches(pod.metadata.labels))
+            enqueue(WorkKind::SyncDisruption, objectKey(pdb->metadata));
     }
     if (event.type != WatchEventType::Deleted) {
         if (pod.spec.nodeName.isEmpty() && !pod.metadata.isTerminating())
@@ -787,6 +797,23 @@ ActionResult Simulation::crashPod(const QString &ns, const QString &name)
     Kubelet::crash(*this, *pod);
     ActionResult result;
     result.lines << tr("pod/%1 container exited with code 1").arg(name);
+    return result;
+}
+
+ActionResult Simulation::setInitContainersFailing(const QString &ns, const QString &name,
+                                                  bool failing)
+{
+    const Pod *pod = m_state.store.find<Pod>(ns, name);
+    if (!pod)
+        return podNotFound(name);
+    if (pod->spec.initContainers.isEmpty())
+        return ActionResult::failure(tr("error: pod %1 has no init containers").arg(name));
+    const ActionScope scope = beginAction(
+        [=](Simulation &sim) { sim.setInitContainersFailing(ns, name, failing); });
+    Kubelet::setInitFailing(*this, *pod, failing);
+    ActionResult result;
+    result.lines << (failing ? tr("pod/%1 init containers now exit with code 1").arg(name)
+                             : tr("pod/%1 init containers now complete").arg(name));
     return result;
 }
 

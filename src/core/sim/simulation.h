@@ -33,6 +33,10 @@ enum class KubeletStep {
     ProbeResult,    // readiness probe outcome may change Ready
     Restart,        // back-off elapsed: restart the container
     Stopped,        // containers exited after SIGTERM: remove the pod
+    InitPullDone,   // the running init container's image was pulled
+    InitStarted,    // the next init container was created and started
+    InitExited,     // the running init container's command ended
+    InitRestart,    // back-off elapsed: start the failed init container again
 };
 
 // What the kubelet knows about a pod that the API object does not show.
@@ -43,6 +47,8 @@ struct PodRuntime
     int crashes = 0;             // container exits so far (drives CrashLoopBackOff)
     int pullFailures = 0;
     bool running = false;
+    bool initFailing = false;    // `sim init-fail`: each init container run exits with code 1
+    int initCrashes = 0;         // failed init container runs (drives Init:CrashLoopBackOff)
 };
 
 struct NodeRuntime
@@ -186,6 +192,9 @@ public:
     ActionResult updateStatefulSet(const StatefulSet &updated, const QString &verb);
     ActionResult setPodReadiness(const QString &ns, const QString &name, bool ready);
     ActionResult crashPod(const QString &ns, const QString &name);
+    // `sim init-fail|init-pass POD`: the pod's init containers exit with code 1 from now on (or
+    // succeed again).
+    ActionResult setInitContainersFailing(const QString &ns, const QString &name, bool failing);
     ActionResult failPod(const QString &ns, const QString &name);
     // The pod's command ran to its end with exitCode (a pod with restartPolicy Never or
     // OnFailure whose command an attached client ran): Succeeded or Failed.

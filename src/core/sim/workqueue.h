@@ -16,6 +16,7 @@ enum class WorkKind {
     SchedulePod,
     KubeletStep,
     NodeLifecycle,
+    SyncDisruption, // a PodDisruptionBudget's status (disruption controller)
 };
 
 struct WorkItem
