@@ -119,7 +119,12 @@ core::ApplyResult Session::applyManifests(const QList<ManifestText> &files, bool
     if (m_gate && !files.isEmpty()) {
         if (std::optional<core::ConsoleOutput> answer
             = m_gate(QStringLiteral("kubectl apply -f ") + files.first().first))
-            return core::ActionResult::failure(answer->text.trimmed());
+        {
+            core::ApplyResult refused;
+            static_cast<core::ActionResult &>(refused)
+                = core::ActionResult::failure(answer->text.trimmed());
+            return refused;
+        }
     }
     QList<core::ManifestObject> objects;
     core::ApplyResult failed;

@@ -898,6 +898,9 @@ json toEventsV1Json(const Event &event, qint64 epochMs)
     j["deprecatedFirstTimestamp"] = core.at("firstTimestamp");
     j["deprecatedLastTimestamp"] = core.at("lastTimestamp");
     j["deprecatedCount"] = event.count;
+    return j;
+}
+
 // --- policy/v1 (the breadth kinds) ------------------------------------------------------------
 
 json toJson(const PodDisruptionBudget &pdb, qint64 epochMs)
