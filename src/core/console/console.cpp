@@ -2,9 +2,9 @@
 
 #include "api/admission.h"
 #include "api/json.h"
-#include "console/outputformat.h"
 #include "console/coreutils.h"
 #include "console/kubectlinfo.h"
+#include "console/outputformat.h"
 #include "console/printers.h"
 #include "console/shellline.h"
 #include "dns/clusterdns.h"
@@ -17,9 +17,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonArray>
 #include <QSet>
 
 #include <nlohmann/json.hpp>
@@ -136,12 +136,12 @@ QString singularOf(Resource r)
 // is not one.
 bool parseBoolFlag(const QString &flag, const QString &value, bool *result, QString *error)
 {
-    static const QStringList truths{QStringLiteral("1"), QStringLiteral("t"),
-                                    QStringLiteral("T"), QStringLiteral("TRUE"),
-                                    QStringLiteral("true"), QStringLiteral("True")};
-    static const QStringList falsehoods{QStringLiteral("0"), QStringLiteral("f"),
-                                        QStringLiteral("F"), QStringLiteral("FALSE"),
-                                        QStringLiteral("false"), QStringLiteral("False")};
+    static const QStringList truths { QStringLiteral("1"),    QStringLiteral("t"),
+                                      QStringLiteral("T"),    QStringLiteral("TRUE"),
+                                      QStringLiteral("true"), QStringLiteral("True") };
+    static const QStringList falsehoods { QStringLiteral("0"),     QStringLiteral("f"),
+                                          QStringLiteral("F"),     QStringLiteral("FALSE"),
+                                          QStringLiteral("false"), QStringLiteral("False") };
     if (!truths.contains(value) && !falsehoods.contains(value)) {
         *error = QStringLiteral("error: invalid argument \"%1\" for \"--%2\" flag: "
                                 "strconv.ParseBool: parsing \"%1\": invalid syntax")
@@ -180,75 +180,77 @@ struct Console::Flags
     // Parses kubectl's flags (GNU style, --a=b, --a b, -a b, -ab for booleans).
     static Flags parse(const QString &verb, const QStringList &args)
     {
-        static const QMap<QString, QString> valueFlags{
-            {QStringLiteral("-l"), QStringLiteral("selector")},
-            {QStringLiteral("--selector"), QStringLiteral("selector")},
-            {QStringLiteral("-o"), QStringLiteral("output")},
-            {QStringLiteral("--output"), QStringLiteral("output")},
-            {QStringLiteral("-n"), QStringLiteral("namespace")},
-            {QStringLiteral("--namespace"), QStringLiteral("namespace")},
-            {QStringLiteral("-f"), QStringLiteral("filename")},
-            {QStringLiteral("--filename"), QStringLiteral("filename")},
-            {QStringLiteral("-p"), QStringLiteral("patch")},
-            {QStringLiteral("--patch"), QStringLiteral("patch")},
-            {QStringLiteral("-c"), QStringLiteral("container")},
-            {QStringLiteral("--container"), QStringLiteral("container")},
-            {QStringLiteral("--replicas"), QStringLiteral("replicas")},
-            {QStringLiteral("--grace-period"), QStringLiteral("grace-period")},
-            {QStringLiteral("--timeout"), QStringLiteral("timeout")},
-            {QStringLiteral("--request-timeout"), QStringLiteral("request-timeout")},
-            {QStringLiteral("--type"), QStringLiteral("type")},
-            {QStringLiteral("--cascade"), QStringLiteral("cascade")},
-            {QStringLiteral("--wait"), QStringLiteral("wait")},
-            {QStringLiteral("--force"), QStringLiteral("force")},
-            {QStringLiteral("--template"), QStringLiteral("template")},
-            {QStringLiteral("-L"), QStringLiteral("label-columns")},
-            {QStringLiteral("--label-columns"), QStringLiteral("label-columns")},
-            {QStringLiteral("--allow-missing-template-keys"),
-             QStringLiteral("allow-missing-template-keys")},
-            {QStringLiteral("--api-group"), QStringLiteral("api-group")},
-            {QStringLiteral("--verbs"), QStringLiteral("verbs")},
-            {QStringLiteral("--categories"), QStringLiteral("categories")},
-            {QStringLiteral("--sort-by"), QStringLiteral("sort-by")},
-            {QStringLiteral("--namespaced"), QStringLiteral("namespaced")},
-            {QStringLiteral("--client"), QStringLiteral("client")},
+        static const QMap<QString, QString> valueFlags {
+            { QStringLiteral("-l"), QStringLiteral("selector") },
+            { QStringLiteral("--selector"), QStringLiteral("selector") },
+            { QStringLiteral("-o"), QStringLiteral("output") },
+            { QStringLiteral("--output"), QStringLiteral("output") },
+            { QStringLiteral("-n"), QStringLiteral("namespace") },
+            { QStringLiteral("--namespace"), QStringLiteral("namespace") },
+            { QStringLiteral("-f"), QStringLiteral("filename") },
+            { QStringLiteral("--filename"), QStringLiteral("filename") },
+            { QStringLiteral("-p"), QStringLiteral("patch") },
+            { QStringLiteral("--patch"), QStringLiteral("patch") },
+            { QStringLiteral("-c"), QStringLiteral("container") },
+            { QStringLiteral("--container"), QStringLiteral("container") },
+            { QStringLiteral("--replicas"), QStringLiteral("replicas") },
+            { QStringLiteral("--grace-period"), QStringLiteral("grace-period") },
+            { QStringLiteral("--timeout"), QStringLiteral("timeout") },
+            { QStringLiteral("--request-timeout"), QStringLiteral("request-timeout") },
+            { QStringLiteral("--type"), QStringLiteral("type") },
+            { QStringLiteral("--cascade"), QStringLiteral("cascade") },
+            { QStringLiteral("--wait"), QStringLiteral("wait") },
+            { QStringLiteral("--force"), QStringLiteral("force") },
+            { QStringLiteral("--template"), QStringLiteral("template") },
+            { QStringLiteral("-L"), QStringLiteral("label-columns") },
+            { QStringLiteral("--label-columns"), QStringLiteral("label-columns") },
+            { QStringLiteral("--allow-missing-template-keys"),
+              QStringLiteral("allow-missing-template-keys") },
+            { QStringLiteral("--api-group"), QStringLiteral("api-group") },
+            { QStringLiteral("--verbs"), QStringLiteral("verbs") },
+            { QStringLiteral("--categories"), QStringLiteral("categories") },
+            { QStringLiteral("--sort-by"), QStringLiteral("sort-by") },
+            { QStringLiteral("--namespaced"), QStringLiteral("namespaced") },
+            { QStringLiteral("--client"), QStringLiteral("client") },
         };
         // Flags only some commands have (the rest are refused as unknown, as before).
-        static const QMap<QString, QStringList> verbsOf{
-            {QStringLiteral("template"), {QStringLiteral("get")}},
-            {QStringLiteral("label-columns"), {QStringLiteral("get")}},
-            {QStringLiteral("allow-missing-template-keys"), {QStringLiteral("get")}},
-            {QStringLiteral("no-headers"), {QStringLiteral("get"), QStringLiteral("api-resources")}},
-            {QStringLiteral("api-group"), {QStringLiteral("api-resources")}},
-            {QStringLiteral("verbs"), {QStringLiteral("api-resources")}},
-            {QStringLiteral("categories"), {QStringLiteral("api-resources")}},
-            {QStringLiteral("sort-by"), {QStringLiteral("api-resources")}},
-            {QStringLiteral("namespaced"), {QStringLiteral("api-resources")}},
-            {QStringLiteral("client"), {QStringLiteral("version")}},
+        static const QMap<QString, QStringList> verbsOf {
+            { QStringLiteral("template"), { QStringLiteral("get") } },
+            { QStringLiteral("label-columns"), { QStringLiteral("get") } },
+            { QStringLiteral("allow-missing-template-keys"), { QStringLiteral("get") } },
+            { QStringLiteral("no-headers"),
+              { QStringLiteral("get"), QStringLiteral("api-resources") } },
+            { QStringLiteral("api-group"), { QStringLiteral("api-resources") } },
+            { QStringLiteral("verbs"), { QStringLiteral("api-resources") } },
+            { QStringLiteral("categories"), { QStringLiteral("api-resources") } },
+            { QStringLiteral("sort-by"), { QStringLiteral("api-resources") } },
+            { QStringLiteral("namespaced"), { QStringLiteral("api-resources") } },
+            { QStringLiteral("client"), { QStringLiteral("version") } },
         };
-        static const QMap<QString, QString> boolFlags{
-            {QStringLiteral("-w"), QStringLiteral("watch")},
-            {QStringLiteral("--watch"), QStringLiteral("watch")},
-            {QStringLiteral("-A"), QStringLiteral("all-namespaces")},
-            {QStringLiteral("--all-namespaces"), QStringLiteral("all-namespaces")},
-            {QStringLiteral("--now"), QStringLiteral("now")},
-            {QStringLiteral("-i"), QStringLiteral("stdin")},
-            {QStringLiteral("--stdin"), QStringLiteral("stdin")},
-            {QStringLiteral("-t"), QStringLiteral("tty")},
-            {QStringLiteral("--tty"), QStringLiteral("tty")},
-            {QStringLiteral("--ignore-daemonsets"), QStringLiteral("ignore-daemonsets")},
-            {QStringLiteral("--delete-emptydir-data"), QStringLiteral("delete-emptydir-data")},
-            {QStringLiteral("--current"), QStringLiteral("current")},
-            {QStringLiteral("--all"), QStringLiteral("all")},
-            {QStringLiteral("--overwrite"), QStringLiteral("overwrite")},
-            {QStringLiteral("--show-labels"), QStringLiteral("show-labels")},
-            {QStringLiteral("--no-headers"), QStringLiteral("no-headers")},
+        static const QMap<QString, QString> boolFlags {
+            { QStringLiteral("-w"), QStringLiteral("watch") },
+            { QStringLiteral("--watch"), QStringLiteral("watch") },
+            { QStringLiteral("-A"), QStringLiteral("all-namespaces") },
+            { QStringLiteral("--all-namespaces"), QStringLiteral("all-namespaces") },
+            { QStringLiteral("--now"), QStringLiteral("now") },
+            { QStringLiteral("-i"), QStringLiteral("stdin") },
+            { QStringLiteral("--stdin"), QStringLiteral("stdin") },
+            { QStringLiteral("-t"), QStringLiteral("tty") },
+            { QStringLiteral("--tty"), QStringLiteral("tty") },
+            { QStringLiteral("--ignore-daemonsets"), QStringLiteral("ignore-daemonsets") },
+            { QStringLiteral("--delete-emptydir-data"), QStringLiteral("delete-emptydir-data") },
+            { QStringLiteral("--current"), QStringLiteral("current") },
+            { QStringLiteral("--all"), QStringLiteral("all") },
+            { QStringLiteral("--overwrite"), QStringLiteral("overwrite") },
+            { QStringLiteral("--show-labels"), QStringLiteral("show-labels") },
+            { QStringLiteral("--no-headers"), QStringLiteral("no-headers") },
         };
         // Flags that take an optional value only as --flag=value.
-        static const QSet<QString> optionalValue{
-            QStringLiteral("--wait"), QStringLiteral("--force"),
-            QStringLiteral("--allow-missing-template-keys"), QStringLiteral("--namespaced"),
-            QStringLiteral("--client")};
+        static const QSet<QString> optionalValue { QStringLiteral("--wait"),
+                                                   QStringLiteral("--force"),
+                                                   QStringLiteral("--allow-missing-template-keys"),
+                                                   QStringLiteral("--namespaced"),
+                                                   QStringLiteral("--client") };
         Flags flags;
         flags.verb = verb;
         for (qsizetype i = 0; i < args.size(); ++i) {
@@ -373,7 +375,7 @@ struct Console::Watch : public SimulationListener
         QStringList header = printers::podHeader(wide);
         if (ns.isEmpty())
             header.prepend(QStringLiteral("NAMESPACE"));
-        QList<QStringList> all{header};
+        QList<QStringList> all { header };
         all << body;
         if (!labelColumns.isEmpty() || showLabels)
             addLabelColumns(&all, labels, labelColumns, showLabels);
@@ -385,7 +387,7 @@ struct Console::Watch : public SimulationListener
 
     QString printed(const Pod &pod) const
     {
-        const PrintResult r = printer->print({apijson::toJson(pod, kConsoleEpochMs)}, true);
+        const PrintResult r = printer->print({ apijson::toJson(pod, kConsoleEpochMs) }, true);
         return r.out + r.err;
     }
 
@@ -405,7 +407,7 @@ struct Console::Watch : public SimulationListener
         if (printer)
             pending += printed(*pod);
         else
-            pending += rows({row(*pod, event.time)}, {pod->metadata.labels});
+            pending += rows({ row(*pod, event.time) }, { pod->metadata.labels });
     }
 };
 
@@ -541,7 +543,7 @@ ConsoleOutput Console::runShell(const QString &line, const QString &baseDir)
     }
     m_shellBaseDir = baseDir;
     const ShellResult result = m_shell->run(line);
-    return ConsoleOutput{result.text, result.exitCode, result.out};
+    return ConsoleOutput { result.text, result.exitCode, result.out };
 }
 
 bool Console::isWatching() const
@@ -596,25 +598,30 @@ ConsoleOutput Console::kubectl(QStringList args, const QString &baseDir, bool in
     const QString verb = args.takeFirst();
     using Handler = std::function<ConsoleOutput(Console *, Flags &)>;
     const auto nodeVerb = [verb](Console *c, Flags &f) { return c->node(verb, f); };
-    const QMap<QString, Handler> handlers{
-        {QStringLiteral("get"),
-         [baseDir, interactive](Console *c, Flags &f) { return c->get(f, baseDir, interactive); }},
-        {QStringLiteral("describe"), &Console::describe},
-        {QStringLiteral("apply"), [baseDir](Console *c, Flags &f) { return c->apply(f, baseDir, false); }},
-        {QStringLiteral("create"), [baseDir](Console *c, Flags &f) { return c->apply(f, baseDir, true); }},
-        {QStringLiteral("delete"), [baseDir](Console *c, Flags &f) { return c->remove(f, baseDir); }},
-        {QStringLiteral("scale"), &Console::scale},
-        {QStringLiteral("set"), &Console::setImage},
-        {QStringLiteral("patch"), &Console::patch},
-        {QStringLiteral("rollout"), &Console::rollout},
-        {QStringLiteral("exec"), &Console::exec},
-        {QStringLiteral("config"), &Console::config},
-        {QStringLiteral("cordon"), nodeVerb},
-        {QStringLiteral("uncordon"), nodeVerb},
-        {QStringLiteral("drain"), nodeVerb},
-        {QStringLiteral("taint"), nodeVerb},
-        {QStringLiteral("version"), &Console::version},
-        {QStringLiteral("api-resources"), &Console::apiResources},
+    const QMap<QString, Handler> handlers {
+        { QStringLiteral("get"),
+          [baseDir, interactive](Console *c, Flags &f) {
+              return c->get(f, baseDir, interactive);
+          } },
+        { QStringLiteral("describe"), &Console::describe },
+        { QStringLiteral("apply"),
+          [baseDir](Console *c, Flags &f) { return c->apply(f, baseDir, false); } },
+        { QStringLiteral("create"),
+          [baseDir](Console *c, Flags &f) { return c->apply(f, baseDir, true); } },
+        { QStringLiteral("delete"),
+          [baseDir](Console *c, Flags &f) { return c->remove(f, baseDir); } },
+        { QStringLiteral("scale"), &Console::scale },
+        { QStringLiteral("set"), &Console::setImage },
+        { QStringLiteral("patch"), &Console::patch },
+        { QStringLiteral("rollout"), &Console::rollout },
+        { QStringLiteral("exec"), &Console::exec },
+        { QStringLiteral("config"), &Console::config },
+        { QStringLiteral("cordon"), nodeVerb },
+        { QStringLiteral("uncordon"), nodeVerb },
+        { QStringLiteral("drain"), nodeVerb },
+        { QStringLiteral("taint"), nodeVerb },
+        { QStringLiteral("version"), &Console::version },
+        { QStringLiteral("api-resources"), &Console::apiResources },
     };
     const Handler handler = handlers.value(verb);
     if (!handler) {
@@ -708,8 +715,8 @@ ConsoleOutput Console::get(Flags &flags, const QString &baseDir, bool interactiv
     std::shared_ptr<ObjectPrinter> printer;
     if (ObjectPrinter::handles(printFlags) && !shortYaml) {
         printer = std::make_shared<ObjectPrinter>();
-        const auto readFile = [baseDir](const QString &path,
-                                        QString *readError) -> std::optional<QString> {
+        const auto readFile
+            = [baseDir](const QString &path, QString *readError) -> std::optional<QString> {
             QFile file(QDir::isAbsolutePath(path) || baseDir.isEmpty()
                            ? path
                            : QDir(baseDir).filePath(path));
@@ -836,7 +843,7 @@ ConsoleOutput Console::get(Flags &flags, const QString &baseDir, bool interactiv
 
     // kubectl gets the named objects before it watches them: a missing one ends the command.
     if (watch && !notFound.isEmpty())
-        return ConsoleOutput{text + notFoundText, 1};
+        return ConsoleOutput { text + notFoundText, 1 };
     if (watch) {
         auto w = std::make_unique<Watch>(m_sim);
         w->ns = ns;
@@ -884,11 +891,11 @@ ConsoleOutput Console::get(Flags &flags, const QString &baseDir, bool interactiv
         // what was found prints (an empty List included), then the errors.
         const bool singleItemImplied = names.size() == 1 && !selector && !allNamespaces;
         if (singleItemImplied && objects.empty())
-            return ConsoleOutput{text + notFoundText, 1};
+            return ConsoleOutput { text + notFoundText, 1 };
         const PrintResult printed = printer->print(objects, singleItemImplied);
         text += printed.out + notFoundText + printed.err;
-        return ConsoleOutput{text, printed.exitCode != 0 || !notFound.isEmpty() ? 1 : 0,
-                             printed.out};
+        return ConsoleOutput { text, printed.exitCode != 0 || !notFound.isEmpty() ? 1 : 0,
+                               printed.out };
     }
     text += notFoundText;
     if (rows.isEmpty() && notFound.isEmpty()) {
@@ -897,7 +904,7 @@ ConsoleOutput Console::get(Flags &flags, const QString &baseDir, bool interactiv
         else
             text += QStringLiteral("No resources found in %1 namespace.\n").arg(ns);
         // kubectl writes this to standard error: a pipe reads nothing.
-        return ConsoleOutput{text, 0, QString()};
+        return ConsoleOutput { text, 0, QString() };
     }
     if (shortYaml) {
         text += yaml;
@@ -908,16 +915,16 @@ ConsoleOutput Console::get(Flags &flags, const QString &baseDir, bool interactiv
         if (noHeaders)
             rows.removeFirst();
         const QString table = TableWriter().flush(rows);
-        return ConsoleOutput{text + table, notFound.isEmpty() ? 0 : 1, table};
+        return ConsoleOutput { text + table, notFound.isEmpty() ? 0 : 1, table };
     }
-    return ConsoleOutput{text, notFound.isEmpty() ? 0 : 1, shortYaml ? yaml : QString()};
+    return ConsoleOutput { text, notFound.isEmpty() ? 0 : 1, shortYaml ? yaml : QString() };
 }
 
 namespace {
 
 ConsoleOutput printed(const PrintResult &result)
 {
-    return ConsoleOutput{result.out + result.err, result.exitCode, result.out};
+    return ConsoleOutput { result.out + result.err, result.exitCode, result.out };
 }
 
 } // namespace
@@ -931,9 +938,8 @@ ConsoleOutput Console::version(Flags &flags)
         && !parseBoolFlag(QStringLiteral("client"), flags.value(QStringLiteral("client")),
                           &versionFlags.client, &error))
         return fail(error);
-    return printed(kubectlinfo::version(versionFlags, versionFlags.client
-                                                          ? nlohmann::json()
-                                                          : kubectlinfo::serverVersion()));
+    return printed(kubectlinfo::version(
+        versionFlags, versionFlags.client ? nlohmann::json() : kubectlinfo::serverVersion()));
 }
 
 ConsoleOutput Console::apiResources(Flags &flags)
@@ -1560,10 +1566,10 @@ ConsoleOutput Console::exec(Flags &flags)
     // `sh -c 'CMD'`: a one-word-list CMD runs as it is; one with shell syntax runs through a
     // shell of its own (the container's: no variables shared with the terminal's) whose
     // commands run in the pod.
-    const bool shell = (command.first() == QLatin1String("sh")
-                        || command.first() == QLatin1String("/bin/sh")
-                        || command.first() == QLatin1String("bash")
-                        || command.first() == QLatin1String("/bin/bash"))
+    const bool shell
+        = (command.first() == QLatin1String("sh") || command.first() == QLatin1String("/bin/sh")
+           || command.first() == QLatin1String("bash")
+           || command.first() == QLatin1String("/bin/bash"))
         && command.value(1) == QLatin1String("-c");
     ConsoleOutput out;
     if (shell && ShellLine::needsShell(command.value(2))
@@ -1578,7 +1584,7 @@ ConsoleOutput Console::exec(Flags &flags)
         podShell.setVariable(QStringLiteral("HOSTNAME"), podHostname(*pod));
         podShell.setRunnerReadsFiles(true);
         const ShellResult ran = podShell.run(command.value(2));
-        out = ConsoleOutput{ran.text, ran.exitCode, ran.out};
+        out = ConsoleOutput { ran.text, ran.exitCode, ran.out };
     } else {
         if (shell) {
             QStringList inner;
@@ -1592,7 +1598,7 @@ ConsoleOutput Console::exec(Flags &flags)
         }
         // Ordinal's message is its own, not the container's: no exit-code line follows it.
         if (needsRealApplication(command.first()))
-            return ConsoleOutput{realApplicationMessage(command.first(), pod->metadata.name), 1};
+            return ConsoleOutput { realApplicationMessage(command.first(), pod->metadata.name), 1 };
         std::optional<ConsoleOutput> ran = inPod(*pod, command);
         if (!ran) {
             if (shell)
@@ -1658,7 +1664,7 @@ std::optional<ConsoleOutput> Console::inPod(const Pod &pod, const QStringList &c
         return nslookup(command.mid(1), &pod);
     // Ordinal's own voice, never a made-up "executable file not found".
     if (needsRealApplication(program))
-        return ConsoleOutput{realApplicationMessage(program, pod.metadata.name), 1, QString()};
+        return ConsoleOutput { realApplicationMessage(program, pod.metadata.name), 1, QString() };
     return std::nullopt;
 }
 

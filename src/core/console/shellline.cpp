@@ -1153,8 +1153,8 @@ struct ShellLine::Exec
             return ShellResult::of({}, {}, argv.value(1, QString::number(lastStatus)).toInt());
         }
         // In a pod, cat of a file reads the pod's files, which only the runner knows.
-        const bool podFile = shell.m_runnerReadsFiles && program == QLatin1String("cat")
-            && argv.size() > 1;
+        const bool podFile
+            = shell.m_runnerReadsFiles && program == QLatin1String("cat") && argv.size() > 1;
         if (coreutils::isFilter(program) && !podFile)
             return coreutils::run(argv, input);
         return shell.m_runner(argv, input);
