@@ -132,9 +132,9 @@ QString singularOf(Resource r)
     return {};
 }
 
-// A boolean flag's value as Go's strconv.ParseBool reads it; false and kubectl's error when it
-// is not one.
-bool parseBoolFlag(const QString &flag, const QString &value, bool *result, QString *error)
+// A boolean as Go's strconv.ParseBool reads it (kubectl's boolean flags); nullopt when it is not
+// one.
+std::optional<bool> goBool(const QString &value)
 {
     static const QStringList truths { QStringLiteral("1"),    QStringLiteral("t"),
                                       QStringLiteral("T"),    QStringLiteral("TRUE"),
@@ -142,13 +142,24 @@ bool parseBoolFlag(const QString &flag, const QString &value, bool *result, QStr
     static const QStringList falsehoods { QStringLiteral("0"),     QStringLiteral("f"),
                                           QStringLiteral("F"),     QStringLiteral("FALSE"),
                                           QStringLiteral("false"), QStringLiteral("False") };
-    if (!truths.contains(value) && !falsehoods.contains(value)) {
+    if (truths.contains(value))
+        return true;
+    if (falsehoods.contains(value))
+        return false;
+    return std::nullopt;
+}
+
+// A boolean flag's value; false and kubectl's error when it is not one.
+bool parseBoolFlag(const QString &flag, const QString &value, bool *result, QString *error)
+{
+    const std::optional<bool> parsed = goBool(value);
+    if (!parsed) {
         *error = QStringLiteral("error: invalid argument \"%1\" for \"--%2\" flag: "
                                 "strconv.ParseBool: parsing \"%1\": invalid syntax")
                      .arg(value, flag);
         return false;
     }
-    *result = truths.contains(value);
+    *result = *parsed;
     return true;
 }
 
@@ -1126,14 +1137,9 @@ ObjectKind kindOf(Resource resource)
 // deprecated, with a warning, and means background (true) or orphan (false).
 bool cascadePolicy(const QString &flag, QString *policy, QString *text)
 {
-    static const QStringList truths
-        = { QStringLiteral("1"),    QStringLiteral("t"),    QStringLiteral("T"),
-            QStringLiteral("TRUE"), QStringLiteral("true"), QStringLiteral("True") };
-    static const QStringList falsehoods
-        = { QStringLiteral("0"),     QStringLiteral("f"),     QStringLiteral("F"),
-            QStringLiteral("FALSE"), QStringLiteral("false"), QStringLiteral("False") };
-    const bool isTrue = truths.contains(flag);
-    if (isTrue || falsehoods.contains(flag)) {
+    const std::optional<bool> boolean = goBool(flag);
+    if (boolean) {
+        const bool isTrue = *boolean;
         const QString replacement
             = isTrue ? QStringLiteral("background") : QStringLiteral("orphan");
         *text += QStringLiteral("warning: --cascade=%1 is deprecated (boolean value) and can be "
