@@ -351,17 +351,12 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../src/core/console/console.cpp" line="+674"/>
+        <location filename="../src/core/console/console.cpp" line="+842"/>
         <source>error: Ordinal watches pods only (kubectl get pods -w)</source>
         <translation>错误：Ordinal 只能监视 Pod（kubectl get pods -w）</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>error: Ordinal prints -o yaml for pods and statefulsets only</source>
-        <translation>错误：Ordinal 只为 Pod 和 StatefulSet 输出 -o yaml</translation>
-    </message>
-    <message>
-        <location line="+58"/>
+        <location line="+175"/>
         <source>error: Ordinal describes pods, statefulsets, services and nodes</source>
         <translation>错误：Ordinal 只能 describe Pod、StatefulSet、Service 和 Node</translation>
     </message>
@@ -391,7 +386,7 @@
         <translation>错误：Ordinal 只能显示单个 StatefulSet 的 rollout 状态</translation>
     </message>
     <message>
-        <location line="+278"/>
+        <location line="+323"/>
         <source>error: Ordinal supports kubectl config set-context --current --namespace=NS</source>
         <translation>错误：Ordinal 只支持 kubectl config set-context --current --namespace=NS</translation>
     </message>
@@ -1650,6 +1645,45 @@ Pod %5 / %6</translation>
         <translation>
             <numerusform>，%n 个未就绪</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ShellLine</name>
+    <message>
+        <location filename="../src/core/console/shellline.cpp" line="+309"/>
+        <source>ordinal: background jobs (&amp;) are not available in the console; run the command on its own</source>
+        <translation>ordinal：控制台不支持后台作业（&amp;）；请直接运行该命令</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>ordinal: here-documents (&lt;&lt;) need more than one line; the console runs one line at a time</source>
+        <translation>ordinal：here-document（&lt;&lt;）需要多行输入，而控制台一次只运行一行</translation>
+    </message>
+    <message>
+        <location line="+608"/>
+        <source>ordinal: loop stopped after %1 rounds: the console runs one line to its end before it shows anything
+</source>
+        <translation>ordinal：循环在 %1 轮后停止：控制台要把一行运行完才会显示输出
+</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>ordinal: %1: the console has no files; it shows output instead of saving it
+</source>
+        <translation>ordinal：%1：控制台没有文件；输出会直接显示，而不是保存
+</translation>
+    </message>
+    <message>
+        <location line="+263"/>
+        <source>ordinal: %1 needs the application that runs in %2, and Ordinal simulates the cluster, not the applications: pods, their order, names, addresses and DNS are real here, the programs inside the containers are not. Try hostname, cat /etc/hosts, cat /etc/resolv.conf or nslookup in the pod instead.
+</source>
+        <translation>ordinal：%1 需要 %2 中运行的应用程序，而 Ordinal 模拟的是集群，不是应用：Pod、它们的顺序、名字、地址和 DNS 在这里都是真实的，容器里的程序则不是。请改在 Pod 中试试 hostname、cat /etc/hosts、cat /etc/resolv.conf 或 nslookup。
+</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the container</source>
+        <translation>该容器</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // Unit rules of the console: kubectl's duration and table formats, label selectors, the pod
-// STATUS algorithm, command-line splitting, and error texts of unknown commands and flags.
+// STATUS algorithm, command-line splitting, error texts of unknown commands and flags, the
+// printers, kubectl version and api-resources as the console calls them, and shell lines.
 
 #include "console/console.h"
 #include "console/printers.h"
@@ -190,6 +191,18 @@ private Q_SLOTS:
         QTest::newRow("delete-claims-refused") << QStringLiteral("kubectl delete pvc --all") << QStringLiteral("error: Ordinal deletes pods, statefulsets, services and nodes\n") << 1;
         QTest::newRow("scale-negative") << QStringLiteral("kubectl scale sts web --replicas=-1") << QStringLiteral("error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n") << 1;
         QTest::newRow("watch-missing-pod") << QStringLiteral("kubectl get pod web-9 -w") << QStringLiteral("Error from server (NotFound): pods \"web-9\" not found\n") << 1;
+        QTest::newRow("get-unknown-output") << QStringLiteral("kubectl get pods -o foo") << QStringLiteral("error: unable to match a printer suitable for the output format \"foo\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n") << 1;
+        QTest::newRow("get-missing-template-file") << QStringLiteral("kubectl get pods -o go-template-file=nothing.tmpl") << QStringLiteral("error: error reading --template nothing.tmpl, open nothing.tmpl: no such file or directory\n") << 1;
+        QTest::newRow("get-json-missing") << QStringLiteral("kubectl get pod web-9 -o json") << QStringLiteral("Error from server (NotFound): pods \"web-9\" not found\n") << 1;
+        QTest::newRow("get-json-empty-list") << QStringLiteral("kubectl get pods -o name") << QString() << 0;
+        QTest::newRow("get-bad-allow-missing") << QStringLiteral("kubectl get pods --template '{{.a}}' --allow-missing-template-keys=maybe") << QStringLiteral("error: invalid argument \"maybe\" for \"--allow-missing-template-keys\" flag: strconv.ParseBool: parsing \"maybe\": invalid syntax\n") << 1;
+        QTest::newRow("label-columns-on-delete") << QStringLiteral("kubectl delete pods -L app") << QStringLiteral("error: unknown flag: -L\nSee 'kubectl delete --help' for usage.\n") << 1;
+        QTest::newRow("version-client") << QStringLiteral("kubectl version --client") << QStringLiteral("Client Version: v1.33.1\nKustomize Version: v5.6.0\n") << 0;
+        QTest::newRow("api-resources-json") << QStringLiteral("kubectl api-resources -o json") << QStringLiteral("error: --output json is not available\n") << 1;
+        // A pipe reads standard output only: the error reaches the terminal, wc counts nothing.
+        QTest::newRow("pipe-error-not-piped") << QStringLiteral("kubectl get pod web-9 | wc -l") << QStringLiteral("Error from server (NotFound): pods \"web-9\" not found\n0\n") << 0;
+        QTest::newRow("pipe-no-resources") << QStringLiteral("kubectl get pods | wc -l") << QStringLiteral("No resources found in default namespace.\n0\n") << 0;
+        QTest::newRow("shell-syntax-error") << QStringLiteral("for i in 0 1; do echo $i") << QStringLiteral("bash: syntax error: unexpected end of file\n") << 2;
         QTest::newRow("apply-missing-file") << QStringLiteral("kubectl apply -f nothing-here.yaml") << QStringLiteral("error: the path \"nothing-here.yaml\" does not exist\n") << 1;
     }
     void errors()
@@ -206,6 +219,19 @@ private Q_SLOTS:
         QCOMPARE(out.exitCode, exitCode);
         QCOMPARE(sim.store().resourceVersion(), before);
         QCOMPARE(sim.now(), now);
+    }
+
+    // Shell variables live on from one line to the next, as in one terminal; interactive
+    // lines share the shell with scripted ones.
+    void shellVariables()
+    {
+        core::Simulation sim;
+        core::Console console(sim);
+        QCOMPARE(console.execute(QStringLiteral("n=web; i=3")).text, QString());
+        QCOMPARE(console.execute(QStringLiteral("echo \"$n-$i\"")).text, QStringLiteral("web-3\n"));
+        QCOMPARE(console.executeInteractive(QStringLiteral("echo $((i + 1))")).text,
+                 QStringLiteral("4\n"));
+        QVERIFY(!console.isWatching());
     }
 };
 

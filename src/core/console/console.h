@@ -7,11 +7,14 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace ordinal::core {
 
 class Simulation;
 class ClusterDns;
+class ShellLine;
+struct ShellResult;
 struct WatchEvent;
 
 // What one command printed (stdout and stderr interleaved, as a terminal shows them; every
@@ -20,6 +23,10 @@ struct ConsoleOutput
 {
     QString text;
     int exitCode = 0;
+    // Standard output alone, when a command knows it and it is one run of text: a shell pipe
+    // takes only this, and the rest of text is standard error. Unset: all of text is standard
+    // output when the command succeeded and standard error when it failed.
+    std::optional<QString> out;
 
     bool ok() const { return exitCode == 0; }
 };
@@ -62,9 +69,13 @@ private:
     struct Flags;
 
     ConsoleOutput run(const QStringList &tokens, const QString &baseDir, bool interactive);
+    // A line with shell syntax (pipes, lists, loops, $(…)) through m_shell.
+    ConsoleOutput runShell(const QString &line, const QString &baseDir);
     ConsoleOutput kubectl(QStringList args, const QString &baseDir, bool interactive);
-    ConsoleOutput get(Flags &flags, bool interactive);
+    ConsoleOutput get(Flags &flags, const QString &baseDir, bool interactive);
     ConsoleOutput describe(Flags &flags);
+    ConsoleOutput version(Flags &flags);
+    ConsoleOutput apiResources(Flags &flags);
     ConsoleOutput apply(Flags &flags, const QString &baseDir, bool create);
     ConsoleOutput remove(Flags &flags, const QString &baseDir);
     ConsoleOutput scale(Flags &flags);
@@ -72,6 +83,11 @@ private:
     ConsoleOutput patch(Flags &flags);
     ConsoleOutput rollout(Flags &flags);
     ConsoleOutput exec(Flags &flags);
+    // One command in the pod's container (hostname, cat of the files Ordinal knows,
+    // nslookup, Ordinal's word on programs that need the real application); nullopt when the
+    // container has no such program.
+    std::optional<ConsoleOutput> inPod(const Pod &pod, const QStringList &command);
+    static QString podHostname(const Pod &pod);
     ConsoleOutput node(const QString &verb, Flags &flags);
     ConsoleOutput config(Flags &flags);
     ConsoleOutput nslookup(const QStringList &args, const Pod *fromPod);
@@ -86,6 +102,9 @@ private:
     Simulation &m_sim;
     QString m_namespace = QStringLiteral("default");
     std::unique_ptr<Watch> m_watch;
+    // The terminal's shell: its variables persist between lines.
+    std::unique_ptr<ShellLine> m_shell;
+    QString m_shellBaseDir; // the baseDir of the line m_shell runs
     std::shared_ptr<const ClusterDns> m_dns;
     qint64 m_dnsVersion = -1;
 };

@@ -306,7 +306,7 @@ private:
             list->children << parseAndOr();
             if (peekOp(";") || peekOp("&")) {
                 if (peekOp("&"))
-                    syntaxError(tr("ordinal: background jobs (&) are not available in the "
+                    syntaxError(ShellLine::tr("ordinal: background jobs (&) are not available in the "
                                    "console; run the command on its own"));
                 next();
                 if (peekOp(";"))
@@ -404,7 +404,7 @@ private:
             if (t.kind == Token::Kind::Redirect) {
                 const Token r = next();
                 if (r.text == QLatin1String("<<"))
-                    syntaxError(tr("ordinal: here-documents (<<) need more than one line; the "
+                    syntaxError(ShellLine::tr("ordinal: here-documents (<<) need more than one line; the "
                                    "console runs one line at a time"));
                 if (peek().kind != Token::Kind::Word)
                     unexpected(peek());
@@ -480,8 +480,6 @@ private:
         expectWord("done");
         return node;
     }
-
-    static QString tr(const char *text) { return ShellLine::tr(text); }
 
     QList<Token> m_tokens;
     qsizetype m_pos = 0;
@@ -1152,7 +1150,10 @@ struct ShellLine::Exec
             exitRequested = true;
             return ShellResult::of({}, {}, argv.value(1, QString::number(lastStatus)).toInt());
         }
-        if (coreutils::isFilter(program))
+        // In a pod, cat of a file reads the pod's files, which only the runner knows.
+        const bool podFile
+            = shell.m_runnerReadsFiles && program == QLatin1String("cat") && argv.size() > 1;
+        if (coreutils::isFilter(program) && !podFile)
             return coreutils::run(argv, input);
         return shell.m_runner(argv, input);
     }

@@ -61,6 +61,10 @@ public:
     // builtin/filter as the command.
     static bool needsShell(const QString &line);
 
+    // For a shell in a pod (`kubectl exec POD -- sh -c …`): `cat FILE` goes to the runner,
+    // which knows the pod's files, instead of the console's file-less cat.
+    void setRunnerReadsFiles(bool reads) { m_runnerReadsFiles = reads; }
+
     // The longest a while/until loop runs (iterations) before Ordinal stops it.
     static constexpr int kMaxLoopIterations = 1000;
 
@@ -74,6 +78,7 @@ private:
 
     Runner m_runner;
     QMap<QString, QString> m_variables;
+    bool m_runnerReadsFiles = false;
 };
 
 // True for programs that need the application a container runs (curl, mysql, zkCli.sh,
