@@ -168,21 +168,23 @@
     </message>
     <message>
         <location line="+16"/>
+        <location line="+444"/>
         <source>a valid percent string must be a numeric string followed by an ending &apos;%&apos;</source>
         <translation>a valid percent string must be a numeric string followed by an ending &apos;%&apos;</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-434"/>
         <source>cannot be 0</source>
         <translation>cannot be 0</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+439"/>
         <source>must not be greater than 100%</source>
         <translation>must not be greater than 100%</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-428"/>
         <source>must be &apos;RollingUpdate&apos; or &apos;OnDelete&apos;</source>
         <translation>must be &apos;RollingUpdate&apos; or &apos;OnDelete&apos;</translation>
     </message>
@@ -250,6 +252,11 @@
         <location line="+1"/>
         <source>field can not be less than previous value</source>
         <translation>field can not be less than previous value</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>minAvailable and maxUnavailable cannot be both set</source>
+        <translation>minAvailable and maxUnavailable cannot be both set</translation>
     </message>
 </context>
 <context>
@@ -333,7 +340,7 @@
         <translation>nodes 必须是非空列表</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>unknown timing field &quot;%1&quot;</source>
         <translation>未知的 timing 字段“%1”</translation>
     </message>
@@ -351,17 +358,12 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../src/core/console/console.cpp" line="+842"/>
+        <location filename="../src/core/console/console.cpp" line="+872"/>
         <source>error: Ordinal watches pods only (kubectl get pods -w)</source>
         <translation>错误：Ordinal 只能监视 Pod（kubectl get pods -w）</translation>
     </message>
     <message>
-        <location line="+175"/>
-        <source>error: Ordinal describes pods, statefulsets, services and nodes</source>
-        <translation>错误：Ordinal 只能 describe Pod、StatefulSet、Service 和 Node</translation>
-    </message>
-    <message>
-        <location line="+238"/>
+        <location line="+416"/>
         <source>error: Ordinal cannot delete %1 objects</source>
         <translation>错误：Ordinal 无法删除 %1 对象</translation>
     </message>
@@ -371,7 +373,12 @@
         <translation>错误：Ordinal 只能删除 Pod、StatefulSet、Service 和 Node</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="-206"/>
+        <source>error: Ordinal describes pods, statefulsets, services, nodes and poddisruptionbudgets</source>
+        <translation>错误：Ordinal 只能 describe Pod、StatefulSet、Service、Node 和 PodDisruptionBudget</translation>
+    </message>
+    <message>
+        <location line="+296"/>
         <source>error: Ordinal scales statefulsets only</source>
         <translation>错误：Ordinal 只能扩缩 StatefulSet</translation>
     </message>
@@ -386,7 +393,7 @@
         <translation>错误：Ordinal 只能显示单个 StatefulSet 的 rollout 状态</translation>
     </message>
     <message>
-        <location line="+323"/>
+        <location line="+344"/>
         <source>error: Ordinal supports kubectl config set-context --current --namespace=NS</source>
         <translation>错误：Ordinal 只支持 kubectl config set-context --current --namespace=NS</translation>
     </message>
@@ -397,13 +404,34 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>usage: sim node-down|node-up NODE | unready|ready|crash|fail POD | pull-time IMAGE DURATION | time</source>
-        <translation>用法：sim node-down|node-up NODE | unready|ready|crash|fail POD | pull-time IMAGE DURATION | time</translation>
+        <source>usage: sim node-down|node-up NODE | unready|ready|crash|fail POD | init-fail|init-pass POD | pull-time IMAGE DURATION | time</source>
+        <translation>用法：sim node-down|node-up NODE | unready|ready|crash|fail POD | init-fail|init-pass POD | pull-time IMAGE DURATION | time</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>sim: invalid duration &apos;%1&apos;</source>
         <translation>sim：无效的时长“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>DisruptionController</name>
+    <message>
+        <location filename="../src/core/controllers/disruptioncontroller.cpp" line="+149"/>
+        <source>%1 allows %2 voluntary disruption(s): %3 of its pods are healthy and it needs %4.</source>
+        <translation>%1 允许 %2 次自愿中断：它的 Pod 中有 %3 个健康，它需要 %4 个。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 allows no voluntary disruption now: %2 of its pods are healthy and it needs %3. Evictions (kubectl drain) wait.</source>
+        <translation>%1 现在不允许任何自愿中断：它的 Pod 中有 %2 个健康，它需要 %3 个。驱逐（kubectl drain）只能等待。</translation>
+    </message>
+</context>
+<context>
+    <name>Eviction</name>
+    <message>
+        <location filename="../src/core/controllers/eviction.cpp" line="+133"/>
+        <source>%1 lets %2 be evicted; it allows %3 more disruption(s) until the pod is replaced and Ready.</source>
+        <translation>%1 允许驱逐 %2；在该 Pod 被替换并变为 Ready 之前，它只再允许 %3 次中断。</translation>
     </message>
 </context>
 <context>
@@ -455,19 +483,185 @@
     </message>
 </context>
 <context>
+    <name>JsonDecode</name>
+    <message>
+        <location filename="../src/core/api/jsondecode.cpp" line="+43"/>
+        <source>%1 is not %2</source>
+        <translation>%1 不是%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+68"/>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>an integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>a number or a string</source>
+        <translation>数字或字符串</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>an RFC 3339 time</source>
+        <translation>RFC 3339 时间</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>an object of strings</source>
+        <translation>字符串对象</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>a list of strings</source>
+        <translation>字符串列表</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+571"/>
+        <location line="+45"/>
+        <source>the object is not a JSON object</source>
+        <translation>该对象不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+48"/>
+        <source>set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <location line="+48"/>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <location line="+48"/>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+</context>
+<context>
+    <name>Kubeconfig</name>
+    <message>
+        <location filename="../src/net/kubeconfig.cpp" line="+64"/>
+        <source>cannot read the kubeconfig &quot;%1&quot;: %2</source>
+        <translation>无法读取 kubeconfig“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the kubeconfig &quot;%1&quot; is not valid: %2</source>
+        <translation>kubeconfig“%1”无效：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>there is no kubeconfig at &quot;%1&quot;</source>
+        <translation>“%1”处没有 kubeconfig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none of the kubeconfig files exists: %1</source>
+        <translation>这些 kubeconfig 文件都不存在：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>line %1, column %2: %3</source>
+        <translation>第 %1 行第 %2 列：%3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>it is not a YAML mapping</source>
+        <translation>它不是 YAML 映射</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>the kubeconfig sets no current-context; choose a context</source>
+        <translation>kubeconfig 没有设置 current-context；请选择一个上下文</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>there is no context &quot;%1&quot; in the kubeconfig</source>
+        <translation>kubeconfig 中没有上下文“%1”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>context &quot;%1&quot; names cluster &quot;%2&quot;, which no kubeconfig file defines</source>
+        <translation>上下文“%1”指向集群“%2”，但没有任何 kubeconfig 文件定义它</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cluster &quot;%1&quot; has no server address</source>
+        <translation>集群“%1”没有服务器地址</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>cannot read the %1 &quot;%2&quot;: %3</source>
+        <translation>无法读取%1“%2”：%3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>certificate authority</source>
+        <translation>证书颁发机构</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>client key</source>
+        <translation>客户端私钥</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>user &quot;%1&quot; has a client certificate without its key, or a key without its certificate</source>
+        <translation>用户“%1”有客户端证书却没有私钥，或有私钥却没有证书</translation>
+    </message>
+</context>
+<context>
     <name>Kubelet</name>
     <message>
-        <location filename="../src/core/controllers/kubelet.cpp" line="+195"/>
+        <location filename="../src/core/controllers/kubelet.cpp" line="+360"/>
+        <source>%1: init container %2 exited with code 1 and restartPolicy is Never, so the pod fails; its app containers never start.</source>
+        <translation>%1：init 容器 %2 以退出码 1 结束，而 restartPolicy 是 Never，所以 Pod 失败；它的应用容器永远不会启动。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: init container %2 exited with code 1; the kubelet runs it again (after a growing back-off) and starts no app container until it succeeds.</source>
+        <translation>%1：init 容器 %2 以退出码 1 结束；kubelet 会再次运行它（等待时间逐次增长），在它成功之前不启动任何应用容器。</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>%1 cannot start: image %2 cannot be pulled; next try in %3.</source>
         <translation>%1 无法启动：镜像 %2 无法拉取；将在 %3 后重试。</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+251"/>
         <source>%1 stays Terminating: the kubelet on %2 is unreachable and cannot confirm that its containers stopped. The StatefulSet will not create a second %1 while this object exists.</source>
         <translation>%1 一直处于 Terminating：%2 上的 kubelet 无法访问，不能确认其容器已经停止。只要这个对象还存在，StatefulSet 就不会再创建第二个 %1。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+67"/>
         <source>%1 crashed again (%2 times): the kubelet waits longer before each restart (CrashLoopBackOff). It stays Running but not Ready.</source>
         <translation>%1 再次崩溃（共 %2 次）：kubelet 每次重启前等待的时间越来越长（CrashLoopBackOff）。它保持 Running，但不是 Ready。</translation>
     </message>
@@ -1239,14 +1433,32 @@
     </message>
 </context>
 <context>
+    <name>LiveScript</name>
+    <message>
+        <location filename="../src/net/livescript.cpp" line="+160"/>
+        <source>error: &quot;%1&quot; belongs to the simulation; a live view only reads the cluster (kubectl get, describe, nslookup, dig) and, when allowed, sends changes</source>
+        <translation>error: “%1”属于模拟；实时视图只读取集群（kubectl get、describe、nslookup、dig），在允许时才发送更改</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>error: &quot;%1&quot; would change cluster &quot;%2&quot; (context &quot;%3&quot;); the live view is read-only. Run with --allow-changes to send it.</source>
+        <translation>error: “%1”会更改集群“%2”（上下文“%3”）；实时视图是只读的。加上 --allow-changes 运行才会发送。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>error: a live view sends only these changes: kubectl delete pod, kubectl scale statefulset, kubectl patch statefulset, kubectl cordon and uncordon</source>
+        <translation>error: 实时视图只发送这些更改：kubectl delete pod、kubectl scale statefulset、kubectl patch statefulset、kubectl cordon 和 uncordon</translation>
+    </message>
+</context>
+<context>
     <name>ManifestLoader</name>
     <message>
-        <location filename="../src/core/io/manifestloader.cpp" line="+574"/>
+        <location filename="../src/core/io/manifestloader.cpp" line="+576"/>
         <source>Error from server (BadRequest): error when creating &quot;%1&quot;: %2 in version &quot;v1&quot; cannot be handled as a %2: %3</source>
         <translation>Error from server (BadRequest): error when creating &quot;%1&quot;: %2 in version &quot;v1&quot; cannot be handled as a %2: %3</translation>
     </message>
     <message>
-        <location line="+829"/>
+        <location line="+850"/>
         <source>Error from server (BadRequest): error when creating &quot;%1&quot;: %2 in version &quot;v1&quot; cannot be handled as a %2: strict decoding error: %3</source>
         <translation>Error from server (BadRequest): error when creating &quot;%1&quot;: %2 in version &quot;v1&quot; cannot be handled as a %2: strict decoding error: %3</translation>
     </message>
@@ -1256,7 +1468,7 @@
         <translation>The %1 &quot;%2&quot; is invalid: </translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>error: unable to decode &quot;%1&quot;: json: cannot unmarshal %2 into Go value of type map[string]interface {}</source>
         <translation>error: unable to decode &quot;%1&quot;: json: cannot unmarshal %2 into Go value of type map[string]interface {}</translation>
     </message>
@@ -1283,7 +1495,12 @@ ensure CRDs are installed first</source>
 ensure CRDs are installed first</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+97"/>
+        <source>Error from server: error when creating &quot;%1&quot;: etcdserver: request is too large</source>
+        <translation>Error from server: error when creating &quot;%1&quot;: etcdserver: request is too large</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>error: error parsing %1: unexpected EOF</source>
         <translation>error: error parsing %1: unexpected EOF</translation>
     </message>
@@ -1293,7 +1510,12 @@ ensure CRDs are installed first</translation>
         <translation>error: error parsing %1: json: offset %2: %3</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <source>error: error parsing %1: YAML nested more than %2 levels deep: Ordinal&apos;s parser (yaml-cpp) reads at most %2 levels, kubectl&apos;s %3</source>
+        <translation>错误：解析 %1 出错：YAML 嵌套超过 %2 层：Ordinal 的解析器（yaml-cpp）最多读取 %2 层，kubectl 最多 %3 层</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>line %1: </source>
         <translation>line %1: </translation>
     </message>
@@ -1303,12 +1525,12 @@ ensure CRDs are installed first</translation>
         <translation>error: error parsing %1: error converting YAML to JSON: yaml: %2%3</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-50"/>
         <source>error: %1 holds more than %2 objects, the most Ordinal applies from one file</source>
         <translation>错误：%1 包含超过 %2 个对象，这是 Ordinal 从一个文件中应用的上限</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+65"/>
         <source>error: %1 is too large: %2 bytes, and Ordinal reads at most %3 bytes (3 MiB, the API server&apos;s request limit) from one file</source>
         <translation>错误：%1 太大：%2 字节，而 Ordinal 从一个文件最多读取 %3 字节（3 MiB，即 API 服务器的请求上限）</translation>
     </message>
@@ -1490,7 +1712,7 @@ Pod %5 / %6</translation>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../src/core/sim/operations.cpp" line="+126"/>
+        <location filename="../src/core/sim/operations.cpp" line="+127"/>
         <source>the request must hold exactly one %1</source>
         <translation>the request must hold exactly one %1</translation>
     </message>
@@ -1600,7 +1822,7 @@ Pod %5 / %6</translation>
 <context>
     <name>Scheduler</name>
     <message>
-        <location filename="../src/core/controllers/scheduler.cpp" line="+478"/>
+        <location filename="../src/core/controllers/scheduler.cpp" line="+505"/>
         <source>%1 stays Pending: no node can take it (%2).</source>
         <translation>%1 一直处于 Pending：没有 Node 能接纳它（%2）。</translation>
     </message>
@@ -1689,7 +1911,7 @@ Pod %5 / %6</translation>
 <context>
     <name>Simulation</name>
     <message>
-        <location filename="../src/core/sim/simulation.cpp" line="+644"/>
+        <location filename="../src/core/sim/simulation.cpp" line="+662"/>
         <source>StatefulSet %1 deleted with --cascade=orphan: its pods keep running without an owner; a new StatefulSet with the same selector adopts them.</source>
         <translation>StatefulSet %1 以 --cascade=orphan 方式删除：它的 Pod 在没有属主的情况下继续运行；具有相同选择器的新 StatefulSet 会收养它们。</translation>
     </message>
@@ -1734,6 +1956,21 @@ Pod %5 / %6</translation>
         <translation>pod/%1 的容器以退出码 1 退出</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>error: pod %1 has no init containers</source>
+        <translation>错误：Pod %1 没有 init 容器</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>pod/%1 init containers now exit with code 1</source>
+        <translation>pod/%1 的 init 容器现在以退出码 1 结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pod/%1 init containers now complete</source>
+        <translation>pod/%1 的 init 容器现在正常完成</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>pod/%1 phase is now Failed</source>
         <translation>pod/%1 的阶段现在为 Failed</translation>
@@ -1762,6 +1999,26 @@ Pod %5 / %6</translation>
         <location line="+72"/>
         <source>pulling %1 now takes %2 ms on a node that lacks it</source>
         <translation>在缺少该镜像的 Node 上，拉取 %1 现在需要 %2 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../src/core/sim/observe.cpp" line="+41"/>
+        <source>%1 is gone; StatefulSet %2 makes it again under the same name</source>
+        <translation>%1 消失了；StatefulSet %2 会以同样的名字重新创建它</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is back with IP %2 (it had %3): the name and its DNS record stay, the address changed</source>
+        <translation>%1 回来了，IP 为 %2（之前是 %3）：名字和它的 DNS 记录不变，地址变了</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is Ready</source>
+        <translation>%1 已就绪（Ready）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 waits: %2 is not Ready (OrderedReady)</source>
+        <translation>%1 在等待：%2 尚未就绪（OrderedReady）</translation>
     </message>
 </context>
 <context>
@@ -2649,6 +2906,59 @@ kubectl get pods -w
     </message>
 </context>
 <context>
+    <name>ordinal::gui::ConnectDialog</name>
+    <message>
+        <location filename="../src/gui/live/connectdialog.cpp" line="+21"/>
+        <source>Connect to Cluster</source>
+        <translation>连接到集群</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ordinal watches a real cluster and draws it as it draws the simulation. It only reads, unless you allow changes.</source>
+        <translation>Ordinal 会观察一个真实集群，并像绘制模拟一样绘制它。除非你允许更改，否则它只读取。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kubeconfig:</source>
+        <translation>Kubeconfig：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Context:</source>
+        <translation>上下文：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>all namespaces</source>
+        <translation>所有命名空间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Namespace:</source>
+        <translation>命名空间：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow changes (each one asks first, naming the cluster)</source>
+        <translation>允许更改（每次更改前都会先询问，并说明是哪个集群）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kubeconfig</source>
+        <translation>Kubeconfig</translation>
+    </message>
+</context>
+<context>
     <name>ordinal::gui::ConsolePanel</name>
     <message>
         <location filename="../src/gui/panels/consolepanel.cpp" line="+67"/>
@@ -3219,9 +3529,111 @@ kubectl get pods -w
     </message>
 </context>
 <context>
+    <name>ordinal::gui::LiveConnection</name>
+    <message>
+        <location filename="../src/gui/live/liveconnection.cpp" line="+47"/>
+        <source>Change the cluster?</source>
+        <translation>要更改集群吗？</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Connect to &amp;Cluster…</source>
+        <translation>连接到集群(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watch a real Kubernetes cluster from a kubeconfig</source>
+        <translation>通过 kubeconfig 观察一个真实的 Kubernetes 集群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Back to the Simulation</source>
+        <translation>返回模拟(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import into Simulation</source>
+        <translation>导入到模拟(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make manifests of the Services and StatefulSets seen live and apply them to the simulation</source>
+        <translation>把实时看到的 Service 和 StatefulSet 做成清单，并应用到模拟中</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Cannot read the cluster</source>
+        <translation>无法读取集群</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (context %2) — Live — Ordinal</source>
+        <translation>%1（上下文 %2）— 实时 — Ordinal</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Nothing was seen live yet.</source>
+        <translation>还没有实时看到任何内容。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>No Service or StatefulSet was seen outside the system namespaces.</source>
+        <translation>在系统命名空间之外没有看到任何 Service 或 StatefulSet。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The seen objects could not be applied to the simulation: %1</source>
+        <translation>无法把看到的对象应用到模拟中：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported into the simulation: %1</source>
+        <translation>已导入到模拟：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>LIVE · %1 · changes allowed</source>
+        <translation>实时 · %1 · 允许更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LIVE · %1 · read-only</source>
+        <translation>实时 · %1 · 只读</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watching %1 (context %2)</source>
+        <translation>正在观察 %1（上下文 %2）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&quot;%1&quot; belongs to the simulation; the live view of %2 only reads it.</source>
+        <translation>“%1”属于模拟；%2 的实时视图只读取它。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cluster %1 (context %2) is shown read-only: nothing was sent. Connect again with Allow changes to change it.</source>
+        <translation>集群 %1（上下文 %2）以只读方式显示：没有发送任何内容。要更改它，请勾选“允许更改”后重新连接。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Send this change to cluster %1 (context %2)?
+
+%3</source>
+        <translation>把这项更改发送到集群 %1（上下文 %2）吗？
+
+%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not sent.</source>
+        <translation>未发送。</translation>
+    </message>
+</context>
+<context>
     <name>ordinal::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+351"/>
+        <location filename="../src/gui/mainwindow.cpp" line="+357"/>
         <source>StatefulSet topology[*] — Ordinal</source>
         <translation>StatefulSet 拓扑[*] — Ordinal</translation>
     </message>
@@ -3567,7 +3979,7 @@ IP %2
 <context>
     <name>ordinal::gui::Session</name>
     <message>
-        <location filename="../src/gui/session.cpp" line="+132"/>
+        <location filename="../src/gui/session.cpp" line="+149"/>
         <source>error: no objects passed to apply</source>
         <translation>error: no objects passed to apply</translation>
     </message>
@@ -3700,22 +4112,15 @@ IP %2
 <context>
     <name>ordinal::net::ApiServer</name>
     <message>
-        <location filename="../src/net/apiserver.cpp" line="+911"/>
-        <source>%1 %2 through the Kubernetes API (kubectl or another client); resourceVersion %3</source>
-        <translation>通过 Kubernetes API（kubectl 或其他客户端）%1 %2；resourceVersion %3</translation>
-    </message>
-    <message>
-        <location line="+141"/>
-        <location line="+67"/>
-        <location line="+120"/>
-        <location filename="../src/net/apiserver.cpp" line="+1074"/>
+        <location filename="../src/net/apiserver.cpp" line="+1302"/>
         <location line="+68"/>
         <location line="+129"/>
+        <location line="+340"/>
         <source>the server does not allow this method on the requested resource</source>
         <translation>the server does not allow this method on the requested resource</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-462"/>
         <source>a Scale needs spec.replicas</source>
         <translation>a Scale needs spec.replicas</translation>
     </message>
@@ -3723,6 +4128,69 @@ IP %2
         <location line="+23"/>
         <source>the status of %1 is written by Ordinal&apos;s controllers</source>
         <translation>the status of %1 is written by Ordinal&apos;s controllers</translation>
+    </message>
+</context>
+<context>
+    <name>ordinal::net::CredentialSource</name>
+    <message>
+        <location filename="../src/net/credentials.cpp" line="+45"/>
+        <source>cannot read the token file &quot;%1&quot;: %2</source>
+        <translation>无法读取令牌文件“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>the credential plugin &quot;%1&quot; asks for %2, which Ordinal does not speak (it speaks client.authentication.k8s.io/v1)</source>
+        <translation>凭据插件“%1”要求 %2，Ordinal 不支持它（Ordinal 支持 client.authentication.k8s.io/v1）</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>the credential plugin &quot;%1&quot; did not answer within %2 s</source>
+        <translation>凭据插件“%1”在 %2 秒内没有应答</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the credential plugin &quot;%1&quot; could not be started (%2)</source>
+        <translation>无法启动凭据插件“%1”（%2）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the credential plugin &quot;%1&quot; failed (exit status %2)</source>
+        <translation>凭据插件“%1”失败（退出状态 %2）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the credential plugin &quot;%1&quot; printed no usable ExecCredential: %2</source>
+        <translation>凭据插件“%1”没有输出可用的 ExecCredential：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its output is not an ExecCredential in JSON</source>
+        <translation>它的输出不是 JSON 格式的 ExecCredential</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it answered in another apiVersion than %1</source>
+        <translation>它用了 %1 以外的 apiVersion 回答</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it has no status</source>
+        <translation>它没有 status</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>it carries neither a token nor a client certificate</source>
+        <translation>它既没有令牌也没有客户端证书</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it carries a client certificate without its key or the reverse</source>
+        <translation>它有客户端证书却没有私钥，或者相反</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>its expirationTimestamp is not an RFC 3339 time</source>
+        <translation>它的 expirationTimestamp 不是 RFC 3339 时间</translation>
     </message>
 </context>
 <context>
@@ -3736,6 +4204,106 @@ IP %2
         <location line="+12"/>
         <source>cannot listen on TCP %1 port %2: %3</source>
         <translation>无法在 TCP %1 端口 %2 上监听：%3</translation>
+    </message>
+</context>
+<context>
+    <name>ordinal::net::LiveClient</name>
+    <message>
+        <location filename="../src/net/liveclient.cpp" line="+234"/>
+        <location line="+419"/>
+        <source>No credentials for the cluster: %1</source>
+        <translation>没有该集群的凭据：%1</translation>
+    </message>
+    <message>
+        <location line="-369"/>
+        <source>The cluster did not accept the credentials of user &quot;%1&quot; (401 Unauthorized): the token or certificate may have expired or be wrong.</source>
+        <translation>集群不接受用户“%1”的凭据（401 Unauthorized）：令牌或证书可能已过期或有误。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>in the whole cluster</source>
+        <translation>（整个集群）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in namespace %1</source>
+        <translation>（命名空间 %1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not allowed to watch %1 %2 (403 Forbidden); the rest is still shown.</source>
+        <translation>不允许观察 %1%2（403 Forbidden）；其余内容仍会显示。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The cluster says: %1</source>
+        <translation>集群的回答：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The cluster answered %1 for %2.</source>
+        <translation>集群对 %2 的回答是 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It says: %1</source>
+        <translation>它说：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing answers at %1: the connection was refused (is the cluster running, and is the address in the kubeconfig right?).</source>
+        <translation>%1 没有应答：连接被拒绝（集群在运行吗？kubeconfig 中的地址对吗？）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The host of %1 was not found: check the server address in the kubeconfig.</source>
+        <translation>找不到 %1 的主机：请检查 kubeconfig 中的服务器地址。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The cluster at %1 did not answer in time.</source>
+        <translation>%1 处的集群没有及时应答。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The cluster at %1 closed the connection while %2 were read.</source>
+        <translation>读取 %2 时，%1 处的集群关闭了连接。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The secure (TLS) connection to %1 failed: %2. The certificate authority in the kubeconfig may not be the cluster&apos;s.</source>
+        <translation>到 %1 的安全（TLS）连接失败：%2。kubeconfig 中的证书颁发机构可能不是该集群的。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The connection to %1 failed: %2.</source>
+        <translation>到 %1 的连接失败：%2。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The cluster&apos;s list of %1 is not a list in JSON.</source>
+        <translation>集群返回的 %1 列表不是 JSON 列表。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+115"/>
+        <source>An object the cluster sent was skipped: %1</source>
+        <translation>跳过了集群发送的一个对象：%1</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>The watch of %1 sent a line that is not a watch event.</source>
+        <translation>%1 的 watch 发送了一行不是 watch 事件的内容。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The watch of %1 ended with an error: %2</source>
+        <translation>%1 的 watch 因错误结束：%2</translation>
+    </message>
+    <message>
+        <location line="+166"/>
+        <source>Changes to cluster &quot;%1&quot; are not allowed: connect with Allow changes (--allow-changes) to send them.</source>
+        <translation>不允许更改集群“%1”：请勾选“允许更改”（--allow-changes）连接后再发送。</translation>
     </message>
 </context>
 </TS>

@@ -118,8 +118,7 @@ core::ApplyResult Session::applyManifests(const QList<ManifestText> &files, bool
 {
     if (m_gate && !files.isEmpty()) {
         if (std::optional<core::ConsoleOutput> answer
-            = m_gate(QStringLiteral("kubectl apply -f ") + files.first().first))
-        {
+            = m_gate(QStringLiteral("kubectl apply -f ") + files.first().first)) {
             core::ApplyResult refused;
             static_cast<core::ActionResult &>(refused)
                 = core::ActionResult::failure(answer->text.trimmed());

@@ -6,7 +6,9 @@
 #include "console/kubectlinfo.h"
 #include "console/outputformat.h"
 #include "console/printers.h"
+#include "console/printers_workloads.h"
 #include "console/shellline.h"
+#include "controllers/eviction.h"
 #include "dns/clusterdns.h"
 #include "dns/dnstools.h"
 #include "dns/podresolver.h"
@@ -55,33 +57,48 @@ QString lines(const QStringList &list)
 }
 
 // Resource names kubectl accepts, mapped to the kind.
-enum class Resource { None, Pods, StatefulSets, Services, Endpoints, Nodes, Claims, Events };
+enum class Resource {
+    None,
+    Pods,
+    StatefulSets,
+    Services,
+    Endpoints,
+    Nodes,
+    Claims,
+    Events,
+    Budgets
+};
 
 Resource resourceOf(const QString &word)
 {
-    static const QMap<QString, Resource> names{
-        {QStringLiteral("pods"), Resource::Pods},
-        {QStringLiteral("pod"), Resource::Pods},
-        {QStringLiteral("po"), Resource::Pods},
-        {QStringLiteral("statefulsets"), Resource::StatefulSets},
-        {QStringLiteral("statefulset"), Resource::StatefulSets},
-        {QStringLiteral("sts"), Resource::StatefulSets},
-        {QStringLiteral("statefulsets.apps"), Resource::StatefulSets},
-        {QStringLiteral("statefulset.apps"), Resource::StatefulSets},
-        {QStringLiteral("services"), Resource::Services},
-        {QStringLiteral("service"), Resource::Services},
-        {QStringLiteral("svc"), Resource::Services},
-        {QStringLiteral("endpoints"), Resource::Endpoints},
-        {QStringLiteral("ep"), Resource::Endpoints},
-        {QStringLiteral("nodes"), Resource::Nodes},
-        {QStringLiteral("node"), Resource::Nodes},
-        {QStringLiteral("no"), Resource::Nodes},
-        {QStringLiteral("persistentvolumeclaims"), Resource::Claims},
-        {QStringLiteral("persistentvolumeclaim"), Resource::Claims},
-        {QStringLiteral("pvc"), Resource::Claims},
-        {QStringLiteral("events"), Resource::Events},
-        {QStringLiteral("event"), Resource::Events},
-        {QStringLiteral("ev"), Resource::Events},
+    static const QMap<QString, Resource> names {
+        { QStringLiteral("pods"), Resource::Pods },
+        { QStringLiteral("pod"), Resource::Pods },
+        { QStringLiteral("po"), Resource::Pods },
+        { QStringLiteral("statefulsets"), Resource::StatefulSets },
+        { QStringLiteral("statefulset"), Resource::StatefulSets },
+        { QStringLiteral("sts"), Resource::StatefulSets },
+        { QStringLiteral("statefulsets.apps"), Resource::StatefulSets },
+        { QStringLiteral("statefulset.apps"), Resource::StatefulSets },
+        { QStringLiteral("services"), Resource::Services },
+        { QStringLiteral("service"), Resource::Services },
+        { QStringLiteral("svc"), Resource::Services },
+        { QStringLiteral("endpoints"), Resource::Endpoints },
+        { QStringLiteral("ep"), Resource::Endpoints },
+        { QStringLiteral("nodes"), Resource::Nodes },
+        { QStringLiteral("node"), Resource::Nodes },
+        { QStringLiteral("no"), Resource::Nodes },
+        { QStringLiteral("persistentvolumeclaims"), Resource::Claims },
+        { QStringLiteral("persistentvolumeclaim"), Resource::Claims },
+        { QStringLiteral("pvc"), Resource::Claims },
+        { QStringLiteral("events"), Resource::Events },
+        { QStringLiteral("event"), Resource::Events },
+        { QStringLiteral("ev"), Resource::Events },
+        { QStringLiteral("poddisruptionbudgets"), Resource::Budgets },
+        { QStringLiteral("poddisruptionbudget"), Resource::Budgets },
+        { QStringLiteral("pdb"), Resource::Budgets },
+        { QStringLiteral("poddisruptionbudgets.policy"), Resource::Budgets },
+        { QStringLiteral("poddisruptionbudget.policy"), Resource::Budgets },
     };
     return names.value(word.toLower(), Resource::None);
 }
@@ -103,6 +120,8 @@ QString pluralOf(Resource r)
         return QStringLiteral("persistentvolumeclaims");
     case Resource::Events:
         return QStringLiteral("events");
+    case Resource::Budgets:
+        return QStringLiteral("poddisruptionbudgets.policy");
     case Resource::None:
         break;
     }
@@ -126,6 +145,8 @@ QString singularOf(Resource r)
         return QStringLiteral("persistentvolumeclaim");
     case Resource::Events:
         return QStringLiteral("event");
+    case Resource::Budgets:
+        return QStringLiteral("poddisruptionbudget.policy");
     case Resource::None:
         break;
     }
@@ -833,6 +854,13 @@ ConsoleOutput Console::get(Flags &flags, const QString &baseDir, bool interactiv
         collect(Event{}, [&](const Event &e) { return printers::eventRow(e, now); }, noYaml);
         break;
     }
+    case Resource::Budgets:
+        header = printers::podDisruptionBudgetHeader();
+        collect(
+            PodDisruptionBudget {},
+            [&](const PodDisruptionBudget &b) { return printers::podDisruptionBudgetRow(b, now); },
+            noYaml);
+        break;
     case Resource::None:
         break;
     }
@@ -1024,8 +1052,14 @@ ConsoleOutput Console::describe(Flags &flags)
     case Resource::Nodes:
         describeAll(Node{}, [&](const Node &n) { return printers::describeNode(m_sim, n); });
         break;
+    case Resource::Budgets:
+        describeAll(PodDisruptionBudget {}, [&](const PodDisruptionBudget &b) {
+            return printers::describePodDisruptionBudget(m_sim, b);
+        });
+        break;
     default:
-        return fail(tr("error: Ordinal describes pods, statefulsets, services and nodes"));
+        return fail(tr("error: Ordinal describes pods, statefulsets, services, nodes and "
+                       "poddisruptionbudgets"));
     }
     QString text = blocks.join(QLatin1Char('\n')) + errors;
     if (blocks.isEmpty() && errors.isEmpty())
@@ -1128,6 +1162,8 @@ ObjectKind kindOf(Resource resource)
         return ObjectKind::PersistentVolumeClaim;
     case Resource::Events:
         return ObjectKind::Event;
+    case Resource::Budgets:
+        return ObjectKind::PodDisruptionBudget;
     default:
         return ObjectKind::Pod;
     }
@@ -1744,8 +1780,29 @@ ConsoleOutput Console::node(const QString &verb, Flags &flags)
                 if (!pod->metadata.isTerminating())
                     targets << qMakePair(pod->metadata.namespaceName, pod->metadata.name);
             }
-            for (const auto &t : std::as_const(targets))
-                m_sim.deletePod(t.first, t.second, std::nullopt, false);
+            // Each pod through the eviction subresource: a pod a PodDisruptionBudget protects
+            // is retried every 5 s, as kubectl drain does, until the drain's timeout.
+            const Millis deadline = m_sim.now() + 5 * kMinute;
+            QList<QPair<QString, QString>> pending = targets;
+            while (!pending.isEmpty()) {
+                QList<QPair<QString, QString>> refused;
+                for (const auto &t : std::as_const(pending)) {
+                    const Pod *pod = m_sim.store().find<Pod>(t.first, t.second);
+                    if (!pod)
+                        continue;
+                    const EvictionVerdict verdict = Eviction::admit(m_sim, *pod);
+                    if (verdict.allowed) {
+                        m_sim.deletePod(t.first, t.second, std::nullopt, false);
+                    } else {
+                        text += verdict.drainRetryLine(t.first, t.second) + QLatin1Char('\n');
+                        refused << t;
+                    }
+                }
+                pending = refused;
+                if (pending.isEmpty() || m_sim.now() + 5 * kSecond > deadline)
+                    break;
+                advanceUntil([] { return false; }, m_sim.now() + 5 * kSecond);
+            }
             const auto gone = [&] {
                 for (const Pod &pod : m_sim.store().all<Pod>()) {
                     if (uids.contains(pod.metadata.uid))
@@ -1832,7 +1889,7 @@ ConsoleOutput Console::sim(const QStringList &args)
         return r.ok ? okText(lines(r.lines)) : fail(r.error);
     };
     const QString usage = tr("usage: sim node-down|node-up NODE | unready|ready|crash|fail POD | "
-                             "pull-time IMAGE DURATION | time");
+                             "init-fail|init-pass POD | pull-time IMAGE DURATION | time");
     if (verb == QLatin1String("time") && args.size() == 1)
         return okText(goDuration(m_sim.now()));
     if (args.size() < 2)
@@ -1841,6 +1898,9 @@ ConsoleOutput Console::sim(const QStringList &args)
         return result(m_sim.setNodeHeartbeat(target, verb == QLatin1String("node-up")));
     if (verb == QLatin1String("unready") || verb == QLatin1String("ready"))
         return result(m_sim.setPodReadiness(m_namespace, target, verb == QLatin1String("ready")));
+    if (verb == QLatin1String("init-fail") || verb == QLatin1String("init-pass"))
+        return result(m_sim.setInitContainersFailing(m_namespace, target,
+                                                     verb == QLatin1String("init-fail")));
     if (verb == QLatin1String("crash"))
         return result(m_sim.crashPod(m_namespace, target));
     if (verb == QLatin1String("fail"))

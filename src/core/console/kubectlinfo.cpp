@@ -65,6 +65,11 @@ PrintResult apiResources(const ApiResourcesFlags &flags)
         return failure(QStringLiteral("error: --sort-by accepts only name or kind"));
     QList<const apijson::ResourceInfo *> chosen;
     for (const apijson::ResourceInfo &info : apijson::resourceTable()) {
+        // policy/v1 PodDisruptionBudgets are simulated but not yet offered by the API server's
+        // discovery (net/apidiscovery.cpp keeps its own table); listing them would promise
+        // kubectl a resource it cannot find through --serve-api. Until the two tables are one.
+        if (info.group == QLatin1String("policy"))
+            continue;
         if (flags.namespaced && info.namespaced != *flags.namespaced)
             continue;
         if (flags.apiGroup && info.group != *flags.apiGroup)

@@ -1,5 +1,6 @@
 #include "console/printers.h"
 
+#include "console/printers_workloads.h"
 #include "console/tablewriter.h"
 #include "sim/simulation.h"
 
@@ -236,7 +237,6 @@ QString podStatus(const Pod &pod)
     QString reason = toString(pod.status.phase);
     if (!pod.status.reason.isEmpty())
         reason = pod.status.reason;
-    // Init containers would come here; Ordinal's pods have none running.
     bool hasRunning = false;
     for (qsizetype i = pod.status.containerStatuses.size() - 1; i >= 0; --i) {
         const ContainerStatus &cs = pod.status.containerStatuses[i];
@@ -253,6 +253,8 @@ QString podStatus(const Pod &pod)
     }
     if (reason == QLatin1String("Completed") && hasRunning)
         reason = pod.isReady() ? QStringLiteral("Running") : QStringLiteral("NotReady");
+    if (const std::optional<QString> init = initContainersStatus(pod))
+        reason = *init;
     if (pod.metadata.isTerminating()) {
         if (pod.status.reason == QLatin1String("NodeLost"))
             reason = QStringLiteral("Unknown");
@@ -264,8 +266,8 @@ QString podStatus(const Pod &pod)
 
 QString podRestarts(const Pod &pod, Millis now)
 {
-    int restarts = 0;
-    std::optional<Millis> last;
+    int restarts = initContainerRestarts(pod);
+    std::optional<Millis> last = initContainerLastTermination(pod);
     for (const ContainerStatus &cs : pod.status.containerStatuses) {
         restarts += cs.restartCount;
         if (cs.lastState && cs.lastState->kind == ContainerState::Kind::Terminated

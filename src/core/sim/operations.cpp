@@ -2,6 +2,7 @@
 
 #include "api/admission.h"
 #include "api/json.h"
+#include "controllers/eviction.h"
 #include "io/manifestloader.h"
 #include "sim/simulation.h"
 
@@ -381,6 +382,21 @@ OperationResult Operations::evict(const QString &ns, const QString &name, bool d
     if (!pod)
         return OperationResult::failure(
             ApiStatus::notFound(QStringLiteral("pods"), QString(), name));
+    // The eviction subresource honours PodDisruptionBudgets: a refusal deletes nothing. A dry
+    // run only asks; a real one also spends the budget's disruption, as the API server does.
+    const EvictionVerdict verdict
+        = dryRun ? Eviction::check(m_sim.store(), *pod, m_sim.now()) : Eviction::admit(m_sim, *pod);
+    if (!verdict.allowed) {
+        ApiStatus refused;
+        refused.code = verdict.code;
+        refused.reason = verdict.reason;
+        refused.message = verdict.message;
+        refused.name = name;
+        refused.kind = QStringLiteral("pods");
+        if (!verdict.causeType.isEmpty())
+            refused.causes.append(StatusCause { verdict.causeType, verdict.causeMessage, {}, {} });
+        return OperationResult::failure(std::move(refused));
+    }
     OperationResult result;
     result.status = success();
     result.status.code = 201;
