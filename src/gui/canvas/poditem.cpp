@@ -880,8 +880,13 @@ void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghos
     if (ghost)
         return;
 
-    // Status (kubectl's words) and readiness.
-    y += bfm.height() + (s.presenter ? 4 : 2);
+    // Status (kubectl's words) and readiness. The card's height is fixed, and a CJK body font
+    // has a taller line than the Latin one the stack was drawn for: the status line never
+    // reaches into the bottom line (it moves up into the IP line's leading instead).
+    const QFontMetricsF sfm(s.smallFont);
+    const qreal bottom = card.bottom() - (s.presenter ? 12 : 9);
+    const qreal statusLimit = bottom - sfm.descent() - sfm.ascent() - bfm.descent();
+    y = std::min(y + bfm.height() + (s.presenter ? 4 : 2), statusLimit);
     p->setFont(s.bodyFont);
     p->setPen(statusTextColor(s, state));
     const QString status = d.status.isEmpty() ? stateLabel(state) : d.status;
@@ -896,8 +901,6 @@ void PodItem::paintCard(QPainter *p, const PodDisplay &d, qreal level, bool ghos
                       elided(s.bodyFont, statusLine, Qt::ElideRight, card.right() - pad - left));
 
     // Bottom line: pull/start progress (with a bar along the card's bottom edge), or restarts.
-    const qreal bottom = card.bottom() - (s.presenter ? 12 : 9);
-    const QFontMetricsF sfm(s.smallFont);
     p->setFont(s.smallFont);
     if (d.progress >= 0) {
         const qreal barH = s.presenter ? 6 : 4;
