@@ -167,6 +167,21 @@ QStringList missingImages(Simulation &sim, const Pod &pod)
 // The steps below read the pod as stored (current) and change it in place with
 // Simulation::update; Events are recorded before the change, as the kubelet reports them.
 
+// Every image of the app containers is on the node: "already present" for each, then start.
+void startWithImagesPresent(Simulation &sim, const QString &key, const Pod &pod, qint64 token)
+{
+    for (const Container &c : pod.spec.containers) {
+        sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Pulled"),
+                        [&] {
+                            return QStringLiteral("Container image \"%1\" already present on "
+                                                  "machine")
+                                .arg(c.image);
+                        },
+                        kKubelet);
+    }
+    queue(sim, key, pod, KubeletStep::Started, sim.config().timing.containerStart, token);
+}
+
 void startInit(Simulation &sim, const QString &key, const Pod &pod, qint64 token);
 
 void admit(Simulation &sim, const QString &key, const Pod &current, PodRuntime &runtime)
@@ -222,16 +237,7 @@ void admit(Simulation &sim, const QString &key, const Pod &current, PodRuntime &
         return;
     }
     if (missing.isEmpty()) {
-        for (const Container &c : stored.spec.containers) {
-            sim.recordEvent(refOf(stored), QStringLiteral("Normal"), QStringLiteral("Pulled"),
-                            [&] {
-                                return QStringLiteral("Container image \"%1\" already present "
-                                                      "on machine")
-                                    .arg(c.image);
-                            },
-                            kKubelet);
-        }
-        queue(sim, key, stored, KubeletStep::Started, sim.config().timing.containerStart, token);
+        startWithImagesPresent(sim, key, stored, token);
     } else {
         queue(sim, key, stored, KubeletStep::PullDone, total, token);
     }
@@ -417,16 +423,7 @@ void startApp(Simulation &sim, const QString &key, const Pod &pod, qint64 token)
         queue(sim, key, pod, KubeletStep::PullDone, total, token);
         return;
     }
-    for (const Container &c : pod.spec.containers) {
-        sim.recordEvent(refOf(pod), QStringLiteral("Normal"), QStringLiteral("Pulled"),
-                        [&] {
-                            return QStringLiteral("Container image \"%1\" already present on "
-                                                  "machine")
-                                .arg(c.image);
-                        },
-                        kKubelet);
-    }
-    queue(sim, key, pod, KubeletStep::Started, sim.config().timing.containerStart, token);
+    startWithImagesPresent(sim, key, pod, token);
 }
 
 void pullDone(Simulation &sim, const QString &key, const Pod &current, PodRuntime &runtime)
