@@ -54,48 +54,6 @@ QString field(const QString &name, const QString &value, int width, int indent =
         + value + QLatin1Char('\n');
 }
 
-QString eventsBlock(const Simulation &sim, const QString &kind, const QString &uid)
-{
-    QList<const Event *> events;
-    for (const Event &e : sim.store().all<Event>()) {
-        if (e.involvedObject.uid == uid && e.involvedObject.kind == kind)
-            events << &e;
-    }
-    if (events.isEmpty())
-        return QStringLiteral("Events:                <none>\n");
-    std::stable_sort(events.begin(), events.end(), [](const Event *a, const Event *b) {
-        return a->firstTimestamp < b->firstTimestamp;
-    });
-    QList<QStringList> rows;
-    rows << QStringList{QStringLiteral("Type"), QStringLiteral("Reason"), QStringLiteral("Age"),
-                        QStringLiteral("From"), QStringLiteral("Message")};
-    rows << QStringList{QStringLiteral("----"), QStringLiteral("------"), QStringLiteral("----"),
-                        QStringLiteral("----"), QStringLiteral("-------")};
-    for (const Event *e : std::as_const(events)) {
-        QString when = humanDuration(sim.now() - e->lastTimestamp);
-        if (e->count > 1) {
-            when = QStringLiteral("%1 (x%2 over %3)")
-                       .arg(when)
-                       .arg(e->count)
-                       .arg(humanDuration(sim.now() - e->firstTimestamp));
-        }
-        rows << QStringList{e->type, e->reason, when, e->source, e->message.trimmed()};
-    }
-    // describe uses a tabwriter with padding 2 and no minimum width.
-    QList<int> widths(5, 0);
-    for (const QStringList &row : std::as_const(rows)) {
-        for (int i = 0; i < 4; ++i)
-            widths[i] = std::max<int>(widths[i], int(row[i].size()) + 2);
-    }
-    QString out = QStringLiteral("Events:\n");
-    for (const QStringList &row : std::as_const(rows)) {
-        QString line = QStringLiteral("  ");
-        for (int i = 0; i < 4; ++i)
-            line += row[i].leftJustified(widths[i]);
-        out += line + row[4] + QLatin1Char('\n');
-    }
-    return out;
-}
 
 // Ordinal's addition to describe: the controllers' reasons, in plain language.
 template<typename Predicate>
@@ -231,6 +189,49 @@ QString quantityText(const Quantity &q)
 }
 
 } // namespace
+
+QString eventsBlock(const Simulation &sim, const QString &kind, const QString &uid)
+{
+    QList<const Event *> events;
+    for (const Event &e : sim.store().all<Event>()) {
+        if (e.involvedObject.uid == uid && e.involvedObject.kind == kind)
+            events << &e;
+    }
+    if (events.isEmpty())
+        return QStringLiteral("Events:                <none>\n");
+    std::stable_sort(events.begin(), events.end(), [](const Event *a, const Event *b) {
+        return a->firstTimestamp < b->firstTimestamp;
+    });
+    QList<QStringList> rows;
+    rows << QStringList{QStringLiteral("Type"), QStringLiteral("Reason"), QStringLiteral("Age"),
+                        QStringLiteral("From"), QStringLiteral("Message")};
+    rows << QStringList{QStringLiteral("----"), QStringLiteral("------"), QStringLiteral("----"),
+                        QStringLiteral("----"), QStringLiteral("-------")};
+    for (const Event *e : std::as_const(events)) {
+        QString when = humanDuration(sim.now() - e->lastTimestamp);
+        if (e->count > 1) {
+            when = QStringLiteral("%1 (x%2 over %3)")
+                       .arg(when)
+                       .arg(e->count)
+                       .arg(humanDuration(sim.now() - e->firstTimestamp));
+        }
+        rows << QStringList{e->type, e->reason, when, e->source, e->message.trimmed()};
+    }
+    // describe uses a tabwriter with padding 2 and no minimum width.
+    QList<int> widths(5, 0);
+    for (const QStringList &row : std::as_const(rows)) {
+        for (int i = 0; i < 4; ++i)
+            widths[i] = std::max<int>(widths[i], int(row[i].size()) + 2);
+    }
+    QString out = QStringLiteral("Events:\n");
+    for (const QStringList &row : std::as_const(rows)) {
+        QString line = QStringLiteral("  ");
+        for (int i = 0; i < 4; ++i)
+            line += row[i].leftJustified(widths[i]);
+        out += line + row[4] + QLatin1Char('\n');
+    }
+    return out;
+}
 
 QString podStatus(const Pod &pod)
 {

@@ -36,6 +36,8 @@ QStringList claimRow(const PersistentVolumeClaim &claim, Millis now);
 QStringList eventHeader();
 QStringList eventRow(const Event &event, Millis now);
 
+// describe's "Events:" section for the object of that kind and uid (Events: <none> without).
+QString eventsBlock(const Simulation &sim, const QString &kind, const QString &uid);
 QString describePod(const Simulation &sim, const Pod &pod);
 QString describeStatefulSet(const Simulation &sim, const StatefulSet &set);
 QString describeService(const Simulation &sim, const Service &service);

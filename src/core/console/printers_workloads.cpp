@@ -1,6 +1,7 @@
 #include "console/printers_workloads.h"
 
 #include "api/policy.h"
+#include "console/printers.h"
 #include "console/tablewriter.h"
 #include "sim/simulation.h"
 
@@ -95,13 +96,9 @@ QString describePodDisruptionBudget(const Simulation &sim, const PodDisruptionBu
     head.append(
         { QStringLiteral("Selector:"),
           pdb.spec.hasSelector ? pdb.spec.selector.toString() : QStringLiteral("<unset>") });
-    QList<const Event *> events;
-    for (const Event &e : sim.store().all<Event>()) {
-        if (e.involvedObject.uid == pdb.metadata.uid)
-            events << &e;
-    }
-    std::stable_sort(events.begin(), events.end(), [](const Event *a, const Event *b) {
-        return a->firstTimestamp < b->firstTimestamp;
+    const auto &all = sim.store().all<Event>();
+    const bool hasEvents = std::any_of(all.cbegin(), all.cend(), [&](const Event &e) {
+        return e.involvedObject.uid == pdb.metadata.uid;
     });
     QList<std::pair<QString, QString>> status {
         { QStringLiteral("    Allowed disruptions:"),
@@ -110,38 +107,11 @@ QString describePodDisruptionBudget(const Simulation &sim, const PodDisruptionBu
         { QStringLiteral("    Desired:"), QString::number(pdb.status.desiredHealthy) },
         { QStringLiteral("    Total:"), QString::number(pdb.status.expectedPods) }
     };
-    if (events.isEmpty())
+    if (!hasEvents)
         status.append({ QStringLiteral("Events:"), QStringLiteral("<none>") });
     QString out = block(head) + QStringLiteral("Status:\n") + block(status);
-    if (events.isEmpty())
-        return out;
-    // DescribeEvents: Type, Reason, Age ("5s", "3s (x2 over 10s)"), From, Message.
-    QList<QStringList> rows {
-        { QStringLiteral("Type"), QStringLiteral("Reason"), QStringLiteral("Age"),
-          QStringLiteral("From"), QStringLiteral("Message") },
-        { QStringLiteral("----"), QStringLiteral("------"), QStringLiteral("----"),
-          QStringLiteral("----"), QStringLiteral("-------") }
-    };
-    for (const Event *e : std::as_const(events)) {
-        QString age = humanDuration(sim.now() - e->lastTimestamp);
-        if (e->count > 1)
-            age += QStringLiteral(" (x%1 over %2)")
-                       .arg(e->count)
-                       .arg(humanDuration(sim.now() - e->firstTimestamp));
-        rows << QStringList { e->type, e->reason, age, e->source, e->message.trimmed() };
-    }
-    QList<int> widths(4, 0);
-    for (const QStringList &row : std::as_const(rows)) {
-        for (int i = 0; i < 4; ++i)
-            widths[i] = std::max(widths[i], int(row[i].size()) + 2);
-    }
-    out += QStringLiteral("Events:\n");
-    for (const QStringList &row : std::as_const(rows)) {
-        QString line = QStringLiteral("  ");
-        for (int i = 0; i < 4; ++i)
-            line += row[i].leftJustified(widths[i]);
-        out += line + row[4] + QLatin1Char('\n');
-    }
+    if (hasEvents)
+        out += eventsBlock(sim, QStringLiteral("PodDisruptionBudget"), pdb.metadata.uid);
     return out;
 }
 
